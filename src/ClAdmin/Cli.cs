@@ -1,0 +1,97 @@
+using System.CommandLine;
+using ClAdmin.Menus;
+
+namespace ClAdmin;
+
+/// <summary>The cladmin command line: verbs, global options and exit codes.</summary>
+public static class Cli
+{
+    /// <summary>Runs cladmin with the given arguments and returns its exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var menusOption = new Option<string?>("--menus")
+        {
+            Description = "Directory of menu files (default: the menus shipped with cladmin)",
+            Recursive = true,
+        };
+        var root = new RootCommand("ClAdmin: SMIT-style administration of HACMP/PowerHA clusters");
+        root.Options.Add(menusOption);
+        root.Subcommands.Add(MenusCommand(menusOption, output, error));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine($"cladmin: {e.Message}");
+            }
+            error.WriteLine("Try 'cladmin --help'.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"cladmin: {e.Message}");
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static Command MenusCommand(Option<string?> menusOption, TextWriter output, TextWriter error)
+    {
+        var menus = new Command("menus", "Check and inspect the SMIT screen tree (menus/*.json)");
+
+        var check = new Command("check", "Validate every menu file against menus.schema.json and the tree's rules; exit 0, or 2 listing each error")
+        {
+        };
+        check.SetAction(parse =>
+        {
+            var result = MenuDirectory.Load(parse.GetValue(menusOption));
+            if (!result.Ok)
+            {
+                foreach (var e in result.Errors)
+                {
+                    error.WriteLine(e.ToString());
+                }
+                error.WriteLine($"{result.Errors.Count} error(s); the menus were not loaded.");
+                return ExitCodes.Usage;
+            }
+            var tree = result.Tree!;
+            output.WriteLine($"ok: {tree.Menus.Count} menus, {tree.Selectors.Count} selectors, {tree.Dialogs.Count} dialogs, " +
+                $"{tree.Dialogs.Values.Sum(d => d.Fields.Count) + tree.Selectors.Count} fields, {tree.Aliases.Count} aliases, {tree.Fastpaths.Count()} fast paths");
+            return ExitCodes.Ok;
+        });
+
+        var treeArg = new Argument<string>("fastpath") { Description = "Where to start (default: hacmp)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "hacmp" };
+        var tree = new Command("tree", "Print the screen tree below a fast path") { treeArg };
+        tree.SetAction(parse => WithScreen(parse, menusOption, parse.GetValue(treeArg)!, error, (t, s) => MenuReports.Tree(t, s, output)));
+
+        var showArg = new Argument<string>("fastpath") { Description = "A dialog, selector or menu fast path" };
+        var show = new Command("show", "List a dialog's fields: id, label, type, default, required, prefix") { showArg };
+        show.SetAction(parse => WithScreen(parse, menusOption, parse.GetValue(showArg)!, error, (t, s) => MenuReports.Show(t, s, output)));
+
+        menus.Subcommands.Add(check);
+        menus.Subcommands.Add(tree);
+        menus.Subcommands.Add(show);
+        return menus;
+    }
+
+    private static int WithScreen(ParseResult parse, Option<string?> menusOption, string fastpath, TextWriter error, Action<MenuTree, Menus.Model.ScreenRef> action)
+    {
+        var result = MenuDirectory.Load(parse.GetValue(menusOption));
+        if (!result.Ok)
+        {
+            error.WriteLine($"cladmin: the menus do not load ({result.Errors.Count} error(s)); run 'cladmin menus check' for the list");
+            return ExitCodes.Usage;
+        }
+        if (result.Tree!.Resolve(fastpath) is not { } screen)
+        {
+            error.WriteLine($"cladmin: no screen has the fast path '{fastpath}'");
+            return ExitCodes.Usage;
+        }
+        action(result.Tree, screen);
+        return ExitCodes.Ok;
+    }
+}
