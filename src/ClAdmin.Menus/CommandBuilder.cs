@@ -13,8 +13,8 @@ namespace ClAdmin.Menus;
 ///
 /// Where SMIT pastes values in verbatim (so a value with a quote could break out), ClAdmin
 /// always quotes: no value can end its word or start another command (docs/quoting.md).
-/// Additions: cspoc fields render as <c>-cspoc "-n VALUE"</c> / <c>-cspoc "-g VALUE"</c> whenever
-/// non-empty; secret fields go to standard input, never onto the line.
+/// Additions: cspoc fields render as <c>-cspoc "-n VALUE"</c> / <c>-cspoc "-g VALUE"</c> right after
+/// the command word, whenever non-empty; secret fields go to standard input, never onto the line.
 /// </summary>
 public static class CommandBuilder
 {
@@ -41,9 +41,16 @@ public static class CommandBuilder
             return new BuildResult(null, errors);
         }
 
-        var line = new StringBuilder(dialog.Command.TrimEnd());
+        // C-SPOC commands take -cspoc right after the command word: cl_clstop -cspoc "-n node1" -y ...
+        var (head, tail) = SplitAfterCommandWord(dialog.Command.TrimEnd());
+        var line = new StringBuilder(head);
+        foreach (var field in dialog.Fields.Where(f => f.Cspoc != CspocOption.None && !f.Secret))
+        {
+            AppendCspoc(line, field, Value(field, values[field]));
+        }
+        line.Append(tail);
         var stdin = new List<string>();
-        foreach (var field in dialog.Fields.Where(f => !f.IsPositional))
+        foreach (var field in dialog.Fields.Where(f => !f.IsPositional && f.Cspoc == CspocOption.None))
         {
             if (field.Secret)
             {
@@ -51,11 +58,6 @@ public static class CommandBuilder
                 {
                     stdin.Add(values[field]);
                 }
-                continue;
-            }
-            if (field.Cspoc != CspocOption.None)
-            {
-                AppendCspoc(line, field, Value(field, values[field]));
                 continue;
             }
             if (IsIncluded(field, values))
@@ -147,6 +149,29 @@ public static class CommandBuilder
         {
             line.Append(' ').Append(ShellWords.QuoteIfNeeded(word));
         }
+    }
+
+    /// <summary>cmd_to_exec split after its command word (leading VAR=value words skipped).</summary>
+    private static (string Head, string Tail) SplitAfterCommandWord(string command)
+    {
+        var i = 0;
+        while (i < command.Length)
+        {
+            while (i < command.Length && command[i] == ' ')
+            {
+                i++;
+            }
+            var start = i;
+            while (i < command.Length && command[i] != ' ')
+            {
+                i++;
+            }
+            if (!CommandCatalog.IsAssignment(command[start..i]))
+            {
+                return (command[..i], command[i..]);
+            }
+        }
+        return (command, "");
     }
 
     private static void AppendCspoc(StringBuilder line, Field field, string value)
