@@ -48,12 +48,17 @@ public static class ShellWords
     /// <summary>Joins words into a command line that <see cref="Split"/> reads back unchanged.</summary>
     public static string Join(IEnumerable<string> words) => string.Join(' ', words.Select(QuoteIfNeeded));
 
-    /// <summary>Splits a command line into words, removing quotes.</summary>
+    /// <summary>Splits a command line into words, removing quotes. An unquoted operator and a
+    /// quoted one come back as the same text here; use <see cref="Tokenize"/> to tell them apart.</summary>
     /// <exception cref="FormatException">An unterminated quote or a trailing backslash.</exception>
-    public static IReadOnlyList<string> Split(string line)
+    public static IReadOnlyList<string> Split(string line) => Tokenize(line).Select(t => t.Text).ToList();
+
+    /// <summary>Splits a command line into tokens: words (quotes removed) and unquoted operators.</summary>
+    /// <exception cref="FormatException">An unterminated quote or a trailing backslash.</exception>
+    public static IReadOnlyList<ShellToken> Tokenize(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var words = new List<string>();
+        var words = new List<ShellToken>();
         var current = new StringBuilder();
         var inWord = false;
         var i = 0;
@@ -73,7 +78,7 @@ public static class ShellWords
                 {
                     op += c;
                 }
-                words.Add(op);
+                words.Add(new ShellToken(op, IsOperator: true));
                 i += op.Length;
             }
             else if (c == '\'')
@@ -124,7 +129,7 @@ public static class ShellWords
         {
             if (inWord)
             {
-                words.Add(current.ToString());
+                words.Add(new ShellToken(current.ToString(), IsOperator: false));
                 current.Clear();
                 inWord = false;
             }
@@ -199,3 +204,6 @@ public static class ShellWords
         return true;
     }
 }
+
+/// <summary>One token of a command line: a word, or an unquoted operator (; | || & && &lt; &gt; &gt;&gt;).</summary>
+public readonly record struct ShellToken(string Text, bool IsOperator);

@@ -23,8 +23,10 @@ public static class CommandBuilder
     {
         ArgumentNullException.ThrowIfNull(values);
         var dialog = values.Dialog;
+        // Fields in id_seq_num order, compared as strings, as SMIT sorts them.
+        var fields = dialog.Fields.OrderBy(f => f.Sequence, StringComparer.Ordinal).ToList();
         var errors = new List<string>();
-        foreach (var field in dialog.Fields)
+        foreach (var field in fields)
         {
             var value = values[field];
             if (field.Required == Required.NonBlank && value.Trim().Length == 0)
@@ -44,13 +46,13 @@ public static class CommandBuilder
         // C-SPOC commands take -cspoc right after the command word: cl_clstop -cspoc "-n node1" -y ...
         var (head, tail) = SplitAfterCommandWord(dialog.Command.TrimEnd());
         var line = new StringBuilder(head);
-        foreach (var field in dialog.Fields.Where(f => f.Cspoc != CspocOption.None && !f.Secret))
+        foreach (var field in fields.Where(f => f.Cspoc != CspocOption.None && !f.Secret))
         {
             AppendCspoc(line, field, Value(field, values[field]));
         }
         line.Append(tail);
         var stdin = new List<string>();
-        foreach (var field in dialog.Fields.Where(f => !f.IsPositional && f.Cspoc == CspocOption.None))
+        foreach (var field in fields.Where(f => !f.IsPositional && f.Cspoc == CspocOption.None))
         {
             if (field.Secret)
             {
@@ -65,7 +67,7 @@ public static class CommandBuilder
                 AppendFlag(line, field, CommandValue(field, values));
             }
         }
-        foreach (var field in dialog.Fields.Where(f => f.IsPositional && !f.Secret && f.Cspoc == CspocOption.None))
+        foreach (var field in fields.Where(f => f.IsPositional && !f.Secret && f.Cspoc == CspocOption.None))
         {
             if (IsIncluded(field, values))
             {
@@ -84,7 +86,8 @@ public static class CommandBuilder
         return field.Required switch
         {
             Required.Yes or Required.NonBlank => true,
-            Required.UnlessEmpty => now.Length > 0,
+            // "?" asks whether there is anything to send: for a ring, its command value.
+            Required.UnlessEmpty => (field.Ring is null ? now : CommandValue(field, values)).Length > 0,
             _ => !string.Equals(now, Value(field, values.InitialOf(field)), StringComparison.Ordinal),
         };
     }

@@ -116,7 +116,7 @@ internal static class MenuFileReader
             ring = new Ring(
                 Array(r, "values").Select(v => v.GetString() ?? "").ToList(),
                 r.TryGetProperty("commandValues", out var cv) ? cv.EnumerateArray().Select(v => v.GetString() ?? "").ToList() : null,
-                r.TryGetProperty("defaultIndex", out var di) ? di.GetInt32() : 0);
+                r.TryGetProperty("defaultIndex", out var di) && di.TryGetInt32(out var index) ? index : 0);
         }
         return new Field
         {
@@ -135,7 +135,7 @@ internal static class MenuFileReader
                 "raw" => EntryType.Raw,
                 _ => EntryType.Text,
             },
-            Size = f.TryGetProperty("size", out var size) ? size.GetInt32() : 0,
+            Size = f.TryGetProperty("size", out var size) && size.TryGetInt32(out var n) ? n : 0,
             Required = Str(f, "required") switch
             {
                 "y" => Required.Yes,

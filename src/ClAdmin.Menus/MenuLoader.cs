@@ -66,6 +66,7 @@ public static class MenuLoader
                 }
                 if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed)
                 {
+                    pointer = PointerOfProperty(error.Path, error.Property);
                     errors.Add(new MenuError(source.Name, pointer, Line(lines, pointer, error.LineNumber), $"unknown property '{error.Property}'"));
                     continue;
                 }
@@ -87,6 +88,7 @@ public static class MenuLoader
         ValidationErrorKind.StringTooShort => "value is too short",
         ValidationErrorKind.StringTooLong => $"value is longer than {error.Schema?.MaxLength} characters",
         ValidationErrorKind.NumberTooSmall => $"value is below {error.Schema?.Minimum}",
+        ValidationErrorKind.NumberTooBig => $"value is above {error.Schema?.Maximum}",
         _ => error.Kind.ToString(),
     };
 
@@ -125,6 +127,20 @@ public static class MenuLoader
         return "/" + p.Replace('.', '/');
     }
 
+    /// <summary>The pointer of a named property: its name may hold dots, which NJsonSchema's path cannot tell apart.</summary>
+    private static string PointerOfProperty(string? path, string? property)
+    {
+        if (property is not null && path is not null && path.EndsWith("." + property, StringComparison.Ordinal))
+        {
+            return ToPointer(path[..^(property.Length + 1)]) + "/" + JsonLines.Escape(property);
+        }
+        if (property is not null && path is not null && path == "#/" + property)
+        {
+            return "/" + JsonLines.Escape(property);
+        }
+        return ToPointer(path);
+    }
+
     internal static int? Line(Dictionary<string, int> lines, string pointer, int fallback = 0)
     {
         var p = pointer;
@@ -145,8 +161,15 @@ public static class MenuLoader
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " LineNumber:", " Path:", " Change the reader options." })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+        return message.TrimEnd();
     }
 
     private static JsonSchema LoadSchema() =>

@@ -35,6 +35,10 @@ public static class SelectorStep
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(nameValues);
         var value = selector.Field.Entry == EntryType.Raw ? rawValue : rawValue.Trim();
+        if (selector.Field.Ring is { } ring && ring.IndexOf(value) is var index and >= 0)
+        {
+            value = ring.CommandValueAt(index); // a ring publishes the value it sends (aix_values)
+        }
         var published = new Dictionary<string, string>(nameValues, StringComparer.Ordinal) { [selector.RawFieldName] = value };
         var suffix = "";
         switch (selector.Type)

@@ -6,7 +6,11 @@ namespace ClAdmin.Menus;
 /// <summary>The checks of meaning across all menu files, and the building of the tree.</summary>
 internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> errors, Func<string, bool>? isKnownCommand)
 {
+    private static readonly System.Text.RegularExpressions.Regex IdPattern = new(@"^[A-Za-z0-9_.-]{1,64}\z");
+    private static readonly System.Text.RegularExpressions.Regex SequencePattern = new(@"^[0-9]{1,16}\z");
+    private static readonly System.Text.RegularExpressions.Regex FieldIdPattern = new(@"^[A-Za-z][A-Za-z0-9_]{0,63}\z");
     private readonly Dictionary<string, (NextType Kind, string File, string Pointer)> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _aliases = new(StringComparer.Ordinal);
 
     public MenuTree? Run()
     {
@@ -35,6 +39,7 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
 
     private void CheckFile(MenuFile file)
     {
+        CheckNames(file);
         foreach (var (m, _, pointer) in file.Menus)
         {
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -111,6 +116,50 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
         }
     }
 
+    /// <summary>The schema's patterns end in $, which also matches before a final newline; these do not.</summary>
+    private void CheckNames(MenuFile file)
+    {
+        void Check(System.Text.RegularExpressions.Regex pattern, string value, string pointer, string what)
+        {
+            if (!pattern.IsMatch(value))
+            {
+                Error(file, pointer, $"{what} \"{value.ReplaceLineEndings("\\n")}\" does not match the pattern {pattern.ToString().Replace("\\z", "$", StringComparison.Ordinal)}");
+            }
+        }
+        foreach (var (m, _, p) in file.Menus)
+        {
+            Check(IdPattern, m.Id, $"{p}/id", "id");
+            for (var i = 0; i < m.Items.Count; i++)
+            {
+                Check(SequencePattern, m.Items[i].Sequence, $"{p}/items/{i}/sequence", "sequence");
+                if (m.Items[i].Next.Length > 0)
+                {
+                    Check(IdPattern, m.Items[i].Next, $"{p}/items/{i}/next", "next id");
+                }
+            }
+        }
+        foreach (var (a, _, p) in file.Aliases)
+        {
+            Check(IdPattern, a.Name, $"{p}/alias", "alias");
+            Check(IdPattern, a.Next, $"{p}/next", "next id");
+        }
+        foreach (var (s, _, p) in file.Selectors)
+        {
+            Check(IdPattern, s.Id, $"{p}/id", "id");
+            Check(IdPattern, s.Next, $"{p}/next", "next id");
+            Check(FieldIdPattern, s.Field.Id, $"{p}/fields/0/id", "field id");
+        }
+        foreach (var (d, _, p) in file.Dialogs)
+        {
+            Check(IdPattern, d.Id, $"{p}/id", "id");
+            for (var i = 0; i < d.Fields.Count; i++)
+            {
+                Check(FieldIdPattern, d.Fields[i].Id, $"{p}/fields/{i}/id", "field id");
+                Check(SequencePattern, d.Fields[i].Sequence, $"{p}/fields/{i}/sequence", "sequence");
+            }
+        }
+    }
+
     private void CheckField(MenuFile file, string pointer, string owner, Field f)
     {
         var where = $"{owner}.{f.Id}";
@@ -137,7 +186,7 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
                 Error(file, $"{pointer}/ring/defaultIndex", $"field {where}: defaultIndex {ring.DefaultIndex} is out of range (0..{ring.Values.Count - 1})");
             }
         }
-        if (f.Op == OpType.List && f.ListCommand.Length == 0)
+        if (f.Op == OpType.List && f.ListCommand.Trim().Length == 0)
         {
             Error(file, $"{pointer}/listCommand", $"field {where}: op \"list\" needs a listCommand");
         }
@@ -197,11 +246,14 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
             {
                 if (_ids.TryGetValue(a.Name, out var other))
                 {
-                    Error(file, $"{p}/alias", $"alias {a.Name} is already the id of a {Kind(other.Kind)} in {other.File} at {other.Pointer}");
+                    Error(file, $"{p}/alias", _aliases.Contains(a.Name)
+                        ? $"alias {a.Name} is already an alias in {other.File} at {other.Pointer}"
+                        : $"alias {a.Name} is already the id of a {Kind(other.Kind)} in {other.File} at {other.Pointer}");
                 }
                 else
                 {
                     _ids[a.Name] = (a.NextType, file.Name, $"{p}/alias");
+                    _aliases.Add(a.Name);
                 }
             }
         }
@@ -283,7 +335,7 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
                 {
                     Resolve(file, $"{pointer}/next", $"selector {s.Id}", s.Next, s.NextType);
                 }
-                else if (!_ids.Any(kv => kv.Value.Kind == s.NextType && kv.Key.StartsWith(s.Next, StringComparison.Ordinal) && kv.Key.Length > s.Next.Length))
+                else if (!_ids.Any(kv => kv.Value.Kind == s.NextType && !_aliases.Contains(kv.Key) && kv.Key.StartsWith(s.Next, StringComparison.Ordinal) && kv.Key.Length > s.Next.Length))
                 {
                     Error(file, $"{pointer}/next", $"selector {s.Id}: no {Kind(s.NextType)} id starts with the stem '{s.Next}'");
                 }
@@ -303,7 +355,7 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
         }
     }
 
-    private bool IsAlias(string id) => files.Any(f => f.Aliases.Any(a => a.Value.Name == id));
+    private bool IsAlias(string id) => _aliases.Contains(id);
 
     private void CheckReachable(MenuTree tree)
     {
@@ -337,6 +389,10 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
         }
         foreach (var file in files)
         {
+            foreach (var (m, _, pointer) in file.Menus.Where(m => !seen.Contains(new ScreenRef(NextType.Menu, m.Value.Id))))
+            {
+                Error(file, $"{pointer}/id", $"menu {m.Id} is not reachable from any top menu or alias");
+            }
             foreach (var (s, _, pointer) in file.Selectors.Where(s => !seen.Contains(new ScreenRef(NextType.Selector, s.Value.Id))))
             {
                 Error(file, $"{pointer}/id", $"selector {s.Id} is not reachable from any menu, selector or alias");

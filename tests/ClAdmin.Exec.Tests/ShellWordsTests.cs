@@ -67,4 +67,12 @@ public sealed class ShellWordsTests
         string[] words = ["cl_mkuser", "-cspoc", "-n node1", "home=/home/o'neil", "x;y", "$HOME"];
         Assert.Equal(words, ShellWords.Split(ShellWords.Join(words)));
     }
+
+    [Fact]
+    public void Tokenize_tells_a_quoted_operator_from_an_unquoted_one()
+    {
+        Assert.Equal(
+            [new ShellToken("cmd", false), new ShellToken(";", false), new ShellToken("rm", false), new ShellToken(";", true), new ShellToken("ls", false)],
+            ShellWords.Tokenize("cmd ';' rm ; ls"));
+    }
 }
