@@ -163,6 +163,10 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
     private void CheckField(MenuFile file, string pointer, string owner, Field f)
     {
         var where = $"{owner}.{f.Id}";
+        if (f.Label.StartsWith("* ", StringComparison.Ordinal))
+        {
+            Error(file, $"{pointer}/label", $"field {where}: the label carries no '*': the screen draws it for required \"+\"");
+        }
         if (f.Op == OpType.Ring && f.Ring is null)
         {
             Error(file, $"{pointer}/op", $"field {where}: op \"ring\" needs a ring");
