@@ -17,6 +17,7 @@ public static class Cli
         var root = new RootCommand("ClAdmin: SMIT-style administration of HACMP/PowerHA clusters");
         root.Options.Add(menusOption);
         root.Subcommands.Add(MenusCommand(menusOption, output, error));
+        root.Subcommands.Add(RunCommand(menusOption, output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -76,6 +77,51 @@ public static class Cli
         menus.Subcommands.Add(tree);
         menus.Subcommands.Add(show);
         return menus;
+    }
+
+    private static Command RunCommand(Option<string?> menusOption, TextWriter output, TextWriter error)
+    {
+        var fastpath = new Argument<string>("fastpath") { Description = "The dialog or selector to fill (its SMIT fast path)" };
+        var fields = new Argument<string[]>("field=value") { Description = "Field values by field id (see 'cladmin menus show FASTPATH')", Arity = ArgumentArity.ZeroOrMore };
+        var show = new Option<bool>("--show") { Description = "Print the command line the dialog would run (F6) and run nothing" };
+        var run = new Command("run", "Fill a dialog's fields non-interactively and build its command, as the dialog would")
+        {
+            fastpath, fields, show,
+        };
+        run.SetAction(parse =>
+        {
+            var (assignments, badArgument) = FastpathRun.ParseAssignments(parse.GetValue(fields) ?? []);
+            if (badArgument is not null)
+            {
+                error.WriteLine($"cladmin run: {badArgument}");
+                return ExitCodes.Usage;
+            }
+            var loaded = MenuDirectory.Load(parse.GetValue(menusOption));
+            if (!loaded.Ok)
+            {
+                error.WriteLine($"cladmin: the menus do not load ({loaded.Errors.Count} error(s)); run 'cladmin menus check' for the list");
+                return ExitCodes.Usage;
+            }
+            var plan = FastpathRun.Fill(loaded.Tree!, parse.GetValue(fastpath)!, assignments);
+            var built = plan.Ok ? CommandBuilder.Build(plan.Values!) : null;
+            var errors = plan.Ok ? built!.Errors : plan.Errors;
+            if (errors.Count > 0)
+            {
+                foreach (var e in errors)
+                {
+                    error.WriteLine($"cladmin run: {e}");
+                }
+                return ExitCodes.Usage;
+            }
+            if (!parse.GetValue(show))
+            {
+                error.WriteLine("cladmin run: running commands needs the dispatcher, which is not built yet; use --show to print the command");
+                return ExitCodes.Usage;
+            }
+            output.WriteLine(built!.Command!.CommandLine);
+            return ExitCodes.Ok;
+        });
+        return run;
     }
 
     private static int WithScreen(ParseResult parse, Option<string?> menusOption, string fastpath, TextWriter error, Action<MenuTree, Menus.Model.ScreenRef> action)

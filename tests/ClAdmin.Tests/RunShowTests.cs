@@ -1,0 +1,93 @@
+using ClAdmin.Testing;
+
+namespace ClAdmin.Tests;
+
+/// <summary>`cladmin run FASTPATH FIELD=VALUE ... --show`, run as a process, on the shipped menus.
+/// Expected lines follow powerha-menus.md §4 and the C-SPOC syntax of §5.</summary>
+public sealed class RunShowTests
+{
+    [Fact]
+    public void Stop_cluster_services_on_one_node()
+    {
+        var r = CladminProcess.Run("run", "clstop", "nodes=node1", "--show");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        // cl_clstop -cspoc "-n node1" -y with now (-N), no broadcast (-s), bring RGs offline (-g).
+        Assert.Equal("cl_clstop -cspoc \"-n node1\" -y '-N' '-s' '-g'", r.Stdout.TrimEnd());
+    }
+
+    [Fact]
+    public void Add_a_resource_group_generates_clmgr_with_policy_codes()
+    {
+        var r = CladminProcess.Run("run", "cm_add_grp", "rg_name=rg1", "participating_nodes=node1 node2", "fallback_policy=Never Fallback", "--show");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("clmgr add resource_group NODES='node1,node2' STARTUP='OHN' FALLOVER='FNPN' FALLBACK='NFB' rg1", r.Stdout.TrimEnd());
+    }
+
+    [Fact]
+    public void A_selector_value_is_given_by_its_field_id()
+    {
+        var r = CladminProcess.Run("run", "cl_mkuser", "resource_group=rg1", "user_name=jdoe", "user_id=300", "--show");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("cl_mkuser -cspoc \"-g rg1\" id='300' jdoe", r.Stdout.TrimEnd());
+    }
+
+    [Fact]
+    public void A_hostile_value_stays_one_argument()
+    {
+        var r = CladminProcess.Run("run", "cl_mkuser", "user_name=jdoe", "home=/home/x'; reboot; '", "--show");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("cl_mkuser home='/home/x'\\''; reboot; '\\''' jdoe", r.Stdout.TrimEnd());
+    }
+
+    [Fact]
+    public void An_unknown_field_is_named_with_the_dialogs_fields()
+    {
+        var r = CladminProcess.Run("run", "cm_add_grp", "bogus=1", "--show");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("dialog cm_add_grp has no field 'bogus'; its fields are: rg_name,", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_value_is_named()
+    {
+        var r = CladminProcess.Run("run", "cm_add_grp", "rg_name=rg1", "--show");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("(participating_nodes) needs a value", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_ring_value_lists_the_choices()
+    {
+        var r = CladminProcess.Run("run", "clstop", "start_when=later", "--show");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("has no field 'start_when'", r.Stderr, StringComparison.Ordinal);
+        r = CladminProcess.Run("run", "clstop", "stop_when=later", "--show");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'later' is not one of: now, restart, both", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_argument_that_is_not_field_equals_value_is_named()
+    {
+        var r = CladminProcess.Run("run", "clstop", "node1", "--show");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'node1' is not FIELD=VALUE", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_menu_fastpath_cannot_be_run()
+    {
+        var r = CladminProcess.Run("run", "cl_admin", "--show");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("opens a menu", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_show_nothing_runs_yet_and_it_says_why()
+    {
+        var r = CladminProcess.Run("run", "clstop", "nodes=node1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.Contains("needs the dispatcher", r.Stderr, StringComparison.Ordinal);
+    }
+}
