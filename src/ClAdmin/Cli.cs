@@ -44,9 +44,7 @@ public static class Cli
     {
         var menus = new Command("menus", "Check and inspect the SMIT screen tree (menus/*.json)");
 
-        var check = new Command("check", "Validate every menu file against menus.schema.json and the tree's rules; exit 0, or 2 listing each error")
-        {
-        };
+        var check = new Command("check", "Validate every menu file against menus.schema.json and the tree's rules; exit 0, or 2 listing each error");
         check.SetAction(parse =>
         {
             var result = MenuDirectory.Load(parse.GetValue(menusOption));

@@ -6,9 +6,7 @@ namespace ClAdmin.Testing;
 public static class MenuFixtures
 {
     /// <summary>Every shipped menus/*.json, in name order.</summary>
-    public static IReadOnlyList<MenuSource> Shipped() =>
-        Directory.GetFiles(RepoPaths.Menus, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => new MenuSource(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+    public static IReadOnlyList<MenuSource> Shipped() => FromDirectory(RepoPaths.Menus);
 
     /// <summary>The menu files of a fixture directory, in name order.</summary>
     public static IReadOnlyList<MenuSource> FromDirectory(string directory) =>
