@@ -47,7 +47,7 @@ public static class Cli
         var check = new Command("check", "Validate every menu file against menus.schema.json and the tree's rules; exit 0, or 2 listing each error");
         check.SetAction(parse =>
         {
-            var result = MenuDirectory.Load(parse.GetValue(menusOption));
+            var result = MenuDirectory.Load(parse.GetValue(menusOption), forceSchema: true);
             if (!result.Ok)
             {
                 foreach (var e in result.Errors)

@@ -91,3 +91,55 @@ public sealed class RunShowTests
         Assert.Contains("needs the dispatcher", r.Stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Shipped menus skip the schema pass only when byte-identical; any other directory is
+/// validated in full.</summary>
+public sealed class MenuTrustTests
+{
+    private static DirectoryInfo CopyOfShippedMenus()
+    {
+        var dir = Directory.CreateTempSubdirectory("cladmin-menus-");
+        foreach (var file in Directory.GetFiles(RepoPaths.Menus, "*.json"))
+        {
+            File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
+        }
+        return dir;
+    }
+
+    [Fact]
+    public void An_identical_copy_loads()
+    {
+        var dir = CopyOfShippedMenus();
+        try
+        {
+            var r = CladminProcess.Run("run", "clstop", "nodes=node1", "--show", "--menus", dir.FullName);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            Assert.Equal("cl_clstop -cspoc \"-n node1\" -y '-N' '-s' '-g'", r.Stdout.TrimEnd());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_changed_copy_is_validated_against_the_schema()
+    {
+        var dir = CopyOfShippedMenus();
+        try
+        {
+            var path = Path.Combine(dir.FullName, "cspoc.json");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\"title\": \"Stop Cluster Services\"", "\"title\": \"Stop Cluster Services\", \"colour\": \"red\"", StringComparison.Ordinal));
+            var r = CladminProcess.Run("run", "clstop", "nodes=node1", "--show", "--menus", dir.FullName);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains("the menus do not load", r.Stderr, StringComparison.Ordinal);
+            var check = CladminProcess.Run("menus", "check", "--menus", dir.FullName);
+            Assert.Equal(2, check.ExitCode);
+            Assert.Matches(@"cspoc\.json:\d+: /dialogs/\d+/colour: unknown property 'colour'", check.Stderr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
