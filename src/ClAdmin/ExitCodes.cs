@@ -10,4 +10,13 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>Internal error.</summary>
     public const int Internal = 3;
+
+    /// <summary>cladmin's exit code for a command's result: 0 only when the command exited 0 and
+    /// every target node ended ok; 1 whenever any node failed, timed out, was unreachable or was
+    /// cancelled (no flag needed, unlike clush).</summary>
+    public static int Of(ClAdmin.Exec.Dispatch.CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.ExitCode == 0 && result.Nodes.All(n => n.Outcome == ClAdmin.Exec.Dispatch.NodeOutcome.Ok) ? Ok : Failed;
+    }
 }
