@@ -64,10 +64,12 @@ public static class Cli
         });
 
         var treeArg = new Argument<string>("fastpath") { Description = "Where to start (default: hacmp)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "hacmp" };
+        treeArg.CompletionSources.Add(context => Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
         var tree = new Command("tree", "Print the screen tree below a fast path") { treeArg };
         tree.SetAction(parse => WithScreen(parse, menusOption, parse.GetValue(treeArg)!, error, (t, s) => MenuReports.Tree(t, s, output)));
 
         var showArg = new Argument<string>("fastpath") { Description = "A dialog, selector or menu fast path" };
+        showArg.CompletionSources.Add(context => Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
         var show = new Command("show", "List a dialog's fields: id, label, type, default, required, prefix") { showArg };
         show.SetAction(parse => WithScreen(parse, menusOption, parse.GetValue(showArg)!, error, (t, s) => MenuReports.Show(t, s, output)));
 
@@ -80,7 +82,12 @@ public static class Cli
     private static Command RunCommand(Option<string?> menusOption, TextWriter output, TextWriter error)
     {
         var fastpath = new Argument<string>("fastpath") { Description = "The dialog or selector to fill (its SMIT fast path)" };
+        fastpath.CompletionSources.Add(context => context.ParseResult.GetValue(fastpath) is { } given && given != context.WordToComplete
+            ? []
+            : Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
         var fields = new Argument<string[]>("field=value") { Description = "Field values by field id (see 'cladmin menus show FASTPATH')", Arity = ArgumentArity.ZeroOrMore };
+        fields.CompletionSources.Add(context => Completions.FieldAssignments(context.ParseResult.GetValue(menusOption), context.ParseResult.GetValue(fastpath))
+            .Where(f => f.StartsWith(context.WordToComplete, StringComparison.OrdinalIgnoreCase)));
         var show = new Option<bool>("--show") { Description = "Print the command line the dialog would run (F6) and run nothing" };
         var run = new Command("run", "Fill a dialog's fields non-interactively and build its command, as the dialog would")
         {
