@@ -120,14 +120,25 @@ public sealed class ObjectRepository : IDisposable
         Exec("PRAGMA journal_mode = WAL");
         Exec("PRAGMA synchronous = FULL");
         Exec("PRAGMA foreign_keys = ON");
+        var seen = tables == 0 ? 0 : (int)Scalar<long>("SELECT version FROM schema_version");
+        if (seen > CurrentSchemaVersion)
+        {
+            throw new StoreException(StoreErrorKind.NewerSchema,
+                $"{Path} has schema version {seen}, newer than this cladmin understands ({CurrentSchemaVersion}); use a newer cladmin");
+        }
+        if (seen >= targetVersion)
+        {
+            return;
+        }
         using var tx = _connection.BeginTransaction(deferred: false);
-        var version = tables == 0 ? 0 : (int)Scalar<long>("SELECT version FROM schema_version", tx);
+        var created = Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'", tx) > 0;
+        var version = created ? (int)Scalar<long>("SELECT version FROM schema_version", tx) : 0;
         if (version > CurrentSchemaVersion)
         {
             throw new StoreException(StoreErrorKind.NewerSchema,
                 $"{Path} has schema version {version}, newer than this cladmin understands ({CurrentSchemaVersion}); use a newer cladmin");
         }
-        if (tables == 0)
+        if (!created)
         {
             Exec($"PRAGMA application_id = {ApplicationId}", tx);
         }
