@@ -16,8 +16,10 @@ public static class Cli
         };
         var root = new RootCommand("ClAdmin: SMIT-style administration of HACMP/PowerHA clusters");
         root.Options.Add(menusOption);
+        root.Options.Add(OdmCommands.DbOption);
         root.Subcommands.Add(MenusCommand(menusOption, output, error));
         root.Subcommands.Add(RunCommand(menusOption, output, error));
+        root.Subcommands.Add(OdmCommands.Odm(output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,329 @@
+using System.Text;
+using ClAdmin.Cluster;
+using ClAdmin.Cluster.Odm;
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Store;
+
+namespace ClAdmin.Exec.Clmgr;
+
+/// <summary>
+/// clmgr, the PowerHA configuration command, over the object repository:
+/// <c>clmgr [-c | -d DELIM] [-v] [-a ATTR,...] ACTION CLASS [NAME] [ATTR=VALUE ...]</c> (the name may come
+/// anywhere after the class). add, modify and delete edit the default configuration (DCD) in one
+/// transaction and change nothing when a value or rule is wrong; query prints ATTR="value" lines.
+/// </summary>
+public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots) : ICommandHandler
+{
+    private static readonly (string Action, string[] Aliases)[] Actions =
+    [
+        ("add", ["a", "create", "make", "mk"]),
+        ("query", ["q", "ls", "list", "get", "show"]),
+        ("modify", ["mod", "ch", "change", "set"]),
+        ("delete", ["de", "rm", "remove", "erase"]),
+        ("manage", ["mg"]),
+    ];
+
+    /// <summary>A handler on the database at <paramref name="databasePath"/>, snapshots in its snapshot directory.</summary>
+    public static ClmgrHandler ForDatabase(string databasePath) =>
+        new(() => ObjectRepository.Open(databasePath), new SnapshotRepository(StorePaths.SnapshotDirectory(databasePath)));
+
+    public IReadOnlyCollection<string> Names { get; } = ["clmgr"];
+
+    public Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        int rc;
+        try
+        {
+            rc = Run(invocation.Arguments, stdout, stderr);
+        }
+        catch (ClmgrException e)
+        {
+            stderr.Append("ERROR: ").Append(e.Message).Append('\n');
+            rc = e.ReturnCode;
+        }
+        catch (StoreException e)
+        {
+            stderr.Append("ERROR: ").Append(e.Message).Append('\n');
+            rc = ClmgrRc.Error;
+        }
+        return Task.FromResult(CommandResult.Local(rc, stdout.ToString(), stderr.ToString()));
+    }
+
+    private sealed record Options(bool Verbose, string? Delimiter, IReadOnlyList<string>? Attributes);
+
+    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr)
+    {
+        var i = 0;
+        var verbose = false;
+        string? delimiter = null;
+        IReadOnlyList<string>? only = null;
+        for (; i < args.Count && args[i].StartsWith('-') && args[i].Length > 1; i++)
+        {
+            switch (args[i])
+            {
+                case "-v": verbose = true; break;
+                case "-c": delimiter = ":"; break;
+                case "-d": delimiter = Next(args, ref i, "-d"); break;
+                case "-a": only = ClmgrAttributes.Split(Next(args, ref i, "-a")); break;
+                case "-T" or "-l": Next(args, ref i, args[i]); break;
+                case "-S" or "-x" or "-f" or "-D": break;
+                default: throw new ClmgrException(ClmgrRc.IncorrectInput, $"invalid option \"{args[i]}\".");
+            }
+        }
+        if (i >= args.Count)
+        {
+            throw new ClmgrException(ClmgrRc.MissingInput, "an action is required (add, query, modify, delete, manage).");
+        }
+        var actionWord = args[i++];
+        var action = Actions.FirstOrDefault(a => a.Action.Equals(actionWord, StringComparison.OrdinalIgnoreCase) || a.Aliases.Contains(actionWord, StringComparer.OrdinalIgnoreCase)).Action
+            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{actionWord}\" is not a valid action. Valid actions are: {string.Join(", ", Actions.Select(a => a.Action))}");
+        if (i >= args.Count)
+        {
+            throw new ClmgrException(ClmgrRc.MissingInput, $"a class is required after \"{action}\".");
+        }
+        var classWord = args[i++];
+        string? subAction = null;
+        if (action == "manage" && i < args.Count && !args[i].Contains('=', StringComparison.Ordinal))
+        {
+            subAction = args[i++];
+        }
+        var (name, attributes) = SplitRest(args.Skip(i));
+        var options = new Options(verbose, delimiter, only);
+
+        if (classWord.Equals("snapshot", StringComparison.OrdinalIgnoreCase) || classWord.Equals("sn", StringComparison.OrdinalIgnoreCase))
+        {
+            return Snapshot(action, subAction, name, attributes, options, stdout);
+        }
+        var cls = ClmgrClasses.Find(classWord)
+            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{classWord}\" is not a valid class. Valid classes are: {string.Join(", ", ClmgrClasses.All.Select(c => c.Name).Append("snapshot"))}");
+        using var repo = openRepository();
+        switch (action)
+        {
+            case "query":
+                return Query(cls.Query(repo.LoadConfiguration(ConfigDirectory.Default)).ToList(), name, options, stdout);
+            case "add":
+            case "modify":
+            case "delete":
+                return Change(repo, c => action switch
+                {
+                    "add" => cls.Add(c, name, attributes),
+                    "modify" => cls.Modify(c, name, attributes),
+                    _ => cls.Delete(c, name, attributes),
+                }, stderr);
+            default:
+                throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{action}\" action is not available for the \"{cls.Name}\" class.");
+        }
+    }
+
+    private static string Next(IReadOnlyList<string> args, ref int i, string flag) =>
+        ++i < args.Count ? args[i] : throw new ClmgrException(ClmgrRc.MissingInput, $"the \"{flag}\" flag needs a value.");
+
+    private static (string? Name, ClmgrAttributes Attributes) SplitRest(IEnumerable<string> words)
+    {
+        string? name = null;
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var w in words)
+        {
+            var eq = w.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && w[..eq].All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
+            {
+                if (pairs.Any(p => p.Key.Equals(w[..eq], StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{w[..eq].ToUpperInvariant()}\" attribute is given more than once.");
+                }
+                pairs.Add(new(w[..eq], w[(eq + 1)..]));
+            }
+            else if (name is null)
+            {
+                name = w;
+            }
+            else
+            {
+                throw new ClmgrException(ClmgrRc.IncorrectInput, $"unexpected argument \"{w}\" (the object name is \"{name}\"; attributes are ATTR=value).");
+            }
+        }
+        return (name, new ClmgrAttributes(pairs));
+    }
+
+    /// <summary>Applies one change in one transaction; writes only when it breaks no rule that held before.</summary>
+    private static int Change(ObjectRepository repo, Func<ClusterConfiguration, ClusterConfiguration> change, StringBuilder stderr) =>
+        repo.Update(ConfigDirectory.Default, before =>
+        {
+            var after = change(before);
+            var old = Rules.Validate(before).Select(v => v.Message).ToHashSet();
+            var found = Rules.Validate(after);
+            var errors = found.Where(v => !v.IsWarning && !old.Contains(v.Message)).ToList();
+            if (errors.Count > 0)
+            {
+                foreach (var e in errors)
+                {
+                    stderr.Append("ERROR: ").Append(e.Message).Append('\n');
+                }
+                return ((ClusterConfiguration?)null, errors.Any(e => e.RuleId == "R-REF") ? ClmgrRc.MissingDependency : ClmgrRc.IncorrectInput);
+            }
+            foreach (var w in found.Where(v => v.IsWarning && !old.Contains(v.Message)))
+            {
+                stderr.Append("WARNING: ").Append(w.Message).Append('\n');
+            }
+            return (after, ClmgrRc.Success);
+        });
+
+    /// <summary>query: names only; with a name or -v, ATTR="value" blocks; -a limits attributes; -c/-d rows.</summary>
+    private static int Query(List<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> objects, string? name, Options o, StringBuilder stdout)
+    {
+        if (name is not null)
+        {
+            var names = ClmgrAttributes.Split(name);
+            foreach (var n in names.Where(n => objects.All(x => x.Name != n)))
+            {
+                throw new ClmgrException(ClmgrRc.NotFound, $"\"{n}\" does not appear to exist!");
+            }
+            objects = [.. objects.Where(x => names.Contains(x.Name))];
+        }
+        else if (!o.Verbose && o.Attributes is null && o.Delimiter is null)
+        {
+            foreach (var x in objects)
+            {
+                stdout.Append(x.Name).Append('\n');
+            }
+            return ClmgrRc.Success;
+        }
+        IReadOnlyList<(string Attr, string Value)> Pick(IReadOnlyList<(string Attr, string Value)> attrs) =>
+            o.Attributes is null ? attrs : [.. o.Attributes.Select(a => attrs.FirstOrDefault(x => x.Attr.Equals(a, StringComparison.OrdinalIgnoreCase)) is { Attr: not null } hit
+                ? hit : throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{a.ToUpperInvariant()}\" is not a valid attribute to display."))];
+        if (o.Delimiter is { } d)
+        {
+            if (objects.Count > 0)
+            {
+                stdout.Append('#').Append(string.Join(d, Pick(objects[0].Attributes).Select(a => a.Attr))).Append('\n');
+            }
+            foreach (var x in objects)
+            {
+                stdout.Append(string.Join(d, Pick(x.Attributes).Select(a => a.Value))).Append('\n');
+            }
+            return ClmgrRc.Success;
+        }
+        for (var k = 0; k < objects.Count; k++)
+        {
+            if (k > 0)
+            {
+                stdout.Append('\n');
+            }
+            foreach (var (attr, value) in Pick(objects[k].Attributes))
+            {
+                stdout.Append(attr).Append("=\"").Append(value).Append("\"\n");
+            }
+        }
+        return ClmgrRc.Success;
+    }
+
+    private int Snapshot(string action, string? sub, string? name, ClmgrAttributes a, Options o, StringBuilder stdout)
+    {
+        IReadOnlyList<(string, string)> Describe(SnapshotInfo s) => [("NAME", s.Name), ("DESCRIPTION", s.Description), ("FILE", s.OdmFile), ("INFO_FILE", s.InfoFile)];
+        string Require() => name is { Length: > 0 } n ? n : throw new ClmgrException(ClmgrRc.MissingInput, "a snapshot name is required.");
+        void MustExist(string n)
+        {
+            if (!snapshots.Exists(n))
+            {
+                throw new ClmgrException(ClmgrRc.NotFound, $"\"{n}\" does not appear to exist!");
+            }
+        }
+        switch (action)
+        {
+            case "query":
+                return Query([.. snapshots.List().Select(s => (s.Name, Describe(s)))], name, o, stdout);
+            case "add":
+            {
+                a.Only("snapshot", ["DESCRIPTION", "METHODS", "SAVE_LOGS"]);
+                var n = Require();
+                if (Rules.CheckName("snapshot", n) is { } bad)
+                {
+                    throw new ClmgrException(ClmgrRc.IncorrectInput, bad.Message);
+                }
+                if (snapshots.Exists(n))
+                {
+                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{n}\" already exists as a snapshot.");
+                }
+                var description = a.Get("DESCRIPTION", "");
+                if (description.Length > Limits.MaxSnapshotDescription)
+                {
+                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"the snapshot description is longer than {Limits.MaxSnapshotDescription} characters.");
+                }
+                using var repo = openRepository();
+                var objects = repo.GetObjects(ConfigDirectory.Default);
+                var config = ObjectRepository.ToConfiguration(objects);
+                snapshots.Create(n, description, objects, Info(config));
+                stdout.Append($"clsnapshot: Creating file {snapshots.OdmPath(n)}.\nclsnapshot: Creating file {snapshots.InfoPath(n)}.\nclsnapshot: Succeeded creating Cluster Snapshot: {n}\n");
+                return ClmgrRc.Success;
+            }
+            case "delete":
+            {
+                var n = Require();
+                MustExist(n);
+                snapshots.Remove(n);
+                return ClmgrRc.Success;
+            }
+            case "modify":
+            {
+                a.Only("snapshot", ["NAME", "DESCRIPTION"]);
+                var n = Require();
+                MustExist(n);
+                snapshots.Modify(n, a["NAME"] is { Length: > 0 } nn ? nn : null, a["DESCRIPTION"]);
+                return ClmgrRc.Success;
+            }
+            case "manage" when sub is not null && sub.Equals("restore", StringComparison.OrdinalIgnoreCase):
+            {
+                a.Only("snapshot", []);
+                var n = Require();
+                MustExist(n);
+                ClusterConfiguration config;
+                try
+                {
+                    config = snapshots.Read(n).Configuration;
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new ClmgrException(ClmgrRc.Error, e.Message);
+                }
+                var errors = Rules.Validate(config).Where(v => !v.IsWarning).ToList();
+                if (errors.Count > 0)
+                {
+                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"snapshot {n} does not verify: {string.Join("; ", errors.Select(e => e.Message))}");
+                }
+                using var repo = openRepository();
+                repo.ReplaceObjects(ConfigDirectory.Default, OdmMapping.ToObjects(config));
+                stdout.Append($"Snapshot \"{n}\" was applied to the default configuration (DCD). Synchronize the cluster to make it active.\n");
+                return ClmgrRc.Success;
+            }
+            default:
+                throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{action}{(sub is null ? "" : " " + sub)}\" action is not available for the \"snapshot\" class (manage snapshot restore NAME restores one).");
+        }
+    }
+
+    /// <summary>The .info file: the cluster state as commands print it, for people, not for restore.</summary>
+    private static string Info(ClusterConfiguration c)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<VER\n").Append(SnapshotRepository.Version).Append("\n</VER\n\n<DSC\nCluster state information\n</DSC\n\n");
+        sb.Append("==== clmgr query cluster ====\n");
+        foreach (var (_, attrs) in ClmgrClasses.Cluster.Query(c))
+        {
+            foreach (var (k, v) in attrs)
+            {
+                sb.Append(k).Append("=\"").Append(v).Append("\"\n");
+            }
+        }
+        foreach (var g in c.ResourceGroups)
+        {
+            sb.Append("\n==== clmgr query resource_group ").Append(g.Name).Append(" ====\n");
+            foreach (var (k, v) in ClmgrClasses.ResourceGroup.Query(c).First(x => x.Name == g.Name).Attributes)
+            {
+                sb.Append(k).Append("=\"").Append(v).Append("\"\n");
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,20 @@
+namespace ClAdmin.Store;
+
+/// <summary>Why a store operation failed, for exit codes and messages.</summary>
+public enum StoreErrorKind
+{
+    /// <summary>The file is not a SQLite database, or is one that ClAdmin did not create.</summary>
+    NotClAdminDatabase,
+    /// <summary>The file was written by a newer ClAdmin (its schema version is higher than this program knows).</summary>
+    NewerSchema,
+    /// <summary>Another process held the database for longer than the busy timeout.</summary>
+    Busy,
+    /// <summary>Optimistic concurrency: the document changed since it was loaded.</summary>
+    Conflict,
+}
+
+/// <summary>A store failure a user can see and act on; the message names the file.</summary>
+public sealed class StoreException(StoreErrorKind kind, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public StoreErrorKind Kind { get; } = kind;
+}

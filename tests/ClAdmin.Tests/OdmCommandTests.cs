@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using ClAdmin.Store;
+using ClAdmin.Testing;
+
+namespace ClAdmin.Tests;
+
+public sealed class OdmCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cladmin-odm-").FullName;
+
+    private string Db => Path.Combine(_dir, "cladmin.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static string NodeStanza(string name) =>
+        $"\nHACMPnode:\n\tname = \"{name}\"\n\tobject = \"COMMUNICATION_PATH\"\n\tvalue = \"{name}\"\n\tnode_id = 1\n\tnode_handle = 1\n\tversion = 10\n";
+
+    [Fact]
+    public void Odm_add_then_get_with_criteria()
+    {
+        var file = Path.Combine(_dir, "nodes.add");
+        File.WriteAllText(file, NodeStanza("n1") + NodeStanza("n2"));
+        Assert.Equal(0, CladminProcess.Run("--db", Db, "odm", "add", file).ExitCode);
+        var r = CladminProcess.Run("--db", Db, "odm", "get", "HACMPnode", "-q", "name=n2");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(NodeStanza("n2"), r.Stdout);
+    }
+
+    [Fact]
+    public void Odm_get_of_an_unknown_class_is_a_usage_error() =>
+        Assert.Equal(2, CladminProcess.Run("--db", Db, "odm", "get", "HACMPbogus").ExitCode);
+
+    [Fact]
+    public void Cladmin_db_environment_variable_chooses_the_file()
+    {
+        var file = Path.Combine(_dir, "n.add");
+        File.WriteAllText(file, NodeStanza("envnode"));
+        var env = new Dictionary<string, string> { ["CLADMIN_DB"] = Db };
+        Assert.Equal(0, CladminProcess.Run(["odm", "add", file], null, env).ExitCode);
+        Assert.Contains("envnode", CladminProcess.Run("--db", Db, "odm", "get", "HACMPnode").Stdout);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_gives_a_clear_message()
+    {
+        File.WriteAllText(Db, new string('x', 200));
+        var r = CladminProcess.Run("--db", Db, "odm", "get", "HACMPnode");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("is not a ClAdmin database", r.Stderr);
+    }
+
+    [Fact]
+    public void Killing_a_writer_with_sigkill_loses_nothing_committed()
+    {
+        var files = Enumerable.Range(1, 200).Select(i =>
+        {
+            var f = Path.Combine(_dir, $"n{i}.add");
+            File.WriteAllText(f, NodeStanza($"node{i}"));
+            return f;
+        }).ToList();
+        var script = string.Join('\n', files.Select(f => $"dotnet '{CladminProcess.Dll}' --db '{Db}' odm add '{f}' && echo '{Path.GetFileNameWithoutExtension(f)}'"));
+        var info = new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, UseShellExecute = false };
+        using var writer = Process.Start(info)!;
+        var committed = new List<string>();
+        while (committed.Count < 4 && writer.StandardOutput.ReadLine() is { } line)
+        {
+            committed.Add(line);
+        }
+        Thread.Sleep(Random.Shared.Next(20, 120));
+        writer.Kill(entireProcessTree: true);
+        writer.WaitForExit();
+        committed.AddRange(writer.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        using var repo = ObjectRepository.Open(Db);
+        Assert.Equal("ok", repo.IntegrityCheck());
+        var stored = repo.GetObjects(ConfigDirectory.Default, "HACMPnode").Select(o => o.Get("name")).ToHashSet();
+        Assert.True(committed.Count >= 4);
+        Assert.All(committed, c => Assert.Contains("node" + c[1..], stored));
+    }
+}
