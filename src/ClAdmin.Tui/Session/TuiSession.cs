@@ -427,6 +427,7 @@ public sealed class TuiSession : IScreenHost
             try
             {
                 result = await _dispatcher.RunAsync(request, cts.Token).ConfigureAwait(false);
+                failure = result is null ? "cladmin: the dispatcher returned no result." : null;
             }
             catch (OperationCanceledException)
             {
@@ -471,7 +472,8 @@ public sealed class TuiSession : IScreenHost
             CommandResult result;
             try
             {
-                result = await _dispatcher.RunAsync(new CommandRequest(command), CancellationToken.None).ConfigureAwait(false);
+                result = await _dispatcher.RunAsync(new CommandRequest(command), CancellationToken.None).ConfigureAwait(false)
+                    ?? CommandResult.Local(1, "", "cladmin: the dispatcher returned no result.");
             }
 #pragma warning disable CA1031 // reported to the user as an error pop-up
             catch (Exception e)
