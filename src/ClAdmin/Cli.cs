@@ -20,6 +20,7 @@ public static class Cli
         root.Subcommands.Add(MenusCommand(menusOption, output, error));
         root.Subcommands.Add(RunCommand(menusOption, output, error));
         root.Subcommands.Add(OdmCommands.Odm(output, error));
+        TuiCommand.AddTo(root, menusOption, output, error); // no verb: the smitty screens
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,298 @@
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Menus;
+using ClAdmin.Menus.Model;
+using ClAdmin.Tui.Logging;
+using ClAdmin.Tui.Session;
+
+namespace ClAdmin.Tui.Linear;
+
+/// <summary>
+/// The linear mode (TERM=dumb, --prompt, or no terminal): the same screens asked one question
+/// per plain line, for screen readers and dumb terminals. Menus are numbered; dialogs ask field by
+/// field (Enter keeps the value shown, '?' lists the choices, '-' empties the field); the command
+/// is shown, confirmed when the dialog asks, then run (or, under -x, only logged).
+/// </summary>
+public sealed class LinearSession
+{
+    private readonly MenuTree _tree;
+    private readonly IDispatcher _dispatcher;
+    private readonly ISessionLog _log;
+    private readonly TuiOptions _options;
+    private readonly TextReader _input;
+    private readonly TextWriter _output;
+
+    public LinearSession(MenuTree tree, IDispatcher dispatcher, TextReader input, TextWriter output, ISessionLog? log = null, TuiOptions? options = null)
+    {
+        _tree = tree ?? throw new ArgumentNullException(nameof(tree));
+        _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
+        _input = input ?? throw new ArgumentNullException(nameof(input));
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _log = log ?? NullSessionLog.Instance;
+        _options = options ?? new TuiOptions();
+    }
+
+    private sealed class EndOfInputException : Exception
+    {
+    }
+
+    /// <summary>Runs from a fast path until the user quits or the input ends; returns the exit code.</summary>
+    public async Task<int> RunAsync(string fastpath, CancellationToken cancellationToken)
+    {
+        if (_tree.Resolve(fastpath) is not { } start)
+        {
+            await _output.WriteLineAsync($"cladmin: no screen has the fast path '{fastpath}'").ConfigureAwait(false);
+            return 2;
+        }
+        _log.Starting();
+        var rc = 0;
+        try
+        {
+            var stack = new Stack<(ScreenRef Screen, IReadOnlyDictionary<string, string> Values)>();
+            stack.Push((start, new Dictionary<string, string>()));
+            while (stack.Count > 0)
+            {
+                var (screen, values) = stack.Peek();
+                var next = screen.Kind switch
+                {
+                    NextType.Menu => Menu(_tree.Menus[screen.Id]),
+                    NextType.Selector => await SelectorAsync(_tree.Selectors[screen.Id], values, cancellationToken).ConfigureAwait(false),
+                    _ => await DialogAsync(_tree.Dialogs[screen.Id], values, cancellationToken).ConfigureAwait(false),
+                };
+                if (next is null)
+                {
+                    stack.Pop();
+                }
+                else if (next.Value.Screen.Kind == NextType.Info)
+                {
+                    rc = next.Value.Screen.Id == "failed" ? 1 : rc;
+                    stack.Pop();
+                }
+                else
+                {
+                    stack.Push(next.Value);
+                }
+            }
+        }
+        catch (EndOfInputException)
+        {
+            // the input ended: leave as F10 would
+        }
+        _log.Exiting();
+        return rc;
+    }
+
+    private string Ask(string prompt)
+    {
+        _output.Write(prompt);
+        _output.Flush();
+        var line = _input.ReadLine() ?? throw new EndOfInputException();
+        return line;
+    }
+
+    private (ScreenRef Screen, IReadOnlyDictionary<string, string> Values)? Menu(Menu menu)
+    {
+        _log.Screen("Menu", menu.Id, menu.Id, menu.Title);
+        _output.WriteLine();
+        _output.WriteLine(menu.Title);
+        var choices = new List<MenuItem>();
+        foreach (var item in menu.Items)
+        {
+            if (item.NextType == NextType.Info)
+            {
+                _output.WriteLine(item.Text.Length > 0 ? "   " + item.Text : "");
+                continue;
+            }
+            choices.Add(item);
+            _output.WriteLine($"{choices.Count,3}) {item.Text}");
+        }
+        while (true)
+        {
+            var answer = Ask($"Choose 1-{choices.Count}, 0 to go back, q to quit: ").Trim();
+            if (answer == "q")
+            {
+                throw new EndOfInputException();
+            }
+            if (answer == "0")
+            {
+                return null;
+            }
+            if (int.TryParse(answer, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count)
+            {
+                return (new ScreenRef(choices[n - 1].NextType, choices[n - 1].Next), new Dictionary<string, string>());
+            }
+        }
+    }
+
+    private async Task<(ScreenRef Screen, IReadOnlyDictionary<string, string> Values)?> SelectorAsync(Selector selector, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        _log.Screen("Selector", selector.Id, selector.Id, selector.Title);
+        _output.WriteLine();
+        _output.WriteLine(selector.Title);
+        var first = DialogValues.Open(new Dialog { Id = selector.Id, Title = selector.Title, Command = "", Fields = [selector.Field] }, values);
+        var value = await AskFieldAsync(selector.Field, first[selector.Field], values, ct).ConfigureAwait(false);
+        if (value is null)
+        {
+            return null;
+        }
+        string? classified = null;
+        if (SelectorStep.ClassifyCommand(selector, value, values) is { } classify)
+        {
+            var r = await IntermediateAsync(classify, ct).ConfigureAwait(false);
+            if (r.ExitCode != 0)
+            {
+                _output.WriteLine($"The command failed: {classify}\n{r.Stderr}");
+                return null;
+            }
+            classified = r.Stdout;
+        }
+        var outcome = SelectorStep.Select(selector, value, values, classified);
+        if (!_tree.Contains(outcome.Next))
+        {
+            _output.WriteLine($"\"{value}\" does not lead to a screen; choose another value.");
+            return (new ScreenRef(NextType.Selector, selector.Id), values);
+        }
+        return (outcome.Next, outcome.NameValues);
+    }
+
+    private async Task<(ScreenRef Screen, IReadOnlyDictionary<string, string> Values)?> DialogAsync(Dialog dialog, IReadOnlyDictionary<string, string> nameValues, CancellationToken ct)
+    {
+        _log.Screen("Dialogue", dialog.Id, dialog.Id, dialog.Title);
+        _output.WriteLine();
+        _output.WriteLine(dialog.Title);
+        var names = new Dictionary<string, string>(nameValues, StringComparer.Ordinal);
+        if (dialog.DiscoverCommand.Length > 0)
+        {
+            var command = Postfix.Apply(dialog.DiscoverCommand, dialog.DiscoverPostfix, nameValues);
+            var r = await IntermediateAsync(command, ct).ConfigureAwait(false);
+            if (r.ExitCode != 0)
+            {
+                _output.WriteLine($"The command for this screen failed: {command}\n{r.Stderr}{r.Stdout}".TrimEnd());
+                return null;
+            }
+            foreach (var (k, v) in ColonFormat.Parse(r.Stdout))
+            {
+                names[k] = v;
+            }
+        }
+        var values = DialogValues.Open(dialog, names);
+        _output.WriteLine("Enter keeps the value in [brackets]; ? lists the choices; - empties the field; q leaves the dialog.");
+        foreach (var field in dialog.Fields)
+        {
+            if (field.IsHeading)
+            {
+                _output.WriteLine(field.Label);
+                continue;
+            }
+            while (true)
+            {
+                var value = await AskFieldAsync(field, values[field], names, ct).ConfigureAwait(false);
+                if (value is null)
+                {
+                    return null;
+                }
+                if (values.Set(field, value) is { } error)
+                {
+                    _output.WriteLine(error);
+                    continue;
+                }
+                break;
+            }
+        }
+        var built = CommandBuilder.Build(values);
+        if (!built.Ok)
+        {
+            foreach (var e in built.Errors)
+            {
+                _output.WriteLine(e);
+            }
+            return (new ScreenRef(NextType.Info, "failed"), nameValues);
+        }
+        var line = built.Command!.CommandLine;
+        _output.WriteLine($"Command: {line}");
+        if (dialog.Asks && !Ask("ARE YOU SURE? Continuing may delete information you may want to keep. Continue (y/n): ").Trim().StartsWith('y'))
+        {
+            return null;
+        }
+        _log.Command(line, built.Command.StandardInput.Count, run: !_options.NoExecute);
+        if (_options.NoExecute)
+        {
+            _output.WriteLine("Command: OK (cladmin -x: logged, NOT run)");
+            return (new ScreenRef(NextType.Info, "ok"), nameValues);
+        }
+        var stdin = built.Command.StandardInput.Count == 0 ? "" : string.Join("\n", built.Command.StandardInput) + "\n";
+        var result = await _dispatcher.RunAsync(new CommandRequest(line, stdin), ct).ConfigureAwait(false);
+        _output.Write(result.Stdout);
+        _output.Write(result.Stderr);
+        foreach (var n in result.Nodes)
+        {
+            _output.WriteLine($"  {n.Node}: {n.Outcome}{(n.Outcome == NodeOutcome.Failed ? $" rc={n.ExitCode}" : "")}");
+        }
+        var status = result.ExitCode == 0 ? "OK" : "failed";
+        _log.Output(result.Stdout, result.Stderr, status);
+        _output.WriteLine($"Command: {status}");
+        return (new ScreenRef(NextType.Info, result.ExitCode == 0 ? "ok" : "failed"), nameValues);
+    }
+
+    /// <summary>Asks one field; null when the user leaves with q.</summary>
+    private async Task<string?> AskFieldAsync(Field field, string current, IReadOnlyDictionary<string, string> names, CancellationToken ct)
+    {
+        while (true)
+        {
+            var label = field.Label.Trim() + (field.Required == Required.NonBlank ? " (required)" : "");
+            var shown = field.Secret ? "" : current;
+            var ring = field.Ring is { } r ? $" ({string.Join("/", r.Values)})" : "";
+            var answer = Ask($"{label}{ring}{(field.Secret ? " (not echoed on screen; typed text is not shown again)" : "")} [{shown}]: ");
+            switch (answer.Trim())
+            {
+                case "":
+                    return current;
+                case "q":
+                    return null;
+                case "-":
+                    return "";
+                case "?" when field.HasList:
+                    var items = field.Ring is { } ringValues
+                        ? ringValues.Values.Select(v => new ListItem(v, [])).ToList()
+                        : await ListAsync(field, names, ct).ConfigureAwait(false);
+                    if (items.Count == 0)
+                    {
+                        continue;
+                    }
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        _output.WriteLine($"{i + 1,3}) {items[i].Text}");
+                    }
+                    var pick = Ask("Choose a number (several: 1,3 for a multiple choice): ");
+                    var picked = pick.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
+                        .Select(p => int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= items.Count ? items[n - 1].ValueFor(field.Ring is null ? field.ListMode : ListMode.All) : null)
+                        .OfType<string>().ToList();
+                    if (picked.Count > 0)
+                    {
+                        return string.Join(field.MultiSelect == MultiSelect.Comma ? "," : " ", picked);
+                    }
+                    continue;
+                default:
+                    return answer;
+            }
+        }
+    }
+
+    private async Task<List<ListItem>> ListAsync(Field field, IReadOnlyDictionary<string, string> names, CancellationToken ct)
+    {
+        var command = Postfix.Apply(field.ListCommand, field.ListPostfix, names);
+        var result = await IntermediateAsync(command, ct).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            _output.WriteLine($"The list command failed: {command}\n{(result.Stderr + result.Stdout).TrimEnd()}");
+            return [];
+        }
+        return [.. ListOutput.Parse(result.Stdout).Items];
+    }
+
+    private async Task<CommandResult> IntermediateAsync(string command, CancellationToken ct)
+    {
+        var result = await _dispatcher.RunAsync(new CommandRequest(command), ct).ConfigureAwait(false);
+        _log.Intermediate(command, result.ExitCode);
+        return result;
+    }
+}

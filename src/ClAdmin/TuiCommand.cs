@@ -1,0 +1,87 @@
+using System.CommandLine;
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Tui.Linear;
+using ClAdmin.Tui.Logging;
+using ClAdmin.Tui.Session;
+using ClAdmin.Tui.Terminal;
+
+namespace ClAdmin;
+
+/// <summary>
+/// `cladmin [FASTPATH]`: with no verb, the smitty screens open at FASTPATH (default hacmp).
+/// Options: -x (log commands, run none), --prompt (linear mode, also chosen for TERM=dumb or
+/// when stdin/stdout is not a terminal), --log / --script (the log files; default under the
+/// user's state directory).
+/// </summary>
+internal static class TuiCommand
+{
+    /// <summary>
+    /// Where the screens' commands go. Until the real dispatcher is wired here, every command is
+    /// refused with a clear COMMAND STATUS; -x works fully without one.
+    /// </summary>
+    public static Func<IDispatcher> DispatcherFactory { get; set; } = () => new UnavailableDispatcher();
+
+    public static void AddTo(RootCommand root, Option<string?> menusOption, TextWriter output, TextWriter error)
+    {
+        var fastpath = new Argument<string>("fastpath")
+        {
+            Description = "The screen to open (a SMIT fast path; default: hacmp)",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => "hacmp",
+        };
+        var noExec = new Option<bool>("-x") { Description = "Browse and log the commands Enter would run, without running any" };
+        var prompt = new Option<bool>("--prompt") { Description = "Ask field by field on plain lines (also used for TERM=dumb)" };
+        var log = new Option<string?>("--log") { Description = "The log file (default: <state dir>/cladmin/cladmin.log)" };
+        var script = new Option<string?>("--script") { Description = "The script file of executed commands (default: <state dir>/cladmin/cladmin.script)" };
+        root.Arguments.Add(fastpath);
+        root.Options.Add(noExec);
+        root.Options.Add(prompt);
+        root.Options.Add(log);
+        root.Options.Add(script);
+        root.SetAction(parse =>
+        {
+            var loaded = MenuDirectory.Load(parse.GetValue(menusOption));
+            if (!loaded.Ok)
+            {
+                error.WriteLine($"cladmin: the menus do not load ({loaded.Errors.Count} error(s)); run 'cladmin menus check' for the list");
+                return ExitCodes.Usage;
+            }
+            var tree = loaded.Tree!;
+            var start = parse.GetValue(fastpath)!;
+            if (tree.Resolve(start) is null)
+            {
+                error.WriteLine($"cladmin: no screen has the fast path '{start}'");
+                return ExitCodes.Usage;
+            }
+            var dir = FileSessionLog.DefaultDirectory();
+            var sessionLog = new FileSessionLog(
+                parse.GetValue(log) ?? Path.Combine(dir, "cladmin.log"),
+                parse.GetValue(script) ?? Path.Combine(dir, "cladmin.script"));
+            var options = new TuiOptions { NoExecute = parse.GetValue(noExec) };
+            var dispatcher = DispatcherFactory();
+            var linear = parse.GetValue(prompt) || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
+                || Console.IsInputRedirected || Console.IsOutputRedirected;
+            if (linear)
+            {
+                return new LinearSession(tree, dispatcher, Console.In, output, sessionLog, options)
+                    .RunAsync(start, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            var session = new TuiSession(tree, dispatcher, sessionLog, options);
+            if (!session.Start(start, out var message))
+            {
+                error.WriteLine(message);
+                return ExitCodes.Usage;
+            }
+            return TuiRunner.Run(session);
+        });
+    }
+
+    /// <summary>The stand-in until the dispatcher is merged: every command fails and says why.</summary>
+    private sealed class UnavailableDispatcher : IDispatcher
+    {
+        public Task<CommandResult> RunAsync(CommandRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(CommandResult.Local(3, "",
+                $"cladmin: running commands is not available until the dispatcher lands; '{request.CommandLine}' was not run.\n" +
+                "Use 'cladmin -x' to browse the screens and log the commands without running them.\n"));
+    }
+}

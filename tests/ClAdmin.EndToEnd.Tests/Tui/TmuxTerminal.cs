@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using ClAdmin.Testing;
+
+namespace ClAdmin.EndToEnd.Tests.Tui;
+
+/// <summary>
+/// The real cladmin in a detached tmux session on a private tmux server: keys go in with
+/// send-keys, the screen comes back with capture-pane. Waits poll the pane until the text
+/// appears (or a timeout names what was expected and shows the screen).
+/// </summary>
+internal sealed class TmuxTerminal : IDisposable
+{
+    private readonly string _socket = "cladmin-e2e-" + Guid.NewGuid().ToString("N")[..12];
+    private const string Target = "tui";
+
+    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24)
+    {
+        LogDirectory = Directory.CreateTempSubdirectory("cladmin-tui").FullName;
+        // After cladmin exits the shell prints a marker and waits, so the test can see what the
+        // terminal looks like once cladmin has left it.
+        var command = $"dotnet '{CladminProcess.Dll}' {cladminArguments} --log '{LogPath}' --script '{ScriptPath}'; " +
+            "echo CLADMIN-EXIT=$?; sleep 60";
+        Tmux("new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "env", "TERM=xterm", "DOTNET_NOLOGO=1", "sh", "-c", command);
+    }
+
+    public string LogDirectory { get; }
+
+    public string LogPath => Path.Combine(LogDirectory, "cladmin.log");
+
+    public string ScriptPath => Path.Combine(LogDirectory, "cladmin.script");
+
+    public void Keys(params string[] keys)
+    {
+        Tmux(["send-keys", "-t", Target, .. keys]);
+    }
+
+    /// <summary>Types text literally (no key names).</summary>
+    public void Type(string text) => Tmux("send-keys", "-t", Target, "-l", text);
+
+    public void Resize(int width, int height) => Tmux("resize-window", "-t", Target, "-x",
+        width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string Screen() => Tmux("capture-pane", "-p", "-t", Target);
+
+    /// <summary>Polls until the screen contains the text; returns the screen.</summary>
+    public string WaitFor(string text, int timeoutMs = 10_000) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", timeoutMs);
+
+    public string WaitUntil(Func<string, bool> condition, string what, int timeoutMs = 10_000)
+    {
+        var clock = Stopwatch.StartNew();
+        var screen = "";
+        while (clock.ElapsedMilliseconds < timeoutMs)
+        {
+            screen = Screen();
+            if (condition(screen))
+            {
+                return screen;
+            }
+            Thread.Sleep(25);
+        }
+        throw new TimeoutException($"the screen did not show {what} within {timeoutMs} ms; it shows:\n{screen}");
+    }
+
+    private string Tmux(params string[] args)
+    {
+        var info = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-L");
+        info.ArgumentList.Add(_socket);
+        info.ArgumentList.Add("-f");
+        info.ArgumentList.Add("/dev/null");
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(info) ?? throw new InvalidOperationException("tmux did not start (is it installed? scripts/test.sh installs it)");
+        var output = p.StandardOutput.ReadToEnd();
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed: {error}");
+        }
+        return output;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Tmux("kill-server");
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+        Directory.Delete(LogDirectory, recursive: true);
+    }
+}

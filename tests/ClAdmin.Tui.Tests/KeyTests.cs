@@ -1,0 +1,52 @@
+using ClAdmin.Tui.Input;
+
+namespace ClAdmin.Tui.Tests;
+
+public sealed class KeyTests
+{
+    private static ConsoleKeyInfo K(char c, ConsoleKey key, bool alt = false, bool ctrl = false) => new(c, key, false, alt, ctrl);
+
+    [Theory]
+    [InlineData('1', KeyName.F1)]
+    [InlineData('4', KeyName.F4)]
+    [InlineData('0', KeyName.F10)]
+    public void Esc_then_a_digit_is_that_function_key(char digit, KeyName expected)
+    {
+        var decoder = new KeyDecoder();
+        Assert.Null(decoder.Decode(K('\e', ConsoleKey.Escape)));
+        Assert.Equal(KeyPress.Of(expected), decoder.Decode(K(digit, ConsoleKey.D0 + (digit - '0'))));
+    }
+
+    [Fact]
+    public void Esc_digit_read_together_arrives_as_alt_digit_and_is_folded_too()
+    {
+        Assert.Equal(KeyPress.Of(KeyName.F3), new KeyDecoder().Decode(K('3', ConsoleKey.D3, alt: true)));
+    }
+
+    [Fact]
+    public void Control_keys_follow_smit_compatibility_aliases()
+    {
+        var decoder = new KeyDecoder();
+        Assert.Equal(KeyPress.Of(KeyName.Redraw), decoder.Decode(K('\f', ConsoleKey.L, ctrl: true)));
+        Assert.Equal(KeyPress.Of(KeyName.Interrupt), decoder.Decode(K('\x03', ConsoleKey.C, ctrl: true)));
+        Assert.Equal(KeyPress.Of(KeyName.PageDown), decoder.Decode(K('\x16', ConsoleKey.V, ctrl: true)));
+        Assert.Equal(KeyPress.Text('n'), decoder.Decode(K('n', ConsoleKey.N)));
+    }
+
+    [Fact]
+    public void The_legend_and_the_handler_read_the_same_table()
+    {
+        Assert.Equal(["F1=Help", "F2=Refresh", "F3=Cancel", "F4=List"], KeyTable.Legend(ScreenKind.Dialog)[0]);
+        Assert.Equal(UiAction.List, KeyTable.Resolve(ScreenKind.Dialog, KeyPress.Of(KeyName.F4)));
+        // A key the screen's legend does not offer does nothing there: no F4 on a menu, no F9 in a pop-up.
+        Assert.Null(KeyTable.Resolve(ScreenKind.Menu, KeyPress.Of(KeyName.F4)));
+        Assert.Null(KeyTable.Resolve(ScreenKind.SingleList, KeyPress.Of(KeyName.F9)));
+        // F7 is Edit in a dialog and Select in a multi-select list, as each legend says.
+        Assert.Equal(UiAction.Edit, KeyTable.Resolve(ScreenKind.Dialog, KeyPress.Of(KeyName.F7)));
+        Assert.Equal(UiAction.Select, KeyTable.Resolve(ScreenKind.MultiList, KeyPress.Of(KeyName.F7)));
+        // '/' is typed text in a dialog but Find in COMMAND STATUS.
+        Assert.Null(KeyTable.Resolve(ScreenKind.Dialog, KeyPress.Text('/')));
+        Assert.Equal(UiAction.Find, KeyTable.Resolve(ScreenKind.CommandStatus, KeyPress.Text('/')));
+        Assert.Equal(UiAction.Refresh, KeyTable.Resolve(ScreenKind.Message, KeyPress.Of(KeyName.Redraw)));
+    }
+}
