@@ -36,9 +36,10 @@ public static class WorldBuilder
             world.Nodes.Add(BuildNode(world, rng, i));
         }
         var firstMachine = world.Nodes[0].MachineId;
+        var luns = new List<SimDisk>();
         for (var k = 1; k <= options.Disks; k++)
         {
-            world.Disks.Add(new SimDisk
+            luns.Add(new SimDisk
             {
                 Id = $"lun{k:00}",
                 Pvid = $"{firstMachine}{rng.Next():x8}",
@@ -56,9 +57,10 @@ public static class WorldBuilder
             }
             for (var k = 0; k < options.Disks; k++)
             {
-                world.Disks[k].Names[node.Name] = $"hdisk{numbers[k]}";
+                luns[k].Names[node.Name] = $"hdisk{numbers[k]}";
             }
         }
+        world.Disks.AddRange(luns);
         BuildLinks(world);
         foreach (var node in world.Nodes)
         {

@@ -85,21 +85,18 @@ internal static class LvmQueries
     }
 
     /// <summary>Free and used partitions per disk region (outer edge, outer middle, center,
-    /// inner middle, inner edge). Regions take total/5 each, the center gives up the remainder;
-    /// allocation (intra-policy middle) fills center, outer middle, inner middle, outer edge,
+    /// inner middle, inner edge); allocation (intra-policy middle) fills center, outer middle, inner middle, outer edge,
     /// inner edge in that order.</summary>
     internal static (string Free, string Used) Distribution(int total, int used)
     {
-        var size = new int[5];
+        // Regions take ceil(total/5) each; the inner middle gives up the difference
+        // (799 PPs: 160..160..160..159..160, as real lspv shows).
         var baseSize = (total + 4) / 5;
-        for (var i = 0; i < 5; i++)
+        var size = new[] { baseSize, baseSize, baseSize, baseSize, baseSize };
+        size[3] = Math.Max(0, total - (4 * baseSize));
+        for (var i = 4; size.Sum() > total; i--)
         {
-            size[i] = baseSize;
-        }
-        size[2] = total - (4 * baseSize);
-        if (size[2] < 0)
-        {
-            size = [total / 5 + (total % 5 > 0 ? 1 : 0), total / 5 + (total % 5 > 1 ? 1 : 0), total / 5, total / 5 + (total % 5 > 2 ? 1 : 0), total / 5 + (total % 5 > 3 ? 1 : 0)];
+            size[i] = Math.Max(0, size[i] - (size.Sum() - total));
         }
         var usedBy = new int[5];
         var left = used;
@@ -139,7 +136,7 @@ internal static class LvmQueries
             var vg = nvg is null ? null : world.FindVg(nvg.VgId);
             if (nvg is null || vg is null)
             {
-                rc = ctx.Fail(Lvm.NotInOdm("", "volume group", name).Replace("0516-306 :", "0516-306 :", StringComparison.Ordinal));
+                rc = ctx.Fail(Lvm.NotInOdm("", "volume group", name));
                 continue;
             }
             if (nvg.State == VaryState.Off)

@@ -22,7 +22,7 @@ internal static class MiscCommands
         ("cluster.es.cspoc.rte", "5.5.0.10", "ES CSPOC Runtime Commands"),
         ("cluster.es.server.diag", "5.5.0.10", "ES Server Diags"),
         ("cluster.es.server.events", "5.5.0.10", "ES Server Events"),
-        ("cluster.es.server.rte", "5.5.0.10", "ES Base Server Runtime"),
+        ("cluster.es.server.rte", "5.5.0.10", "Base Server Runtime"),
         ("cluster.es.server.utils", "5.5.0.10", "ES Server Utilities"),
         ("cluster.license", "5.5.0.0", "HACMP Electronic License"),
     ];
@@ -198,7 +198,7 @@ internal static class MiscCommands
         }
         if (!g.Has('q'))
         {
-            ctx.Line("  Fileset                      Level  State      Description         ");
+            ctx.Line("  Fileset                      Level  State      Description");
             ctx.Line("  ----------------------------------------------------------------------------");
         }
         foreach (var path in new[] { "/usr/lib/objrepos", "/etc/objrepos" })
