@@ -1,0 +1,33 @@
+using ClAdmin.Sim.Shell;
+
+namespace ClAdmin.Sim.Commands;
+
+/// <summary>The AIX commands a simulated node knows, by name.</summary>
+internal static class CommandTable
+{
+    private static readonly Dictionary<string, Func<CommandContext, int>> Table = Build();
+
+    private static readonly string[] SystemDirs = ["/usr/sbin/", "/usr/bin/", "/bin/", "/sbin/", "/etc/", "/usr/es/sbin/cluster/utilities/"];
+
+    public static bool TryGet(string name, out Func<CommandContext, int> handler) =>
+        Table.TryGetValue(name, out handler!);
+
+    /// <summary>The command was typed with the directory AIX installs it in.</summary>
+    public static bool IsSystemPath(string word) => SystemDirs.Any(d => word.StartsWith(d, StringComparison.Ordinal));
+
+    public static IReadOnlyCollection<string> Names => Table.Keys;
+
+    private static Dictionary<string, Func<CommandContext, int>> Build()
+    {
+        var t = new Dictionary<string, Func<CommandContext, int>>(StringComparer.Ordinal);
+        LvmCommands.Register(t);
+        LvmQueries.Register(t);
+        FsCommands.Register(t);
+        UserCommands.Register(t);
+        SrcCommands.Register(t);
+        NetCommands.Register(t);
+        MiscCommands.Register(t);
+        Filters.Register(t);
+        return t;
+    }
+}

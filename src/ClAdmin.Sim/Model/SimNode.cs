@@ -1,0 +1,105 @@
+namespace ClAdmin.Sim.Model;
+
+/// <summary>One simulated AIX node (an LPAR): its identity, devices' view, ODM-like state and files.</summary>
+public sealed class SimNode
+{
+    /// <summary>The node's name in the simulator (node1..nodeN); also its initial hostname.</summary>
+    public string Name { get; set; } = "";
+
+    public string Hostname { get; set; } = "";
+
+    /// <summary>False after a crash: the node answers nothing until repaired.</summary>
+    public bool Up { get; set; } = true;
+
+    /// <summary>Eight hex digits that start every PVID and VGID this node creates (its CPU id).</summary>
+    public string MachineId { get; set; } = "";
+
+    /// <summary>Node number in the cluster (lsvg "Node ID:"), 1-based.</summary>
+    public int NodeNumber { get; set; }
+
+    public List<NetInterface> Interfaces { get; init; } = [];
+
+    public List<SrcSubsystem> Subsystems { get; init; } = [];
+
+    public List<SimUser> Users { get; init; } = [];
+
+    public List<SimGroup> Groups { get; init; } = [];
+
+    /// <summary>Files by absolute path. Directories are listed in <see cref="Directories"/>.</summary>
+    public SortedDictionary<string, SimFile> Files { get; init; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> Directories { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Volume groups this node's ODM knows (imported), by VGID.</summary>
+    public List<NodeVolumeGroup> VolumeGroups { get; init; } = [];
+
+    /// <summary>/etc/filesystems stanzas, in file order.</summary>
+    public List<FsStanza> FileSystems { get; init; } = [];
+
+    /// <summary>Mounted file systems in mount order.</summary>
+    public List<MountEntry> Mounts { get; init; } = [];
+
+    /// <summary>Application processes started by scripts (see <see cref="SimProcess"/>).</summary>
+    public List<SimProcess> Processes { get; init; } = [];
+
+    public NodeMetrics Metrics { get; set; } = new();
+
+    /// <summary>First line of `lssrc -ls clstrmgrES` (ST_INIT, NOT_CONFIGURED, ST_STABLE...).
+    /// Owned by the simulated cluster manager (part 2); the AIX side only prints it.</summary>
+    public string ClusterManagerState { get; set; } = "NOT_CONFIGURED";
+
+    /// <summary>Counter that orders varyons (lsvg -o lists the most recent first).</summary>
+    public int VaryOnCounter { get; set; }
+
+    public NodeVolumeGroup? FindVgByName(string name) => VolumeGroups.Find(v => v.Name == name);
+
+    public NodeVolumeGroup? FindVgById(string vgId) => VolumeGroups.Find(v => v.VgId == vgId);
+}
+
+/// <summary>Dynamic node priority figures (lsrsrc IBM.Host style): percentages and megabytes.</summary>
+public sealed class NodeMetrics
+{
+    public int CpuIdlePercent { get; set; }
+
+    public int FreeMemoryMb { get; set; }
+
+    public int DiskBusyPercent { get; set; }
+}
+
+/// <summary>A file in a node's tree. <see cref="Mode"/> is the ls -l permission string.</summary>
+public sealed class SimFile
+{
+    public string Content { get; set; } = "";
+
+    public string Mode { get; set; } = "-rw-r--r--";
+
+    public string Owner { get; set; } = "root";
+
+    public string Group { get; set; } = "system";
+
+    public DateTime Modified { get; set; }
+
+    public bool IsExecutable => Mode.Length > 3 && Mode[3] == 'x';
+}
+
+/// <summary>A running application process, started by a daemon program of the file tree.</summary>
+public sealed class SimProcess
+{
+    public int Pid { get; set; }
+
+    public string Command { get; set; } = "";
+
+    public DateTime Started { get; set; }
+}
+
+/// <summary>An SRC subsystem (lssrc). <see cref="Pid"/> is null when not running.</summary>
+public sealed class SrcSubsystem
+{
+    public string Name { get; set; } = "";
+
+    public string Group { get; set; } = "";
+
+    public int? Pid { get; set; }
+
+    public string Status { get; set; } = "inoperative";
+}

@@ -1,0 +1,30 @@
+using ClAdmin.Sim.Model;
+
+namespace ClAdmin.Sim.Persistence;
+
+/// <summary>
+/// Where the world lives between `cladmin` runs: one document with a version for optimistic
+/// concurrency. A run loads the world, changes it, and saves it with the version it loaded; a
+/// save against a newer version is refused, so two runs never overwrite each other silently.
+/// The SQLite implementation lives in ClAdmin.Store's world table and is wired by the CLI.
+/// </summary>
+public interface IWorldStore
+{
+    /// <summary>The stored world and its version, or null when no world has been created.</summary>
+    StoredWorld? Load();
+
+    /// <summary>Stores <paramref name="world"/> if the stored version is still
+    /// <paramref name="expectedVersion"/> (0 when creating the first world).</summary>
+    WorldSaveResult Save(SimWorld world, long expectedVersion);
+}
+
+/// <summary>A loaded world and the version to pass back to <see cref="IWorldStore.Save"/>.</summary>
+public sealed record StoredWorld(SimWorld World, long Version);
+
+/// <summary>Outcome of a save: the new version, or the version found when someone else saved first.</summary>
+public sealed record WorldSaveResult(bool Saved, long Version)
+{
+    public static WorldSaveResult Ok(long version) => new(true, version);
+
+    public static WorldSaveResult Conflict(long currentVersion) => new(false, currentVersion);
+}
