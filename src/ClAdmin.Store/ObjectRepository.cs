@@ -179,6 +179,23 @@ public sealed class ObjectRepository : IDisposable
         return result;
     });
 
+    /// <summary>
+    /// Reads a directory's objects, lets <paramref name="change"/> compute the new list, and writes it,
+    /// all in one IMMEDIATE transaction, so that no other writer can commit in between (no lost
+    /// update). When the change returns null nothing is written.
+    /// </summary>
+    public T UpdateObjects<T>(ConfigDirectory directory, Func<IReadOnlyList<OdmObject>, (IReadOnlyList<OdmObject>? NewObjects, T Result)> change) => Guard(() =>
+    {
+        using var tx = _connection.BeginTransaction(deferred: false);
+        var (next, result) = change(ReadObjects(directory, null, tx));
+        if (next is not null)
+        {
+            WriteObjects(directory, next, tx);
+            tx.Commit();
+        }
+        return result;
+    });
+
     /// <summary>Replaces every object of a directory, in one transaction.</summary>
     public void ReplaceObjects(ConfigDirectory directory, IReadOnlyList<OdmObject> objects) => Guard(() =>
     {

@@ -60,8 +60,13 @@ public static class OdmCommands
                 return ExitCodes.Usage;
             }
             using var repo = ObjectRepository.Open(DatabasePath(parse));
-            var merged = repo.GetObjects(ConfigDirectory.Default).Concat(objects).ToList();
-            var (_, mapErrors) = OdmMapping.FromObjects(merged);
+            // Read, check and write in one transaction: a concurrent writer cannot slip in between.
+            var mapErrors = repo.UpdateObjects(ConfigDirectory.Default, stored =>
+            {
+                var merged = stored.Concat(objects).ToList();
+                var (_, problems) = OdmMapping.FromObjects(merged);
+                return (problems.Count > 0 ? null : merged, problems);
+            });
             if (mapErrors.Count > 0)
             {
                 foreach (var e in mapErrors)
@@ -70,7 +75,6 @@ public static class OdmCommands
                 }
                 return ExitCodes.Usage;
             }
-            repo.ReplaceObjects(ConfigDirectory.Default, merged);
             return ExitCodes.Ok;
         }));
 

@@ -81,4 +81,43 @@ public sealed class OdmCommandTests : IDisposable
         Assert.True(committed.Count >= 4);
         Assert.All(committed, c => Assert.Contains("node" + c[1..], stored));
     }
+
+    [Fact]
+    public void Two_cladmin_processes_writing_at_once_both_end_correctly_or_one_is_told_busy()
+    {
+        // Create the file first, so that both writers race on writes rather than on creation.
+        var seed = Path.Combine(_dir, "seed.add");
+        File.WriteAllText(seed, NodeStanza("seed"));
+        Assert.Equal(0, CladminProcess.Run("--db", Db, "odm", "add", seed).ExitCode);
+        string Batch(string prefix)
+        {
+            var f = Path.Combine(_dir, prefix + ".add");
+            File.WriteAllText(f, string.Concat(Enumerable.Range(1, 150).Select(i => NodeStanza($"{prefix}{i}"))));
+            return f;
+        }
+        var a = Batch("a");
+        var b = Batch("b");
+        var results = new[] { a, b }.AsParallel().WithDegreeOfParallelism(2)
+            .Select(f => (File: f, Result: CladminProcess.Run("--db", Db, "odm", "add", f))).ToList();
+
+        using var repo = ObjectRepository.Open(Db);
+        Assert.Equal("ok", repo.IntegrityCheck());
+        var stored = repo.GetObjects(ConfigDirectory.Default, "HACMPnode").Select(o => o.Get("name")).ToHashSet();
+        foreach (var (file, result) in results)
+        {
+            var prefix = Path.GetFileNameWithoutExtension(file);
+            var mine = Enumerable.Range(1, 150).Select(i => $"{prefix}{i}").ToList();
+            if (result.ExitCode == 0)
+            {
+                Assert.All(mine, n => Assert.Contains(n, stored));
+            }
+            else
+            {
+                // The loser must say the database was busy, and must have written nothing.
+                Assert.Contains("busy", result.Stderr, StringComparison.OrdinalIgnoreCase);
+                Assert.All(mine, n => Assert.DoesNotContain(n, stored));
+            }
+        }
+        Assert.Contains(results, r => r.Result.ExitCode == 0);
+    }
 }
