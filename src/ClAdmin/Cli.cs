@@ -18,6 +18,11 @@ public static class Cli
         root.Options.Add(menusOption);
         root.Subcommands.Add(MenusCommand(menusOption, output, error));
         root.Subcommands.Add(RunCommand(menusOption, output, error));
+        var exec = ExecCommands.Create(output, error);
+        root.Options.Add(exec.Transport);
+        root.Options.Add(exec.SshConfig);
+        root.Subcommands.Add(exec.Cmd());
+        root.Subcommands.Add(exec.Ssh());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

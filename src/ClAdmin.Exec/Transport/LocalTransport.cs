@@ -28,7 +28,7 @@ public sealed class LocalTransport(IProcessRunner runner, string? localNode = nu
         if (!IsLocal(command.Node))
         {
             return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
-                $"{command.Node}: the local transport reaches only this machine ({LocalNode}); use --transport ssh\n", clock.Elapsed);
+                $"unreachable: the local transport reaches only this machine ({LocalNode}); use --transport ssh\n", clock.Elapsed);
         }
         if (command.Argv.Count == 0)
         {
