@@ -42,7 +42,7 @@ public static class Gatherer
         foreach (var b in blocks)
         {
             var header = $"{b.NodeSet} ({b.Nodes.Count})";
-            var rule = new string('-', Math.Max(15, header.Length));
+            const string rule = "---------------";
             sb.Append(rule).Append('\n').Append(header).Append('\n').Append(rule).Append('\n');
             sb.Append(b.Text);
             if (!b.Text.EndsWith('\n'))

@@ -107,5 +107,4 @@ public sealed class SshTrust(IProcessRunner runner, string? configFile)
         path.StartsWith("~/", StringComparison.Ordinal)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
             : path;
-
 }
