@@ -6,8 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive for real (tmux for TUI tests, sshd for SSH tests), installed
-# only when missing. Empty until the issues that need them land.
-DEBIAN_PACKAGES=()
+# only when missing.
+DEBIAN_PACKAGES=(openssh-server)
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
