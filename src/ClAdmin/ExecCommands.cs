@@ -54,10 +54,11 @@ public sealed class ExecCommands
         var connect = new Option<double>("--connect-timeout") { Description = "Seconds to wait for an ssh connection", DefaultValueFactory = _ => 10 };
         var lines = new Option<bool>("--lines", "-L") { Description = "Print each node's output as it arrives, lines prefixed 'node: ', instead of folding identical output" };
         var repeat = new Option<int>("--repeat") { Description = "Run the command this many times over the same sessions (polling, benchmarks)", DefaultValueFactory = _ => 1 };
+        var timing = new Option<bool>("--timing") { Description = "Print each round's wall time on stderr (cladmin: round N: S s)" };
         var command = new Argument<string[]>("command") { Description = "The command and its arguments, after --; each argument arrives on the node as one word, literally", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("cmd", "Run a command on nodes; identical output is folded under the node set that printed it. Exit 0, or 1 when any node failed, timed out or was unreachable")
         {
-            nodes, exclude, width, timeout, connect, lines, repeat, command,
+            nodes, exclude, width, timeout, connect, lines, repeat, timing, command,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -107,8 +108,13 @@ public sealed class ExecCommands
             for (var round = 0; round < parse.GetValue(repeat); round++)
             {
                 Action<NodeResult>? onResult = stream ? r => WritePrefixed(r) : null;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var result = await engine.RunAsync(targets, NodeOperation.Same(argv, stdin), options, onResult, ct);
                 Report(result, folded, stream);
+                if (parse.GetValue(timing))
+                {
+                    _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cladmin: round {round + 1}: {clock.Elapsed.TotalSeconds:0.000000} s"));
+                }
                 if (!result.AllOk)
                 {
                     exit = ExitCodes.Failed;
