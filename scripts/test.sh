@@ -5,9 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive for real (tmux for TUI tests, sshd for SSH tests), installed
-# only when missing. Empty until the issues that need them land.
-DEBIAN_PACKAGES=(tmux)
+# Debian packages the tests drive for real (tmux for the TUI tests, sshd for the SSH tests),
+# installed only when missing.
+DEBIAN_PACKAGES=(tmux openssh-server)
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

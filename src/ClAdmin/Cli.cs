@@ -21,6 +21,11 @@ public static class Cli
         root.Subcommands.Add(RunCommand(menusOption, output, error));
         root.Subcommands.Add(OdmCommands.Odm(output, error));
         TuiCommand.AddTo(root, menusOption, output, error); // no verb: the smitty screens
+        var exec = ExecCommands.Create(output, error);
+        root.Options.Add(exec.Transport);
+        root.Options.Add(exec.SshConfig);
+        root.Subcommands.Add(exec.Cmd());
+        root.Subcommands.Add(exec.Ssh());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,4 +5,11 @@ namespace ClAdmin.Exec.Dispatch;
 /// <paramref name="StandardInput"/> carries secrets (never logged); <paramref name="Nodes"/>, when
 /// set, selects the target nodes for a command the dispatcher does not implement itself.
 /// </summary>
-public sealed record CommandRequest(string CommandLine, string StandardInput = "", IReadOnlyList<string>? Nodes = null);
+public sealed record CommandRequest(string CommandLine, string StandardInput = "", IReadOnlyList<string>? Nodes = null)
+{
+    /// <summary>Called once per node as its result arrives (never concurrently), for live views.</summary>
+    public Action<NodeResult>? OnNodeResult { get; init; }
+
+    /// <summary>A time limit for each node's command; none when null.</summary>
+    public TimeSpan? Timeout { get; init; }
+}

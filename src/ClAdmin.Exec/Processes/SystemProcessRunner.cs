@@ -1,0 +1,148 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace ClAdmin.Exec.Processes;
+
+/// <summary><see cref="IProcessRunner"/> over System.Diagnostics.Process with ArgumentList.</summary>
+public sealed class SystemProcessRunner : IProcessRunner
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static SystemProcessRunner Instance { get; } = new();
+
+    public async Task<ProcessOutput> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        using var process = StartProcess(spec);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            if (spec.StandardInput is { Length: > 0 } input)
+            {
+                await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading its input: its exit code tells the story.
+        }
+
+        using var timeout = spec.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            KillTree(process);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ProcessOutput(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), TimedOut: true);
+        }
+        return new ProcessOutput(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    public IInteractiveProcess Start(ProcessSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new Interactive(StartProcess(spec));
+    }
+
+    private static Process StartProcess(ProcessSpec spec)
+    {
+        var info = new ProcessStartInfo(spec.FileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = Utf8,
+            StandardOutputEncoding = Utf8,
+            StandardErrorEncoding = Utf8,
+        };
+        foreach (var a in spec.Arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+        if (spec.Environment is not null)
+        {
+            foreach (var (k, v) in spec.Environment)
+            {
+                if (v is null)
+                {
+                    info.Environment.Remove(k);
+                }
+                else
+                {
+                    info.Environment[k] = v;
+                }
+            }
+        }
+        try
+        {
+            return Process.Start(info) ?? throw new ProcessStartException(spec.FileName, "the process did not start");
+        }
+        catch (Win32Exception e)
+        {
+            throw new ProcessStartException(spec.FileName, e.Message, e);
+        }
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private sealed class Interactive : IInteractiveProcess
+    {
+        private readonly Process _process;
+
+        public Interactive(Process process)
+        {
+            _process = process;
+            Input = process.StandardInput;
+            Input.AutoFlush = false;
+        }
+
+        public int Id => _process.Id;
+        public StreamWriter Input { get; }
+        public Stream Output => _process.StandardOutput.BaseStream;
+        public Stream Error => _process.StandardError.BaseStream;
+
+        public bool HasExited
+        {
+            get
+            {
+                try
+                {
+                    return _process.HasExited;
+                }
+                catch (InvalidOperationException)
+                {
+                    return true;
+                }
+            }
+        }
+
+        public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+        public void Kill() => KillTree(_process);
+
+        public void Dispose()
+        {
+            Kill();
+            _process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace ClAdmin.Exec.Ssh;
+
+/// <summary>
+/// The protocol spoken to the shell at the far end of a session. One function, sent once,
+/// runs each command in the background with its own standard input, prints framing markers
+/// around it, and kills it when a line arrives on the control channel (timeout or Ctrl-C).
+/// <code>
+/// stdout:  M A pid\n  ...command stdout...  M E rc\n
+/// stderr:  ...command stderr...  M E\n
+/// </code>
+/// M is unique per command (a random session prefix and a counter), so no output can forge it.
+/// Everything is POSIX sh: it runs on AIX's ksh as on Linux's dash or bash.
+/// </summary>
+public static class RemoteShell
+{
+    /// <summary>Defines the runner function. fd 3 is the control channel (a copy of the session's
+    /// stdin, read only by the watcher while a command runs); commands never see it.</summary>
+    public const string Bootstrap =
+        "exec 3<&0\n" +
+        "__cl() {\n" +
+        "  __m=$1 __hs=$2 __in=$3; shift 3\n" +
+        "  printf '%s A %s\\n' \"$__m\" \"$$\"\n" +
+        "  if [ \"$__hs\" = 1 ]; then printf %s \"$__in\" | \"$@\" 3<&- & else \"$@\" </dev/null 3<&- & fi\n" +
+        "  __p=$!\n" +
+        "  ( read __x <&3 && kill -TERM $__p && sleep 2 && kill -KILL $__p ) </dev/null >/dev/null 2>&1 &\n" +
+        "  __w=$!\n" +
+        "  wait $__p; __rc=$?\n" +
+        "  kill $__w 2>/dev/null; wait $__w 2>/dev/null\n" +
+        "  printf '%s E %s\\n' \"$__m\" \"$__rc\"\n" +
+        "  printf '%s E\\n' \"$__m\" >&2\n" +
+        "}\n";
+
+    /// <summary>What to write on the control channel to stop the running command. Harmless if
+    /// the command already ended and the shell reads it instead (':' does nothing).</summary>
+    public const string StopLine = ":\n";
+
+    /// <summary>The line that runs one command framed by <paramref name="marker"/>.</summary>
+    public static string CommandLine(string marker, IReadOnlyList<string> argv, string standardInput)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        ArgumentNullException.ThrowIfNull(standardInput);
+        var sb = new StringBuilder("__cl ");
+        sb.Append(Quote(marker)).Append(standardInput.Length > 0 ? " 1 " : " 0 ").Append(Quote(standardInput));
+        foreach (var word in argv)
+        {
+            sb.Append(' ').Append(Quote(word));
+        }
+        return sb.Append('\n').ToString();
+    }
+
+    /// <summary>POSIX single quoting: every character literal, newlines included ('it'\''s').
+    /// Unlike <see cref="ShellWords.Quote"/> it never uses $'...', which POSIX sh lacks.</summary>
+    public static string Quote(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+}

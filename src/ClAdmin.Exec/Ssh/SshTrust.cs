@@ -1,0 +1,110 @@
+using ClAdmin.Exec.Processes;
+
+namespace ClAdmin.Exec.Ssh;
+
+/// <summary>One host key a node presented.</summary>
+public sealed record ScannedKey(string Line, string Fingerprint, bool Known);
+
+/// <summary>What a node's scan found: its address, keys, and where ssh looks for known keys.</summary>
+public sealed record HostScan(string Node, string Address, string KnownHostsFile, IReadOnlyList<ScannedKey> Keys, string? Error);
+
+/// <summary>
+/// Trust on first use, done in the open: asks ssh how it would reach a node (<c>ssh -G</c>, so
+/// the user's config and <c>--ssh-config</c> apply), fetches the host keys the node presents
+/// (<c>ssh-keyscan</c>), shows their fingerprints and whether they are already known, and
+/// appends the new ones to the user's known_hosts file once confirmed.
+/// </summary>
+public sealed class SshTrust(IProcessRunner runner, string? configFile)
+{
+    public async Task<HostScan> ScanAsync(string node, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        List<string> gArgs = configFile is null ? ["-G", "--", node] : ["-F", configFile, "-G", "--", node];
+        var g = await runner.RunAsync(new ProcessSpec("ssh", gArgs) { Timeout = TimeSpan.FromSeconds(10) }, cancellationToken).ConfigureAwait(false);
+        if (g.ExitCode != 0)
+        {
+            return new HostScan(node, "", "", [], $"ssh -G failed: {g.Stderr.Trim()}");
+        }
+        var settings = g.Stdout.Split('\n').Select(l => l.Split(' ', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0]).ToDictionary(p => p.Key, p => p.First()[1].Trim(), StringComparer.Ordinal);
+        var host = settings.GetValueOrDefault("hostname", node);
+        var port = settings.GetValueOrDefault("port", "22");
+        var knownFile = ExpandHome(settings.GetValueOrDefault("userknownhostsfile", "~/.ssh/known_hosts").Split(' ')[0]);
+        var alias = settings.GetValueOrDefault("hostkeyalias");
+        var address = port == "22" ? host : $"{host}:{port}";
+
+        var scan = await runner.RunAsync(new ProcessSpec("ssh-keyscan", ["-T", "5", "-p", port, "--", host]) { Timeout = TimeSpan.FromSeconds(10) }, cancellationToken)
+            .ConfigureAwait(false);
+        var lines = scan.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('#')).ToList();
+        if (lines.Count == 0)
+        {
+            return new HostScan(node, address, knownFile, [], $"no host key from {address}: {LastLine(scan.Stderr) ?? "no answer"}");
+        }
+        var keys = new List<ScannedKey>();
+        var lookup = alias ?? (port == "22" ? host : $"[{host}]:{port}");
+        foreach (var line in lines)
+        {
+            var parts = line.Split(' ', 3);
+            if (parts.Length < 3)
+            {
+                continue;
+            }
+            var recorded = $"{lookup} {parts[1]} {parts[2]}";
+            var fp = await runner.RunAsync(new ProcessSpec("ssh-keygen", ["-l", "-f", "-"]) { StandardInput = recorded + "\n" }, cancellationToken).ConfigureAwait(false);
+            var fingerprint = fp.ExitCode == 0 ? Describe(fp.Stdout) : parts[1];
+            keys.Add(new ScannedKey(recorded, fingerprint, IsKnown(knownFile, lookup, parts[1], parts[2])));
+        }
+        return new HostScan(node, address, knownFile, keys, null);
+    }
+
+    /// <summary>Appends known_hosts lines, creating the file (mode 600) and its directory.</summary>
+    public static void Record(string knownHostsFile, IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(knownHostsFile);
+        ArgumentNullException.ThrowIfNull(lines);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(knownHostsFile))!;
+        Directory.CreateDirectory(dir);
+        var existed = File.Exists(knownHostsFile);
+        var prefix = existed && new FileInfo(knownHostsFile).Length > 0 && !File.ReadAllText(knownHostsFile).EndsWith('\n') ? "\n" : "";
+        File.AppendAllText(knownHostsFile, prefix + string.Concat(lines.Select(l => l + "\n")));
+        if (!existed && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(knownHostsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private static bool IsKnown(string file, string lookup, string type, string key)
+    {
+        if (!File.Exists(file))
+        {
+            return false;
+        }
+        foreach (var line in File.ReadLines(file))
+        {
+            var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 3 && parts[1] == type && parts[2].Split(' ')[0] == key.Split(' ')[0]
+                && parts[0].Split(',').Contains(lookup, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"256 SHA256:abc [127.0.0.2]:22 (ED25519)" → "ED25519 SHA256:abc".</summary>
+    private static string Describe(string keygenLine)
+    {
+        var parts = keygenLine.Trim().Split(' ');
+        var type = parts[^1].Trim('(', ')');
+        return parts.Length >= 2 ? $"{type} {parts[1]}" : keygenLine.Trim();
+    }
+
+    private static string? LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+
+    private static string ExpandHome(string path) =>
+        path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+            : path;
+}

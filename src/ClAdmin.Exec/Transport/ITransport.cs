@@ -1,0 +1,50 @@
+using ClAdmin.Exec.Dispatch;
+
+namespace ClAdmin.Exec.Transport;
+
+/// <summary>
+/// One command for one node: the program and its arguments as separate words (a transport
+/// that goes through a remote shell quotes each word, so no value can break out of it), what
+/// to write on its standard input (never logged: secrets go here), and an optional time limit.
+/// </summary>
+public sealed record NodeCommand(string Node, IReadOnlyList<string> Argv)
+{
+    public string StandardInput { get; init; } = "";
+
+    /// <summary>When set, the command is stopped on the node after this long (outcome TimedOut).</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The words as a command line, for logs and messages.</summary>
+    public string Display => ShellWords.Join(Argv);
+}
+
+/// <summary>
+/// Reaches nodes and runs commands on them: SSH for real hosts, the simulator for simulated
+/// nodes, or this machine. Node-level problems (unreachable, refused host key, timeout,
+/// cancellation) come back as a <see cref="NodeResult"/> with the matching outcome; a transport
+/// does not throw for them. On cancellation the remote command is stopped and the result says
+/// <see cref="NodeOutcome.Cancelled"/>.
+/// </summary>
+public interface ITransport : IAsyncDisposable
+{
+    /// <summary>A short name for messages (ssh, local, sim).</summary>
+    string Name { get; }
+
+    Task<NodeResult> RunAsync(NodeCommand command, CancellationToken cancellationToken);
+}
+
+/// <summary>The exit codes a <see cref="NodeResult"/> carries when the command did not end by itself.</summary>
+public static class NodeExitCodes
+{
+    /// <summary>Not reached (as ssh reports a connection failure).</summary>
+    public const int Unreachable = 255;
+
+    /// <summary>Stopped at its time limit (as timeout(1) reports).</summary>
+    public const int TimedOut = 124;
+
+    /// <summary>Stopped by the user (128 + SIGINT).</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>The program was not found (as the shell reports).</summary>
+    public const int NotFound = 127;
+}

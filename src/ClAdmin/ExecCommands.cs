@@ -1,0 +1,255 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using ClAdmin.Exec;
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.FanOut;
+using ClAdmin.Exec.Nodes;
+using ClAdmin.Exec.Processes;
+using ClAdmin.Exec.Ssh;
+using ClAdmin.Exec.Transport;
+
+namespace ClAdmin;
+
+/// <summary>
+/// The execution verbs: <c>cladmin cmd</c> (run a command on nodes, folded output) and
+/// <c>cladmin ssh trust</c>, plus the global <c>--transport</c> and <c>--ssh-config</c> options.
+/// </summary>
+public sealed class ExecCommands
+{
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+
+    private ExecCommands(TextWriter output, TextWriter error)
+    {
+        _output = output;
+        _error = error;
+    }
+
+    /// <summary>The static factory Cli.cs calls.</summary>
+    public static ExecCommands Create(TextWriter output, TextWriter error) => new(output, error);
+
+    /// <summary>--transport local|ssh (global).</summary>
+    public Option<string> Transport { get; } = new Option<string>("--transport")
+    {
+        Description = "How commands reach nodes: local (this machine only; the default until the simulator lands) or ssh",
+        Recursive = true,
+        DefaultValueFactory = _ => "local",
+    }.AcceptOnlyFromAmong("local", "ssh");
+
+    /// <summary>--ssh-config FILE (global), passed to ssh as -F.</summary>
+    public Option<string?> SshConfig { get; } = new("--ssh-config")
+    {
+        Description = "An ssh config file for the ssh transport (passed to ssh as -F)",
+        Recursive = true,
+    };
+
+    /// <summary><c>cladmin cmd [-n NODESET] [-x NODESET] [--timeout S] -- COMMAND [ARGS...]</c></summary>
+    public Command Cmd()
+    {
+        var nodes = new Option<string?>("--nodes", "-n") { Description = "Target nodes, as a node set: node[01-32], node1,node2, @group (default: this machine)" };
+        var exclude = new Option<string?>("--exclude", "-x") { Description = "Nodes to leave out, as a node set" };
+        var width = new Option<int>("--fanout", "-f") { Description = "How many nodes run at once", DefaultValueFactory = _ => FanOutOptions.DefaultWidth };
+        var timeout = new Option<double?>("--timeout", "-t") { Description = "Seconds a command may run on a node before it is stopped there" };
+        var connect = new Option<double>("--connect-timeout") { Description = "Seconds to wait for an ssh connection", DefaultValueFactory = _ => 10 };
+        var lines = new Option<bool>("--lines", "-L") { Description = "Print each node's output as it arrives, lines prefixed 'node: ', instead of folding identical output" };
+        var repeat = new Option<int>("--repeat") { Description = "Run the command this many times over the same sessions (polling, benchmarks)", DefaultValueFactory = _ => 1 };
+        var timing = new Option<bool>("--timing") { Description = "Print each round's wall time on stderr (cladmin: round N: S s)" };
+        var command = new Argument<string[]>("command") { Description = "The command and its arguments, after --; each argument arrives on the node as one word, literally", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("cmd", "Run a command on nodes; identical output is folded under the node set that printed it. Exit 0, or 1 when any node failed, timed out or was unreachable")
+        {
+            nodes, exclude, width, timeout, connect, lines, repeat, timing, command,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var argv = parse.GetValue(command) ?? [];
+            if (argv.Length == 0 || argv[0].Length == 0)
+            {
+                return Usage("cmd: no command given; write it after --, as in: cladmin cmd -n node[1-4] -- uptime");
+            }
+            if (parse.GetValue(width) < 1 || parse.GetValue(repeat) < 1)
+            {
+                return Usage("cmd: --fanout and --repeat must be at least 1");
+            }
+            if (parse.GetValue(timeout) is <= 0 || parse.GetValue(connect) <= 0)
+            {
+                return Usage("cmd: timeouts must be positive numbers of seconds");
+            }
+            var local = LocalTransport.HostName;
+            IReadOnlyList<string> targets;
+            try
+            {
+                var set = parse.GetValue(nodes) is { } text ? NodeSet.Parse(text) : NodeSet.Of([local]);
+                if (parse.GetValue(exclude) is { } x)
+                {
+                    set = set.Except(NodeSet.Parse(x));
+                }
+                targets = set.ToList();
+            }
+            catch (FormatException e)
+            {
+                return Usage($"cmd: {e.Message}");
+            }
+            if (targets.Count == 0)
+            {
+                return Usage("cmd: no node left to run on");
+            }
+            var stdin = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";
+            await using var transport = MakeTransport(parse, TimeSpan.FromSeconds(parse.GetValue(connect)));
+            var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
+            var options = new FanOutOptions
+            {
+                Width = parse.GetValue(width),
+                CommandTimeout = parse.GetValue(timeout) is { } s ? TimeSpan.FromSeconds(s) : null,
+            };
+            var folded = parse.GetValue(nodes) is not null || targets.Count > 1;
+            var stream = parse.GetValue(lines);
+            var exit = ExitCodes.Ok;
+            for (var round = 0; round < parse.GetValue(repeat); round++)
+            {
+                Action<NodeResult>? onResult = stream ? r => WritePrefixed(r) : null;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var result = await engine.RunAsync(targets, NodeOperation.Same(argv, stdin), options, onResult, ct);
+                Report(result, folded, stream);
+                if (parse.GetValue(timing))
+                {
+                    _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cladmin: round {round + 1}: {clock.Elapsed.TotalSeconds:0.000000} s"));
+                }
+                if (!result.AllOk)
+                {
+                    exit = ExitCodes.Failed;
+                }
+                if (result.Interrupted)
+                {
+                    break;
+                }
+            }
+            return exit;
+        });
+        return cmd;
+    }
+
+    /// <summary><c>cladmin ssh trust NODESET [--yes]</c></summary>
+    public Command Ssh()
+    {
+        var nodes = new Argument<string>("nodeset") { Description = "The nodes whose host keys to review and record" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Record the keys shown without asking" };
+        var trust = new Command("trust", "Show every node's SSH host key fingerprint and record them in known_hosts on confirmation (trust on first use)")
+        {
+            nodes, yes,
+        };
+        trust.SetAction(async (parse, ct) =>
+        {
+            NodeSet set;
+            try
+            {
+                set = NodeSet.Parse(parse.GetValue(nodes)!);
+            }
+            catch (FormatException e)
+            {
+                return Usage($"ssh trust: {e.Message}");
+            }
+            var trustTool = new SshTrust(SystemProcessRunner.Instance, parse.GetValue(SshConfig));
+            var scans = await Task.WhenAll(set.Select(n => trustTool.ScanAsync(n, ct)));
+            var exit = ExitCodes.Ok;
+            foreach (var scan in scans)
+            {
+                if (scan.Error is not null)
+                {
+                    _error.WriteLine($"cladmin: {scan.Node}: {scan.Error}");
+                    exit = ExitCodes.Failed;
+                    continue;
+                }
+                foreach (var key in scan.Keys)
+                {
+                    _output.WriteLine($"{scan.Node} {scan.Address} {key.Fingerprint} {(key.Known ? "(already known)" : "(new)")}");
+                }
+            }
+            var fresh = scans.Where(s => s.Error is null).SelectMany(s => s.Keys.Where(k => !k.Known).Select(k => (s, k))).ToList();
+            if (fresh.Count == 0)
+            {
+                _output.WriteLine("No new host key to record.");
+                return exit;
+            }
+            if (!parse.GetValue(yes))
+            {
+                if (Console.IsInputRedirected)
+                {
+                    _error.WriteLine("cladmin: ssh trust: nothing recorded; check the fingerprints above, then add --yes to record them");
+                    return ExitCodes.Usage;
+                }
+                _output.Write($"Record {fresh.Count} host key(s) in known_hosts? [y/N] ");
+                var answer = Console.ReadLine()?.Trim();
+                if (answer is not ("y" or "Y" or "yes"))
+                {
+                    _output.WriteLine("Nothing recorded.");
+                    return ExitCodes.Failed;
+                }
+            }
+            foreach (var group in fresh.GroupBy(f => f.s.KnownHostsFile))
+            {
+                SshTrust.Record(group.Key, group.Select(f => f.k.Line));
+                _output.WriteLine($"Recorded {group.Count()} host key(s) in {group.Key}");
+            }
+            return exit;
+        });
+        var ssh = new Command("ssh", "SSH transport helpers") { trust };
+        return ssh;
+    }
+
+    private ITransport MakeTransport(ParseResult parse, TimeSpan connectTimeout) =>
+        parse.GetValue(Transport) == "ssh"
+            ? new SshTransport(SystemProcessRunner.Instance, new SshOptions
+            {
+                ConfigFile = parse.GetValue(SshConfig),
+                ConnectTimeout = connectTimeout,
+                // System.CommandLine ends the process 2 s after Ctrl-C: stop within that.
+                StopGrace = TimeSpan.FromSeconds(1.5),
+            })
+            : new LocalTransport(SystemProcessRunner.Instance);
+
+    private void WritePrefixed(NodeResult r)
+    {
+        var o = new StringBuilder();
+        Gatherer.AppendPrefixed(o, r.Node, r.Stdout);
+        _output.Write(o.ToString());
+        var e = new StringBuilder();
+        Gatherer.AppendPrefixed(e, r.Node, r.Stderr);
+        _error.Write(e.ToString());
+    }
+
+    private void Report(FanOutResult result, bool folded, bool streamed)
+    {
+        if (!streamed)
+        {
+            if (folded)
+            {
+                _output.Write(Gatherer.Render(Gatherer.Fold(result.Results, r => r.Stdout)));
+                _error.Write(Gatherer.Render(Gatherer.Fold(result.Results, r => r.Stderr)));
+            }
+            else
+            {
+                _output.Write(result.Results[0].Stdout);
+                _error.Write(result.Results[0].Stderr);
+            }
+        }
+        if (result.Interrupted)
+        {
+            var stopped = result.Stopped.Count > 0 ? $"stopped on {NodeSet.Fold(result.Stopped)}" : "nothing was running";
+            var notStarted = result.NotStarted.Count > 0 ? $"; not started on {NodeSet.Fold(result.NotStarted)}" : "";
+            _error.WriteLine($"cladmin: interrupted: {stopped}{notStarted}");
+        }
+        if (folded || !result.AllOk)
+        {
+            _error.WriteLine("cladmin: " + result.Summary());
+        }
+        _output.Flush();
+        _error.Flush();
+    }
+
+    private int Usage(string message)
+    {
+        _error.WriteLine($"cladmin: {message}");
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Processes;
+using ClAdmin.Exec.Ssh;
+using ClAdmin.Exec.Transport;
+
+namespace ClAdmin.EndToEnd.Tests.Ssh;
+
+/// <summary>The SSH transport in-process over a real sshd: one session, many commands.</summary>
+public sealed class PersistentSessionTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public async Task A_session_survives_1000_commands_and_recovers_after_its_remote_shell_is_killed()
+    {
+        await using var ssh = new SshTransport(SystemProcessRunner.Instance, new SshOptions { ConfigFile = nodes.Config });
+        var first = await ssh.RunAsync(new NodeCommand("node02", ["echo", "warm"]), default);
+        Assert.Equal((NodeOutcome.Ok, "warm\n"), (first.Outcome, first.Stdout));
+        var sshPid = ssh.SshProcessId("node02");
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 1000; i++)
+        {
+            var r = await ssh.RunAsync(new NodeCommand("node02", ["echo", $"n{i}"]), default);
+            Assert.Equal($"n{i}\n", r.Stdout);
+            Assert.Equal(NodeOutcome.Ok, r.Outcome);
+        }
+        Assert.Equal(sshPid, ssh.SshProcessId("node02"));
+        // About a millisecond a command on a warm session, not a handshake (~0.3 s here) each.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), clock.Elapsed.ToString());
+
+        var shell = ssh.RemoteShellPid("node02")!.Value;
+        Process.GetProcessById(shell).Kill();
+        await Task.Delay(100);
+        var after = await ssh.RunAsync(new NodeCommand("node02", ["echo", "again"]), default);
+        Assert.Equal((NodeOutcome.Ok, "again\n"), (after.Outcome, after.Stdout));
+        Assert.NotEqual(shell, ssh.RemoteShellPid("node02"));
+        Assert.NotEqual(sshPid, ssh.SshProcessId("node02"));
+    }
+
+    [Fact]
+    public async Task Idle_sessions_close_on_their_own()
+    {
+        await using var ssh = new SshTransport(SystemProcessRunner.Instance, new SshOptions { ConfigFile = nodes.Config, IdleTimeout = TimeSpan.FromMilliseconds(300) });
+        Assert.Equal(NodeOutcome.Ok, (await ssh.RunAsync(new NodeCommand("node01", ["true"]), default)).Outcome);
+        var pid = ssh.SshProcessId("node01")!.Value;
+        var deadline = Stopwatch.StartNew();
+        while (ssh.SshProcessId("node01") is not null && deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(50);
+        }
+        Assert.Null(ssh.SshProcessId("node01"));
+        Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(" Z ", StringComparison.Ordinal));
+        Assert.Equal(NodeOutcome.Ok, (await ssh.RunAsync(new NodeCommand("node01", ["true"]), default)).Outcome);
+    }
+}

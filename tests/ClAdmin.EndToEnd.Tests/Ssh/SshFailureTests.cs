@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace ClAdmin.EndToEnd.Tests.Ssh;
+
+/// <summary>One node refused, one hanging past the timeout, the rest fine: each reported as what it is.</summary>
+public sealed class SshFailureTests(EightNodesWithFailures nodes) : IClassFixture<EightNodesWithFailures>
+{
+    [Fact]
+    public void A_refused_node_is_unreachable_and_a_hanging_one_timed_out_while_the_rest_succeed()
+    {
+        nodes.StopNode("node08");
+        var clock = Stopwatch.StartNew();
+        // node07 (127.0.0.8) hangs; every other node answers at once.
+        var r = nodes.Cladmin("cmd", "-n", "node[01-08]", "--timeout", "2", "--", "sh", "-c",
+            "case \"$SSH_CONNECTION\" in *' 127.0.0.8 '*) exec sleep 37.75;; esac; echo fine");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), clock.Elapsed.ToString());
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("---------------\nnode[01-06] (6)\n---------------\nfine\n", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("cladmin: 8 nodes: 6 ok, 1 timed out node07, 1 unreachable node08; highest exit code 0", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("timed out after 2s; the command was stopped on the node", r.Stderr, StringComparison.Ordinal);
+        Assert.Empty(SshdNodes.ProcessesRunning("sleep", "37.75"));
+    }
+}
+
+/// <summary>Host keys: an unknown one is refused with the way to trust it; ssh trust records it.</summary>
+public sealed class SshHostKeyTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public void An_unknown_host_key_is_refused_until_it_is_trusted()
+    {
+        var known = Path.Combine(nodes.Dir, "empty_known_hosts");
+        var config = Path.Combine(nodes.Dir, "ssh_config.strangers");
+        File.WriteAllText(config, File.ReadAllText(nodes.Config).Replace(Path.Combine(nodes.Dir, "known_hosts"), known, StringComparison.Ordinal));
+        var run = new[] { "--transport", "ssh", "--ssh-config", config };
+
+        var refused = Testing.CladminProcess.Run([.. run, "cmd", "-n", "node01", "--", "touch", Path.Combine(nodes.Dir, "ran")]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("host key is not known", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cladmin ssh trust node01", refused.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(nodes.Dir, "ran")));
+
+        var notConfirmed = Testing.CladminProcess.Run([.. run, "ssh", "trust", "node01"]);
+        Assert.Equal(2, notConfirmed.ExitCode);
+        Assert.Contains("(new)", notConfirmed.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(known) && File.ReadAllText(known).Length > 0);
+
+        var hostKey = File.ReadAllText(Path.Combine(nodes.Dir, "ssh_host_ed25519_key.pub")).Split(' ')[1];
+        var trusted = Testing.CladminProcess.Run([.. run, "ssh", "trust", "node01", "--yes"]);
+        Assert.Equal(0, trusted.ExitCode);
+        Assert.Contains("ED25519 SHA256:", trusted.Stdout, StringComparison.Ordinal);
+        Assert.Contains(hostKey, File.ReadAllText(known), StringComparison.Ordinal);
+
+        var ok = Testing.CladminProcess.Run([.. run, "cmd", "-n", "node01", "--", "true"]);
+        Assert.Equal(0, ok.ExitCode);
+    }
+}

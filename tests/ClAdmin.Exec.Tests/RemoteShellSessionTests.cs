@@ -1,0 +1,126 @@
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Processes;
+using ClAdmin.Exec.Ssh;
+using ClAdmin.Exec.Transport;
+
+namespace ClAdmin.Exec.Tests;
+
+/// <summary>
+/// The session protocol against a real /bin/sh: the "ssh" here is a two-line script that drops
+/// ssh's arguments and execs the shell, so framing, quoting, stdin and remote stops are tested
+/// without an sshd (the sshd tests live in ClAdmin.EndToEnd.Tests).
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class RemoteShellSessionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cladmin-sh-").FullName;
+    private readonly string _fakeSsh;
+
+    public RemoteShellSessionTests()
+    {
+        _fakeSsh = Path.Combine(_dir, "ssh");
+        File.WriteAllText(_fakeSsh, "#!/bin/sh\nexec /bin/sh\n");
+        File.SetUnixFileMode(_fakeSsh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private SshTransport Transport(bool persistent = true) =>
+        new(SystemProcessRunner.Instance, new SshOptions { SshPath = _fakeSsh, Persistent = persistent, StopGrace = TimeSpan.FromSeconds(3) });
+
+    [Fact]
+    public async Task Hostile_values_arrive_literally_and_run_nothing()
+    {
+        var flag = Path.Combine(_dir, "pwned");
+        var hostile = $"it's \"q\"; touch {flag} $(touch {flag}) `touch {flag}`\nsecond line | & > {flag} \\ $HOME";
+        await using var t = Transport();
+        var r = await t.RunAsync(new NodeCommand("n1", ["printf", "%s", hostile]), default);
+        Assert.Equal(NodeOutcome.Ok, r.Outcome);
+        Assert.Equal(hostile, r.Stdout);
+        Assert.False(File.Exists(flag));
+    }
+
+    [Fact]
+    public async Task Output_without_a_final_newline_exit_codes_and_stderr_come_back_per_command()
+    {
+        await using var t = Transport();
+        var a = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", "printf out; printf err >&2; exit 3"]), default);
+        var b = await t.RunAsync(new NodeCommand("n1", ["echo", "next"]), default);
+        Assert.Equal((NodeOutcome.Failed, 3, "out", "err"), (a.Outcome, a.ExitCode, a.Stdout, a.Stderr));
+        Assert.Equal((NodeOutcome.Ok, "next\n", ""), (b.Outcome, b.Stdout, b.Stderr));
+    }
+
+    [Fact]
+    public async Task Standard_input_reaches_the_command_and_not_the_session()
+    {
+        await using var t = Transport();
+        var r = await t.RunAsync(new NodeCommand("n1", ["cat"]) { StandardInput = "line1\nexit 0\n" }, default);
+        var after = await t.RunAsync(new NodeCommand("n1", ["cat"]), default);
+        Assert.Equal("line1\nexit 0\n", r.Stdout);
+        Assert.Equal((NodeOutcome.Ok, ""), (after.Outcome, after.Stdout));
+    }
+
+    [Fact]
+    public async Task A_timeout_stops_the_command_on_the_node_and_the_session_goes_on()
+    {
+        var pidFile = Path.Combine(_dir, "pid");
+        await using var t = Transport();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"echo $$ > {pidFile}; exec sleep 30"]) { Timeout = TimeSpan.FromMilliseconds(300) }, default);
+        Assert.Equal(NodeOutcome.TimedOut, r.Outcome);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+        Assert.Contains("stopped on the node", r.Stderr, StringComparison.Ordinal);
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(Directory.Exists($"/proc/{pid}"), "the remote sleep still runs");
+        var next = await t.RunAsync(new NodeCommand("n1", ["echo", "alive"]), default);
+        Assert.Equal("alive\n", next.Stdout);
+    }
+
+    [Fact]
+    public async Task A_session_whose_shell_died_reconnects_once()
+    {
+        await using var t = Transport();
+        Assert.Equal(NodeOutcome.Ok, (await t.RunAsync(new NodeCommand("n1", ["true"]), default)).Outcome);
+        var first = t.RemoteShellPid("n1")!.Value;
+        System.Diagnostics.Process.GetProcessById(first).Kill();
+        await Task.Delay(50);
+        var r = await t.RunAsync(new NodeCommand("n1", ["echo", "back"]), default);
+        Assert.Equal((NodeOutcome.Ok, "back\n"), (r.Outcome, r.Stdout));
+        Assert.NotEqual(first, t.RemoteShellPid("n1"));
+    }
+
+    [Fact]
+    public async Task A_missing_ssh_program_is_unreachable_not_a_crash()
+    {
+        await using var t = new SshTransport(SystemProcessRunner.Instance, new SshOptions { SshPath = Path.Combine(_dir, "no-such-ssh") });
+        var r = await t.RunAsync(new NodeCommand("n1", ["true"]), default);
+        Assert.Equal(NodeOutcome.Unreachable, r.Outcome);
+    }
+
+    [Fact]
+    public async Task One_shot_mode_closes_the_session_after_each_command()
+    {
+        await using var t = Transport(persistent: false);
+        var r = await t.RunAsync(new NodeCommand("n1", ["echo", "once"]), default);
+        Assert.Equal("once\n", r.Stdout);
+        Assert.Null(t.SshProcessId("n1"));
+    }
+
+    [Fact]
+    public void Ssh_is_called_in_batch_mode_with_host_keys_checked_and_the_host_after_double_dash()
+    {
+        var args = SshTransport.SshArguments(new SshOptions { ConfigFile = "/tmp/cfg" }, "-oProxyCommand=evil", ["exec /bin/sh"]);
+        Assert.Equal(["-F", "/tmp/cfg"], args.Take(2));
+        Assert.Contains("BatchMode=yes", args);
+        Assert.Contains("StrictHostKeyChecking=yes", args);
+        Assert.Equal(["--", "-oProxyCommand=evil", "exec /bin/sh"], args.TakeLast(3));
+    }
+
+    [Fact]
+    public void Refused_host_keys_are_explained_with_the_command_that_records_them()
+    {
+        var text = SshTransport.Explain("node01", "No ED25519 host key is known for [127.0.0.2]:2222 and you have requested strict checking.\nHost key verification failed.\n");
+        Assert.Contains("cladmin ssh trust node01", text, StringComparison.Ordinal);
+        Assert.Contains("nothing was run", text, StringComparison.Ordinal);
+    }
+}
