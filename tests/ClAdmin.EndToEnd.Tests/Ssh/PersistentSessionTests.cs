@@ -49,7 +49,23 @@ public sealed class PersistentSessionTests(TwoNodes nodes) : IClassFixture<TwoNo
             await Task.Delay(50);
         }
         Assert.Null(ssh.SshProcessId("node01"));
-        Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(" Z ", StringComparison.Ordinal));
+        // The session let go of its ssh process; the process itself must then end (allow it a moment).
+        static bool Running(int pid)
+        {
+            try
+            {
+                return Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(" Z ", StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false; // gone while we looked
+            }
+        }
+        while (Running(pid) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+        Assert.False(Running(pid));
         Assert.Equal(NodeOutcome.Ok, (await ssh.RunAsync(new NodeCommand("node01", ["true"]), default)).Outcome);
     }
 }
