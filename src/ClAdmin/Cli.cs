@@ -17,13 +17,14 @@ public static class Cli
         var root = new RootCommand("ClAdmin: SMIT-style administration of HACMP/PowerHA clusters");
         root.Options.Add(menusOption);
         root.Options.Add(OdmCommands.DbOption);
-        root.Subcommands.Add(MenusCommand(menusOption, output, error));
-        root.Subcommands.Add(RunCommand(menusOption, output, error));
-        root.Subcommands.Add(OdmCommands.Odm(output, error));
-        TuiCommand.AddTo(root, menusOption, output, error); // no verb: the smitty screens
         var exec = ExecCommands.Create(output, error);
+        root.Subcommands.Add(MenusCommand(menusOption, output, error));
+        root.Subcommands.Add(RunCommand.Create(menusOption, exec, output, error));
+        root.Subcommands.Add(OdmCommands.Odm(output, error));
+        TuiCommand.AddTo(root, menusOption, exec, output, error); // no verb: the smitty screens
         root.Options.Add(exec.Transport);
         root.Options.Add(exec.SshConfig);
+        root.Options.Add(exec.Node);
         root.Subcommands.Add(exec.Cmd());
         root.Subcommands.Add(exec.Ssh());
 
@@ -85,56 +86,6 @@ public static class Cli
         menus.Subcommands.Add(tree);
         menus.Subcommands.Add(show);
         return menus;
-    }
-
-    private static Command RunCommand(Option<string?> menusOption, TextWriter output, TextWriter error)
-    {
-        var fastpath = new Argument<string>("fastpath") { Description = "The dialog or selector to fill (its SMIT fast path)" };
-        fastpath.CompletionSources.Add(context => context.ParseResult.GetValue(fastpath) is { } given && given != context.WordToComplete
-            ? []
-            : Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
-        var fields = new Argument<string[]>("field=value") { Description = "Field values by field id (see 'cladmin menus show FASTPATH')", Arity = ArgumentArity.ZeroOrMore };
-        fields.CompletionSources.Add(context => Completions.FieldAssignments(context.ParseResult.GetValue(menusOption), context.ParseResult.GetValue(fastpath))
-            .Where(f => f.StartsWith(context.WordToComplete, StringComparison.OrdinalIgnoreCase)));
-        var show = new Option<bool>("--show") { Description = "Print the command line the dialog would run (F6) and run nothing" };
-        var run = new Command("run", "Fill a dialog's fields non-interactively and build its command, as the dialog would")
-        {
-            fastpath, fields, show,
-        };
-        run.SetAction(parse =>
-        {
-            var (assignments, badArgument) = FastpathRun.ParseAssignments(parse.GetValue(fields) ?? []);
-            if (badArgument is not null)
-            {
-                error.WriteLine($"cladmin run: {badArgument}");
-                return ExitCodes.Usage;
-            }
-            var loaded = MenuDirectory.Load(parse.GetValue(menusOption));
-            if (!loaded.Ok)
-            {
-                error.WriteLine($"cladmin: the menus do not load ({loaded.Errors.Count} error(s)); run 'cladmin menus check' for the list");
-                return ExitCodes.Usage;
-            }
-            var plan = FastpathRun.Fill(loaded.Tree!, parse.GetValue(fastpath)!, assignments);
-            var built = plan.Ok ? CommandBuilder.Build(plan.Values!) : null;
-            var errors = plan.Ok ? built!.Errors : plan.Errors;
-            if (errors.Count > 0)
-            {
-                foreach (var e in errors)
-                {
-                    error.WriteLine($"cladmin run: {e}");
-                }
-                return ExitCodes.Usage;
-            }
-            if (!parse.GetValue(show))
-            {
-                error.WriteLine("cladmin run: running commands needs the dispatcher, which is not built yet; use --show to print the command");
-                return ExitCodes.Usage;
-            }
-            output.WriteLine(built!.Command!.CommandLine);
-            return ExitCodes.Ok;
-        });
-        return run;
     }
 
     private static int WithScreen(ParseResult parse, Option<string?> menusOption, string fastpath, TextWriter error, Action<MenuTree, Menus.Model.ScreenRef> action)

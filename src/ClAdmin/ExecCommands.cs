@@ -29,13 +29,34 @@ public sealed class ExecCommands
     /// <summary>The static factory Cli.cs calls.</summary>
     public static ExecCommands Create(TextWriter output, TextWriter error) => new(output, error);
 
-    /// <summary>--transport local|ssh (global).</summary>
+    /// <summary>--transport sim|ssh|local (global).</summary>
     public Option<string> Transport { get; } = new Option<string>("--transport")
     {
-        Description = "How commands reach nodes: local (this machine only; the default until the simulator lands) or ssh",
+        Description = "How commands reach nodes: sim (simulated AIX nodes kept in the database; the default), ssh (real hosts), or local (this machine only)",
         Recursive = true,
-        DefaultValueFactory = _ => "local",
-    }.AcceptOnlyFromAmong("local", "ssh");
+        DefaultValueFactory = _ => "sim",
+    }.AcceptOnlyFromAmong("sim", "ssh", "local");
+
+    /// <summary>--node NAME (global): the node commands run "locally" on.</summary>
+    public Option<string?> Node { get; } = new("--node")
+    {
+        Description = "The node commands run on when none is named (default: the first cluster node)",
+        Recursive = true,
+    };
+
+    /// <summary>The runtime settings the global options ask for.</summary>
+    public RuntimeOptions RuntimeOptionsOf(ParseResult parse, double? connectTimeoutSeconds = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new RuntimeOptions
+        {
+            DatabasePath = OdmCommands.DatabasePath(parse),
+            Transport = parse.GetValue(Transport) ?? "sim",
+            SshConfig = parse.GetValue(SshConfig),
+            Node = parse.GetValue(Node),
+            ConnectTimeout = TimeSpan.FromSeconds(connectTimeoutSeconds ?? 10),
+        };
+    }
 
     /// <summary>--ssh-config FILE (global), passed to ssh as -F.</summary>
     public Option<string?> SshConfig { get; } = new("--ssh-config")
@@ -75,7 +96,26 @@ public sealed class ExecCommands
             {
                 return Usage("cmd: timeouts must be positive numbers of seconds");
             }
-            var local = LocalTransport.HostName;
+            await using var runtime = await Runtime.CreateAsync(RuntimeOptionsOf(parse, parse.GetValue(connect)), _error, ct);
+            var stdinText = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";
+            var name = argv[0][(argv[0].LastIndexOf('/') + 1)..];
+            if (runtime.Dispatcher.Handles(name))
+            {
+                // clmgr, C-SPOC and the cluster utilities: exactly what a dialog would run.
+                var line = ShellWords.Join(argv);
+                var handled = await runtime.Dispatcher.RunAsync(new CommandRequest(line, stdinText)
+                {
+                    Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                }, ct);
+                _output.Write(handled.Stdout);
+                _error.Write(handled.Stderr);
+                if (handled.Nodes.Count > 1 || handled.Nodes.Any(n => n.Outcome != NodeOutcome.Ok))
+                {
+                    _error.WriteLine("cladmin: " + Summary(handled.Nodes));
+                }
+                return ExitCodes.Of(handled);
+            }
+            var local = runtime.LocalNode;
             IReadOnlyList<string> targets;
             try
             {
@@ -94,9 +134,8 @@ public sealed class ExecCommands
             {
                 return Usage("cmd: no node left to run on");
             }
-            var stdin = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";
-            await using var transport = MakeTransport(parse, TimeSpan.FromSeconds(parse.GetValue(connect)));
-            var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
+            var stdin = stdinText;
+            var engine = new FanOutEngine(runtime.Transport, new FileCommandLog(FileCommandLog.DefaultPath()));
             var options = new FanOutOptions
             {
                 Width = parse.GetValue(width),
@@ -197,16 +236,8 @@ public sealed class ExecCommands
         return ssh;
     }
 
-    private ITransport MakeTransport(ParseResult parse, TimeSpan connectTimeout) =>
-        parse.GetValue(Transport) == "ssh"
-            ? new SshTransport(SystemProcessRunner.Instance, new SshOptions
-            {
-                ConfigFile = parse.GetValue(SshConfig),
-                ConnectTimeout = connectTimeout,
-                // System.CommandLine ends the process 2 s after Ctrl-C: stop within that.
-                StopGrace = TimeSpan.FromSeconds(1.5),
-            })
-            : new LocalTransport(SystemProcessRunner.Instance);
+    private static string Summary(IReadOnlyList<NodeResult> results) =>
+        string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{ResultJson.OutcomeName(g.Key).Replace('_', ' ')}: {NodeSet.Fold(g.Select(r => r.Node))}"));
 
     private void WritePrefixed(NodeResult r)
     {

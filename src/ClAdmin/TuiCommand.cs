@@ -15,13 +15,7 @@ namespace ClAdmin;
 /// </summary>
 internal static class TuiCommand
 {
-    /// <summary>
-    /// Where the screens' commands go. Until the real dispatcher is wired here, every command is
-    /// refused with a clear COMMAND STATUS; -x works fully without one.
-    /// </summary>
-    public static Func<IDispatcher> DispatcherFactory { get; set; } = () => new UnavailableDispatcher();
-
-    public static void AddTo(RootCommand root, Option<string?> menusOption, TextWriter output, TextWriter error)
+    public static void AddTo(RootCommand root, Option<string?> menusOption, ExecCommands exec, TextWriter output, TextWriter error)
     {
         var fastpath = new Argument<string>("fastpath")
         {
@@ -58,7 +52,10 @@ internal static class TuiCommand
                 parse.GetValue(log) ?? Path.Combine(dir, "cladmin.log"),
                 parse.GetValue(script) ?? Path.Combine(dir, "cladmin.script"));
             var options = new TuiOptions { NoExecute = parse.GetValue(noExec) };
-            var dispatcher = DispatcherFactory();
+            // The screens' commands (discovery, lists, Enter) go through the one dispatcher.
+            var runtime = Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, CancellationToken.None).GetAwaiter().GetResult();
+            using var release = new Releaser(runtime);
+            var dispatcher = runtime.Dispatcher;
             var linear = parse.GetValue(prompt) || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
                 || Console.IsInputRedirected || Console.IsOutputRedirected;
             if (linear)
@@ -76,12 +73,8 @@ internal static class TuiCommand
         });
     }
 
-    /// <summary>The stand-in until the dispatcher is merged: every command fails and says why.</summary>
-    private sealed class UnavailableDispatcher : IDispatcher
+    private sealed class Releaser(Runtime runtime) : IDisposable
     {
-        public Task<CommandResult> RunAsync(CommandRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(CommandResult.Local(3, "",
-                $"cladmin: running commands is not available until the dispatcher lands; '{request.CommandLine}' was not run.\n" +
-                "Use 'cladmin -x' to browse the screens and log the commands without running them.\n"));
+        public void Dispose() => runtime.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -24,7 +24,7 @@ public sealed class CompletionTests
         Assert.Contains("nodes=", words);
         Assert.Contains("stop_when=", words);
         Assert.DoesNotContain("hacmp", words);
-        Assert.Equal(["nodes="], Suggest("cladmin run clstop no"));
+        Assert.Equal(["nodes=", "--node"], Suggest("cladmin run clstop no"));
     }
 
     [Fact]

@@ -83,12 +83,34 @@ public sealed class RunShowTests
     }
 
     [Fact]
-    public void Without_show_nothing_runs_yet_and_it_says_why()
+    public void Without_show_the_command_runs_on_the_demo_cluster_and_prints_command_status()
     {
-        var r = CladminProcess.Run("run", "clstop", "nodes=node1");
+        var dir = Directory.CreateTempSubdirectory("cladmin-run-");
+        try
+        {
+            var db = Path.Combine(dir.FullName, "cladmin.db");
+            var r = CladminProcess.Run("--db", db, "run", "cm_add_grp", "rg_name=rg3", "participating_nodes=node2 node1");
+            Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+            // First run: the demo cluster is created and said so in one line.
+            Assert.Matches("^cladmin: created the demo cluster 'demo_cluster' \\(node1, node2, simulated\\) in .*\n$", r.Stderr);
+            Assert.StartsWith("COMMAND STATUS\n\nCommand: OK            stdout: no            stderr: no\n", r.Stdout, StringComparison.Ordinal);
+            var q = CladminProcess.Run("--db", db, "cmd", "--", "clmgr", "query", "resource_group");
+            Assert.Equal("rg1\nrg2\nrg3\n", q.Stdout);
+            Assert.Equal("", q.Stderr);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_dialog_that_asks_needs_yes()
+    {
+        var r = CladminProcess.Run("run", "cm_rm_grp", "name=rg1");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal("", r.Stdout);
-        Assert.Contains("needs the dispatcher", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("asks ARE YOU SURE? before it runs (it is destructive); add --yes", r.Stderr, StringComparison.Ordinal);
     }
 }
 

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Sim;
+using ClAdmin.Sim.Model;
+using ClAdmin.Sim.Persistence;
+using ClAdmin.Sim.Shell;
+
+namespace ClAdmin.Exec.Transport;
+
+/// <summary>
+/// Runs commands on simulated AIX nodes: each command line is interpreted by the node's
+/// simulated shell against the world kept in the store. A command and the save of what it
+/// changed are one step: when another cladmin process saved the world in between, the world is
+/// read again and the command run on the fresh state, so no run overwrites another's work.
+/// A crashed node (or one cut off by network faults) is unreachable, as over SSH.
+/// </summary>
+public sealed class SimTransport : ITransport
+{
+    private const int Attempts = 8;
+    private readonly IWorldStore _store;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SimWorld? _world;
+    private long _version;
+
+    public SimTransport(IWorldStore store) => _store = store ?? throw new ArgumentNullException(nameof(store));
+
+    public string Name => "sim";
+
+    /// <summary>The world as this transport last saw it (loaded on first use).</summary>
+    public SimWorld World
+    {
+        get
+        {
+            _gate.Wait();
+            try
+            {
+                return Current();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    public async Task<NodeResult> RunAsync(NodeCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var clock = Stopwatch.StartNew();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new NodeResult(command.Node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "", clock.Elapsed);
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var world = Current();
+                if (world.FindNode(command.Node) is null)
+                {
+                    return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
+                        $"cladmin: {command.Node}: not a node of the simulated world ({string.Join(", ", world.Nodes.Select(n => n.Name))})\n", clock.Elapsed);
+                }
+                var before = WorldJson.Serialize(world);
+                var result = SimShell.Execute(world, command.Node, command.Display, command.StandardInput);
+                if (!result.Reachable)
+                {
+                    return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
+                        $"cladmin: {command.Node}: unreachable (the simulated node is down or cut off)\n", clock.Elapsed);
+                }
+                var after = WorldJson.Serialize(world);
+                if (after == before || Save(world))
+                {
+                    var outcome = result.ExitCode == 0 ? NodeOutcome.Ok : NodeOutcome.Failed;
+                    return new NodeResult(command.Node, outcome, result.ExitCode, result.Stdout, result.Stderr, clock.Elapsed);
+                }
+                if (attempt == Attempts)
+                {
+                    return new NodeResult(command.Node, NodeOutcome.Failed, 1, "",
+                        $"cladmin: {command.Node}: the simulated world kept changing underneath (another cladmin is busy); nothing was changed, try again\n", clock.Elapsed);
+                }
+                _world = null; // someone else saved first: read the world again and run on it
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private SimWorld Current()
+    {
+        if (_world is null)
+        {
+            var stored = _store.Load() ?? throw new InvalidOperationException("no simulated world exists yet: create one with 'cladmin sim init'");
+            (_world, _version) = (stored.World, stored.Version);
+        }
+        return _world;
+    }
+
+    private bool Save(SimWorld world)
+    {
+        var saved = _store.Save(world, _version);
+        if (saved.Saved)
+        {
+            _version = saved.Version;
+        }
+        return saved.Saved;
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Menus;
+using ClAdmin.Store;
+
+namespace ClAdmin;
+
+/// <summary>
+/// `cladmin run FASTPATH [FIELD=VALUE ...] [--yes] [--show] [--json]`: fills a dialog as a script
+/// would (selectors take their value by their field id too), validates it as the dialog would,
+/// builds its command, and runs it through the dispatcher, printing the COMMAND STATUS.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(Option<string?> menusOption, ExecCommands exec, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(exec);
+        var fastpath = new Argument<string>("fastpath") { Description = "The dialog or selector to fill (its SMIT fast path)" };
+        fastpath.CompletionSources.Add(context => context.ParseResult.GetValue(fastpath) is { } given && given != context.WordToComplete
+            ? []
+            : Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
+        var fields = new Argument<string[]>("field=value") { Description = "Field values by field id (see 'cladmin menus show FASTPATH')", Arity = ArgumentArity.ZeroOrMore };
+        fields.CompletionSources.Add(context => Completions.FieldAssignments(context.ParseResult.GetValue(menusOption), context.ParseResult.GetValue(fastpath))
+            .Where(f => f.StartsWith(context.WordToComplete, StringComparison.OrdinalIgnoreCase)));
+        var show = new Option<bool>("--show") { Description = "Print the command line the dialog would run (F6) and run nothing" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Answer ARE YOU SURE? with yes (needed for dialogs that ask)" };
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object (see README, JSON results)" };
+        var run = new Command("run", "Fill a dialog's fields non-interactively, build its command as the dialog would, and run it")
+        {
+            fastpath, fields, show, yes, json,
+        };
+        run.SetAction(async (parse, ct) =>
+        {
+            var (assignments, badArgument) = FastpathRun.ParseAssignments(parse.GetValue(fields) ?? []);
+            if (badArgument is not null)
+            {
+                error.WriteLine($"cladmin run: {badArgument}");
+                return ExitCodes.Usage;
+            }
+            var loaded = MenuDirectory.Load(parse.GetValue(menusOption));
+            if (!loaded.Ok)
+            {
+                error.WriteLine($"cladmin: the menus do not load ({loaded.Errors.Count} error(s)); run 'cladmin menus check' for the list");
+                return ExitCodes.Usage;
+            }
+            var plan = FastpathRun.Fill(loaded.Tree!, parse.GetValue(fastpath)!, assignments);
+            var built = plan.Ok ? CommandBuilder.Build(plan.Values!) : null;
+            var errors = plan.Ok ? built!.Errors : plan.Errors;
+            if (errors.Count > 0)
+            {
+                foreach (var e in errors)
+                {
+                    error.WriteLine($"cladmin run: {e}");
+                }
+                return ExitCodes.Usage;
+            }
+            var command = built!.Command!;
+            if (parse.GetValue(show))
+            {
+                output.WriteLine(command.CommandLine);
+                return ExitCodes.Ok;
+            }
+            var dialog = plan.Values!.Dialog;
+            if (dialog.Asks && !parse.GetValue(yes))
+            {
+                error.WriteLine($"cladmin run: '{dialog.Title}' asks ARE YOU SURE? before it runs{(dialog.Dangerous ? " (it is destructive)" : "")}; add --yes to answer yes");
+                return ExitCodes.Usage;
+            }
+            try
+            {
+                await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
+                var stdin = string.Concat(command.StandardInput.Select(v => v + "\n"));
+                var result = await runtime.Dispatcher.RunAsync(new CommandRequest(command.CommandLine, stdin), ct);
+                if (parse.GetValue(json))
+                {
+                    ResultJson.Write(output, command.CommandLine, result);
+                }
+                else
+                {
+                    CommandStatus.Write(output, result);
+                }
+                return ExitCodes.Of(result);
+            }
+            catch (StoreException e)
+            {
+                error.WriteLine($"cladmin: {e.Message}");
+                return e.Kind == StoreErrorKind.Busy ? ExitCodes.Failed : ExitCodes.Usage;
+            }
+        });
+        return run;
+    }
+}

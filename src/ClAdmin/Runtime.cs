@@ -1,0 +1,143 @@
+using ClAdmin.Exec.Clmgr;
+using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.FanOut;
+using ClAdmin.Exec.Processes;
+using ClAdmin.Exec.Ssh;
+using ClAdmin.Exec.Transport;
+using ClAdmin.Sim;
+using ClAdmin.Sim.Persistence;
+using ClAdmin.Store;
+
+namespace ClAdmin;
+
+/// <summary>How commands reach nodes, and where the repository is.</summary>
+public sealed record RuntimeOptions
+{
+    public required string DatabasePath { get; init; }
+    /// <summary>sim (the default: simulated nodes in the database), ssh, or local.</summary>
+    public string Transport { get; init; } = "sim";
+    public string? SshConfig { get; init; }
+    /// <summary>The node commands run "locally" on (--node); default the first cluster node.</summary>
+    public string? Node { get; init; }
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>
+/// The composition root of everything that runs command lines: the object repository, the
+/// transport (simulated nodes, SSH, or this machine), the fan-out engine with its cspoc.log, and
+/// the dispatcher with every command implementation. Dialogs, `cladmin run`, `cladmin cmd` and
+/// script replay all go through <see cref="Dispatcher"/>.
+/// </summary>
+public sealed class Runtime : IAsyncDisposable
+{
+    private Runtime(RuntimeOptions options, ITransport transport, Dispatcher dispatcher, string localNode)
+    {
+        Options = options;
+        Transport = transport;
+        Dispatcher = dispatcher;
+        LocalNode = localNode;
+    }
+
+    public RuntimeOptions Options { get; }
+    public ITransport Transport { get; }
+    public Dispatcher Dispatcher { get; }
+    public string LocalNode { get; }
+
+    /// <summary>Opens a new connection to the repository (the caller disposes it).</summary>
+    public ObjectRepository OpenRepository() => ObjectRepository.Open(Options.DatabasePath);
+
+    /// <summary>
+    /// Builds the runtime. With the sim transport and no simulated world yet, the demo cluster is
+    /// created first and <paramref name="notice"/> says so in one line.
+    /// </summary>
+    /// <exception cref="StoreException">The database cannot be used (not ClAdmin's, newer, busy).</exception>
+    public static async Task<Runtime> CreateAsync(RuntimeOptions options, TextWriter notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(notice);
+        Func<ObjectRepository> open = () => ObjectRepository.Open(options.DatabasePath);
+        var nodes = new StoreNodes(open);
+        if (options.Transport == "sim")
+        {
+            await EnsureSimulatedClusterAsync(options, open, notice, cancellationToken).ConfigureAwait(false);
+        }
+        ITransport transport = options.Transport switch
+        {
+            "ssh" => new SshTransport(SystemProcessRunner.Instance, new SshOptions
+            {
+                ConfigFile = options.SshConfig,
+                ConnectTimeout = options.ConnectTimeout,
+                StopGrace = TimeSpan.FromSeconds(1.5),
+            }),
+            "local" => new LocalTransport(SystemProcessRunner.Instance),
+            _ => new SimTransport(WorldStore(open)),
+        };
+        var localNode = options.Node ?? DefaultLocalNode(options, nodes, transport);
+        var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
+        var dispatcher = new Dispatcher(Handlers(options, open), engine, new DispatcherOptions { LocalNode = localNode, ResourceGroups = nodes });
+        return new Runtime(options, transport, dispatcher, localNode);
+    }
+
+    public ValueTask DisposeAsync() => Transport.DisposeAsync();
+
+    private static IEnumerable<ICommandHandler> Handlers(RuntimeOptions options, Func<ObjectRepository> open) =>
+    [
+        new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath))),
+    ];
+
+    private static IWorldStore WorldStore(Func<ObjectRepository> open) => new RepositoryWorldStore(open);
+
+    private static string DefaultLocalNode(RuntimeOptions options, StoreNodes nodes, ITransport transport)
+    {
+        if (transport is LocalTransport local)
+        {
+            return local.LocalNode;
+        }
+        var configured = nodes.All();
+        if (configured.Count > 0)
+        {
+            return configured[0];
+        }
+        return transport is SimTransport sim && sim.World.Nodes.Count > 0 ? sim.World.Nodes[0].Name : LocalTransport.HostName;
+    }
+
+    private static async Task EnsureSimulatedClusterAsync(RuntimeOptions options, Func<ObjectRepository> open, TextWriter notice, CancellationToken cancellationToken)
+    {
+        var store = WorldStore(open);
+        if (store.Load() is not null)
+        {
+            return;
+        }
+        var world = WorldBuilder.Build(new WorldOptions(Demo: true));
+        if (!store.Save(world, 0).Saved)
+        {
+            return; // another cladmin created it at the same moment
+        }
+        await using (var sim = new SimTransport(store))
+        {
+            var engine = new FanOutEngine(sim);
+            var dispatcher = new Dispatcher(Handlers(options, open), engine, new DispatcherOptions { LocalNode = world.Nodes[0].Name });
+            if (await DemoCluster.ConfigureAsync(dispatcher, world, open, cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                throw new InvalidOperationException($"the demo cluster could not be configured: {failure}");
+            }
+        }
+        notice.WriteLine($"cladmin: created the demo cluster '{DemoCluster.ClusterName}' ({string.Join(", ", world.Nodes.Select(n => n.Name))}, simulated) in {options.DatabasePath}");
+    }
+
+    /// <summary>The world in the repository, one connection per call.</summary>
+    private sealed class RepositoryWorldStore(Func<ObjectRepository> open) : IWorldStore
+    {
+        public StoredWorld? Load()
+        {
+            using var repo = open();
+            return new SqliteWorldStore(repo).Load();
+        }
+
+        public WorldSaveResult Save(Sim.Model.SimWorld world, long expectedVersion)
+        {
+            using var repo = open();
+            return new SqliteWorldStore(repo).Save(world, expectedVersion);
+        }
+    }
+}
