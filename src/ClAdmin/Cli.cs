@@ -27,6 +27,7 @@ public static class Cli
         root.Options.Add(exec.Node);
         root.Subcommands.Add(exec.Cmd());
         root.Subcommands.Add(exec.Ssh());
+        root.Subcommands.Add(SimCommands.Create(exec, output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

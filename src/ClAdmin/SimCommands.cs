@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Globalization;
+using ClAdmin.Sim;
+using ClAdmin.Sim.Faults;
+using ClAdmin.Sim.Model;
+using ClAdmin.Sim.Persistence;
+using ClAdmin.Store;
+
+namespace ClAdmin;
+
+/// <summary>
+/// `cladmin sim ...`: the simulated world used for training — build it, inject faults and repair
+/// them, move its clock, and look at it. The world lives in the database next to the cluster
+/// configuration, so every cladmin run (and the TUI) sees the same one.
+/// </summary>
+public static class SimCommands
+{
+    public static Command Create(ExecCommands exec, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(exec);
+        var sim = new Command("sim", "The simulated cluster: build it (init), break and mend it (fail, repair), move its clock, show it (status)");
+        sim.Subcommands.Add(Init(exec, output, error));
+        sim.Subcommands.Add(Fault("fail", "Inject a fault: node (crash), interface NODE:enN (down), network NAME (down), disk hdiskN or NODE:hdiskN (I/O errors), app NODE:APP (process dies)", SimFaults.Fail, output, error));
+        sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, output, error));
+        sim.Subcommands.Add(Clock(output, error));
+        sim.Subcommands.Add(Status(output, error));
+        return sim;
+    }
+
+    private static Command Init(ExecCommands exec, TextWriter output, TextWriter error)
+    {
+        var nodes = new Option<int>("--nodes") { Description = "Number of nodes, named node1..nodeN", DefaultValueFactory = _ => 2 };
+        var disks = new Option<int>("--disks") { Description = "Number of shared disks", DefaultValueFactory = _ => 4 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed builds the same world", DefaultValueFactory = _ => 1 };
+        var demo = new Option<bool>("--demo") { Description = "Also configure the ready two-resource-group HACMP demo cluster (verified and synchronized, services stopped)" };
+        var force = new Option<bool>("--force") { Description = "Replace the existing world, and empty the cluster configuration" };
+        var init = new Command("init", "Build a simulated world: N nodes, two IP networks, K shared disks, /etc/hosts with boot labels") { nodes, disks, seed, demo, force };
+        init.SetAction(async (parse, ct) => await Guard(error, async () =>
+        {
+            var n = parse.GetValue(nodes);
+            var k = parse.GetValue(disks);
+            if (n is < 1 or > Cluster.Limits.MaxNodes)
+            {
+                return Usage(error, $"sim init: --nodes must be 1..{Cluster.Limits.MaxNodes}");
+            }
+            if (k < 0 || (parse.GetValue(demo) && (n < 2 || k < 2)))
+            {
+                return Usage(error, "sim init: --disks must be 0 or more; --demo needs at least 2 nodes and 2 disks");
+            }
+            var path = OdmCommands.DatabasePath(parse);
+            using (var repo = ObjectRepository.Open(path))
+            {
+                var existing = repo.LoadWorld(SqliteWorldStore.DefaultWorld);
+                if (existing is not null && !parse.GetValue(force))
+                {
+                    return Usage(error, $"sim init: a simulated world already exists in {path}; add --force to replace it (the cluster configuration is emptied too)");
+                }
+                var world = WorldBuilder.Build(new WorldOptions(n, k, parse.GetValue(seed), Demo: parse.GetValue(demo)));
+                repo.ReplaceObjects(ConfigDirectory.Default, []);
+                repo.ActivateDefault();
+                repo.SaveWorld(SqliteWorldStore.DefaultWorld, WorldJson.Serialize(world), existing?.Version ?? 0);
+            }
+            if (parse.GetValue(demo))
+            {
+                await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
+                var world = ((Exec.Transport.SimTransport)runtime.Transport).World;
+                if (await DemoCluster.ConfigureAsync(runtime.Dispatcher, world, runtime.OpenRepository, ct) is { } failure)
+                {
+                    error.WriteLine($"cladmin: sim init: the demo cluster could not be configured: {failure}");
+                    return ExitCodes.Failed;
+                }
+            }
+            output.WriteLine($"Simulated world with {n} node(s) and {k} shared disk(s) (seed {parse.GetValue(seed)}){(parse.GetValue(demo) ? ", demo cluster configured" : "")} in {path}.");
+            return ExitCodes.Ok;
+        }));
+        return init;
+    }
+
+    private static Command Fault(string verb, string description, Func<SimWorld, string, string, FaultResult> apply, TextWriter output, TextWriter error)
+    {
+        var kind = new Argument<string>("kind") { Description = string.Join("|", SimFaults.Kinds) };
+        kind.AcceptOnlyFromAmong([.. SimFaults.Kinds]);
+        var target = new Argument<string>("target") { Description = "What to act on (see the kinds above)" };
+        var command = new Command(verb, description) { kind, target };
+        command.SetAction(parse => Change(parse, error, world =>
+        {
+            var result = apply(world, parse.GetValue(kind)!, parse.GetValue(target)!);
+            (result.Ok ? output : error).WriteLine(result.Ok ? result.Message : $"cladmin: sim {verb}: {result.Message}");
+            return result.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Clock(TextWriter output, TextWriter error)
+    {
+        var duration = new Argument<string>("duration") { Description = "How far, e.g. 90s, 10m, 2h, 1d" };
+        var advance = new Command("advance", "Move the simulated clock forward") { duration };
+        advance.SetAction(parse => Change(parse, error, world =>
+        {
+            if (SimFaults.ParseDuration(parse.GetValue(duration)!) is not { } by)
+            {
+                error.WriteLine($"cladmin: sim clock advance: '{parse.GetValue(duration)}' is not a duration (e.g. 90s, 10m, 2h, 1d)");
+                return false;
+            }
+            SimFaults.AdvanceClock(world, by);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulated clock: {world.Clock:ddd MMM d HH:mm:ss yyyy}"));
+            return true;
+        }));
+        return new Command("clock", "The simulated clock") { advance };
+    }
+
+    private static Command Status(TextWriter output, TextWriter error)
+    {
+        var status = new Command("status", "One screen of the simulated world: nodes, interfaces, disks, volume groups, faults, who has what");
+        status.SetAction(parse => Guard(error, () =>
+        {
+            using var repo = ObjectRepository.Open(OdmCommands.DatabasePath(parse));
+            if (new SqliteWorldStore(repo).Load() is not { } stored)
+            {
+                return Task.FromResult(Usage(error, "sim status: no simulated world yet; 'cladmin sim init --demo' builds one (any other cladmin command does too)"));
+            }
+            output.Write(SimStatus.Render(stored.World));
+            return Task.FromResult(ExitCodes.Ok);
+        }).GetAwaiter().GetResult());
+        return status;
+    }
+
+    /// <summary>Loads the world, changes it, and saves it with the version loaded (retrying when another run saved first).</summary>
+    private static int Change(ParseResult parse, TextWriter error, Func<SimWorld, bool> change) => Guard(error, () =>
+    {
+        using var repo = ObjectRepository.Open(OdmCommands.DatabasePath(parse));
+        var store = new SqliteWorldStore(repo);
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            if (store.Load() is not { } stored)
+            {
+                return Task.FromResult(Usage(error, "no simulated world yet; 'cladmin sim init --demo' builds one"));
+            }
+            if (!change(stored.World))
+            {
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            if (store.Save(stored.World, stored.Version).Saved)
+            {
+                return Task.FromResult(ExitCodes.Ok);
+            }
+        }
+        error.WriteLine("cladmin: the simulated world kept changing underneath (another cladmin is busy); nothing was changed, try again");
+        return Task.FromResult(ExitCodes.Failed);
+    }).GetAwaiter().GetResult();
+
+    private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (StoreException e)
+        {
+            error.WriteLine($"cladmin: {e.Message}");
+            return e.Kind == StoreErrorKind.Busy ? ExitCodes.Failed : ExitCodes.Usage;
+        }
+    }
+
+    private static int Usage(TextWriter error, string message)
+    {
+        error.WriteLine($"cladmin: {message}");
+        return ExitCodes.Usage;
+    }
+}
