@@ -103,11 +103,14 @@ public sealed class Runtime : IAsyncDisposable
 
     private static async Task EnsureSimulatedClusterAsync(RuntimeOptions options, Func<ObjectRepository> open, TextWriter notice, CancellationToken cancellationToken)
     {
-        var store = WorldStore(open);
-        if (store.Load() is not null)
+        using (var repo = open())
         {
-            return;
+            if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is not null)
+            {
+                return; // a world exists (its document is read when a command first needs it)
+            }
         }
+        var store = WorldStore(open);
         var world = WorldBuilder.Build(new WorldOptions(Demo: true));
         if (!store.Save(world, 0).Saved)
         {

@@ -21,6 +21,8 @@ public sealed class SimTransport : ITransport
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SimWorld? _world;
     private long _version;
+    /// <summary>The world as last loaded or saved, serialized; taken only before a command that may change it.</summary>
+    private string? _json;
 
     public SimTransport(IWorldStore store) => _store = store ?? throw new ArgumentNullException(nameof(store));
 
@@ -62,15 +64,19 @@ public sealed class SimTransport : ITransport
                     return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
                         $"cladmin: {command.Node}: not a node of the simulated world ({string.Join(", ", world.Nodes.Select(n => n.Name))})\n", clock.Elapsed);
                 }
-                var before = WorldJson.Serialize(world);
-                var result = SimShell.Execute(world, command.Node, command.Display, command.StandardInput);
+                var line = command.Display;
+                var query = Queries.IsQuery(line);
+                if (!query)
+                {
+                    _json ??= WorldJson.Serialize(world);
+                }
+                var result = SimShell.Execute(world, command.Node, line, command.StandardInput);
                 if (!result.Reachable)
                 {
                     return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
                         $"cladmin: {command.Node}: unreachable (the simulated node is down or cut off)\n", clock.Elapsed);
                 }
-                var after = WorldJson.Serialize(world);
-                if (after == before || Save(world))
+                if (query || Save(world))
                 {
                     var outcome = result.ExitCode == 0 ? NodeOutcome.Ok : NodeOutcome.Failed;
                     return new NodeResult(command.Node, outcome, result.ExitCode, result.Stdout, result.Stderr, clock.Elapsed);
@@ -100,17 +106,23 @@ public sealed class SimTransport : ITransport
         if (_world is null)
         {
             var stored = _store.Load() ?? throw new InvalidOperationException("no simulated world exists yet: create one with 'cladmin sim init'");
-            (_world, _version) = (stored.World, stored.Version);
+            (_world, _version, _json) = (stored.World, stored.Version, null);
         }
         return _world;
     }
 
+    /// <summary>Saves the world when the command changed it; false when another process saved first.</summary>
     private bool Save(SimWorld world)
     {
+        var json = WorldJson.Serialize(world);
+        if (json == _json)
+        {
+            return true;
+        }
         var saved = _store.Save(world, _version);
         if (saved.Saved)
         {
-            _version = saved.Version;
+            (_version, _json) = (saved.Version, json);
         }
         return saved.Saved;
     }
