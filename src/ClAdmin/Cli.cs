@@ -18,16 +18,20 @@ public static class Cli
         root.Options.Add(menusOption);
         root.Options.Add(OdmCommands.DbOption);
         var exec = ExecCommands.Create(output, error);
+        var logs = new LogOptions();
+        root.Options.Add(logs.Log);
+        root.Options.Add(logs.Script);
         root.Subcommands.Add(MenusCommand(menusOption, output, error));
-        root.Subcommands.Add(RunCommand.Create(menusOption, exec, output, error));
+        root.Subcommands.Add(RunCommand.Create(menusOption, exec, logs, output, error));
         root.Subcommands.Add(OdmCommands.Odm(output, error));
-        TuiCommand.AddTo(root, menusOption, exec, output, error); // no verb: the smitty screens
+        TuiCommand.AddTo(root, menusOption, exec, logs, output, error); // no verb: the smitty screens
         root.Options.Add(exec.Transport);
         root.Options.Add(exec.SshConfig);
         root.Options.Add(exec.Node);
         root.Subcommands.Add(exec.Cmd());
         root.Subcommands.Add(exec.Ssh());
         root.Subcommands.Add(SimCommands.Create(exec, output, error));
+        root.Subcommands.Add(ScriptVerbs.Create(exec, logs, output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -12,7 +12,7 @@ namespace ClAdmin;
 /// </summary>
 public static class RunCommand
 {
-    public static Command Create(Option<string?> menusOption, ExecCommands exec, TextWriter output, TextWriter error)
+    public static Command Create(Option<string?> menusOption, ExecCommands exec, LogOptions logs, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(exec);
         var fastpath = new Argument<string>("fastpath") { Description = "The dialog or selector to fill (its SMIT fast path)" };
@@ -70,7 +70,11 @@ public static class RunCommand
             {
                 await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
                 var stdin = string.Concat(command.StandardInput.Select(v => v + "\n"));
+                var log = logs.Open(parse);
+                log.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
+                log.Command(command.CommandLine, command.StandardInput.Count, run: true);
                 var result = await runtime.Dispatcher.RunAsync(new CommandRequest(command.CommandLine, stdin), ct);
+                log.Output(result.Stdout, result.Stderr, ExitCodes.Of(result) == ExitCodes.Ok ? "OK" : "failed");
                 if (parse.GetValue(json))
                 {
                     ResultJson.Write(output, command.CommandLine, result);

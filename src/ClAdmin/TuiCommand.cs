@@ -15,7 +15,7 @@ namespace ClAdmin;
 /// </summary>
 internal static class TuiCommand
 {
-    public static void AddTo(RootCommand root, Option<string?> menusOption, ExecCommands exec, TextWriter output, TextWriter error)
+    public static void AddTo(RootCommand root, Option<string?> menusOption, ExecCommands exec, LogOptions logs, TextWriter output, TextWriter error)
     {
         var fastpath = new Argument<string>("fastpath")
         {
@@ -25,13 +25,9 @@ internal static class TuiCommand
         };
         var noExec = new Option<bool>("-x") { Description = "Browse and log the commands Enter would run, without running any" };
         var prompt = new Option<bool>("--prompt") { Description = "Ask field by field on plain lines (also used for TERM=dumb)" };
-        var log = new Option<string?>("--log") { Description = "The log file (default: <state dir>/cladmin/cladmin.log)" };
-        var script = new Option<string?>("--script") { Description = "The script file of executed commands (default: <state dir>/cladmin/cladmin.script)" };
         root.Arguments.Add(fastpath);
         root.Options.Add(noExec);
         root.Options.Add(prompt);
-        root.Options.Add(log);
-        root.Options.Add(script);
         root.SetAction(parse =>
         {
             var loaded = MenuDirectory.Load(parse.GetValue(menusOption));
@@ -47,10 +43,7 @@ internal static class TuiCommand
                 error.WriteLine($"cladmin: no screen has the fast path '{start}'");
                 return ExitCodes.Usage;
             }
-            var dir = FileSessionLog.DefaultDirectory();
-            var sessionLog = new FileSessionLog(
-                parse.GetValue(log) ?? Path.Combine(dir, "cladmin.log"),
-                parse.GetValue(script) ?? Path.Combine(dir, "cladmin.script"));
+            var sessionLog = logs.Open(parse);
             var options = new TuiOptions { NoExecute = parse.GetValue(noExec) };
             // The screens' commands (discovery, lists, Enter) go through the one dispatcher.
             var runtime = Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, CancellationToken.None).GetAwaiter().GetResult();

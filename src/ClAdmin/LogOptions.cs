@@ -1,0 +1,30 @@
+using System.CommandLine;
+using ClAdmin.Tui.Logging;
+
+namespace ClAdmin;
+
+/// <summary>--log and --script (global): cladmin.log and cladmin.script, as smit.log and smit.script.</summary>
+public sealed class LogOptions
+{
+    public Option<string?> Log { get; } = new("--log")
+    {
+        Description = "The log file (default: <state dir>/cladmin/cladmin.log)",
+        Recursive = true,
+    };
+
+    public Option<string?> Script { get; } = new("--script")
+    {
+        Description = "The script file of executed commands (default: <state dir>/cladmin/cladmin.script)",
+        Recursive = true,
+    };
+
+    /// <summary>The session log the options name.</summary>
+    public FileSessionLog Open(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var dir = FileSessionLog.DefaultDirectory();
+        return new FileSessionLog(
+            parse.GetValue(Log) ?? Path.Combine(dir, "cladmin.log"),
+            parse.GetValue(Script) ?? Path.Combine(dir, "cladmin.script"));
+    }
+}
