@@ -22,15 +22,19 @@ public static class DemoCluster
         var nodes = world.Nodes.Select(n => n.Name).ToList();
         var lines = new List<string> { $"clmgr add cluster NODES='{string.Join(',', nodes)}' {ClusterName}" };
         lines.Add("clmgr add network TYPE='ether' NETMASK='255.255.255.0' net_ether_01");
-        foreach (var node in nodes)
+        foreach (var node in world.Nodes)
         {
-            lines.Add($"clmgr add interface NETWORK='net_ether_01' NODE='{node}' INTERFACE='en0' {node}_boot1");
-            lines.Add($"clmgr add interface NETWORK='net_ether_01' NODE='{node}' INTERFACE='en1' {node}_boot2");
+            // Boot labels as /etc/hosts on the nodes has them: en0 and en1 on net_ether_01.
+            for (var i = 0; i < 2; i++)
+            {
+                var nic = node.Interfaces[i];
+                lines.Add($"clmgr add interface NETWORK='net_ether_01' NODE='{node.Name}' INTERFACE='{nic.Name}' ADDRESS='{nic.Addresses[0].Address}' {node.Name}_boot{i + 1}");
+            }
         }
         foreach (var app in DemoWorld.Layout)
         {
             var dir = $"/usr/local/ha/{app.Name}";
-            lines.Add($"clmgr add service_ip NETWORK='net_ether_01' NETMASK='255.255.255.0' {app.ServiceLabel}");
+            lines.Add($"clmgr add service_ip NETWORK='net_ether_01' NETMASK='255.255.255.0' ADDRESS='{app.ServiceAddress}' {app.ServiceLabel}");
             lines.Add($"clmgr add application_controller STARTSCRIPT='{dir}/start.sh' STOPSCRIPT='{dir}/stop.sh' {app.Name}");
             var disk = world.Disks.Where(d => d.Names.Count == world.Nodes.Count).ElementAt(DemoWorld.Layout.ToList().IndexOf(app));
             lines.Add($"clmgr add volume_group NODES='{string.Join(',', nodes)}' PHYSICAL_VOLUMES='{disk.NameOn(nodes[0])}' TYPE='original' MAJOR_NUMBER='{app.Major}' {app.VolumeGroup}");

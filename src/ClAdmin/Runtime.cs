@@ -4,6 +4,7 @@ using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
 using ClAdmin.Exec.Transport;
+using ClAdmin.Exec.Utilities;
 using ClAdmin.Sim;
 using ClAdmin.Sim.Persistence;
 using ClAdmin.Store;
@@ -83,6 +84,8 @@ public sealed class Runtime : IAsyncDisposable
     private static IEnumerable<ICommandHandler> Handlers(RuntimeOptions options, Func<ObjectRepository> open) =>
     [
         new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath))),
+        // Until the cluster manager lands, cluster services are stopped everywhere.
+        .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
     ];
 
     private static IWorldStore WorldStore(Func<ObjectRepository> open) => new RepositoryWorldStore(open);

@@ -1,0 +1,53 @@
+using ClAdmin.Testing;
+
+namespace ClAdmin.Tests;
+
+/// <summary>What `cladmin run` records in cladmin.script, `cladmin script run` replays to the same state.</summary>
+public sealed class ScriptReplayTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-replay-");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+    }
+
+    private string P(string name) => Path.Combine(_dir.FullName, name);
+
+    private ProcessResult Cladmin(params string[] args) => CladminProcess.Run(args, null, null);
+
+    [Fact]
+    public void A_recorded_script_replays_to_the_same_configuration()
+    {
+        string[] common = ["--db", P("a.db"), "--script", P("cladmin.script"), "--log", P("cladmin.log")];
+        Assert.Equal(0, Cladmin([.. common, "run", "cm_add_grp", "rg_name=rg3", "participating_nodes=node2 node1", "fallback_policy=Never Fallback"]).ExitCode);
+        Assert.Equal(0, Cladmin([.. common, "run", "cm_add_app_serv", "server_name=app3", "start_script=/ha/app3/start", "stop_script=/ha/app3/stop"]).ExitCode);
+        var script = File.ReadAllText(P("cladmin.script"));
+        Assert.Contains("\nclmgr add resource_group NODES='node2,node1' STARTUP='OHN' FALLOVER='FNPN' FALLBACK='NFB' rg3\n", script, StringComparison.Ordinal);
+        Assert.Matches(@"^#\n#  \[\w{3} \d{2} \d{4}, \d{2}:\d{2}:\d{2}\]\n#\n", script);
+        Assert.Contains("Command_to_Execute follows below:", File.ReadAllText(P("cladmin.log")), StringComparison.Ordinal);
+
+        var replay = Cladmin("--db", P("b.db"), "--script", P("replay.script"), "--log", P("replay.log"), "script", "run", P("cladmin.script"));
+        Assert.True(replay.ExitCode == 0, replay.Stdout + replay.Stderr);
+
+        var a = Cladmin("--db", P("a.db"), "odm", "get", "ALL");
+        var b = Cladmin("--db", P("b.db"), "odm", "get", "ALL");
+        Assert.Equal(0, a.ExitCode);
+        Assert.Contains("rg3", a.Stdout, StringComparison.Ordinal);
+        Assert.Contains("app3", a.Stdout, StringComparison.Ordinal);
+        Assert.Equal(a.Stdout, b.Stdout);
+    }
+
+    [Fact]
+    public void A_failing_line_stops_the_replay_and_is_named()
+    {
+        File.WriteAllText(P("bad.script"), "#\n#  [Mar 05 2024, 10:13:01]\n#\nclmgr add node node7\n#\nclmgr add resource_group NODES=nodeX rgx\nclmgr add node node8\n");
+        var r = Cladmin("--db", P("c.db"), "--script", P("c.script"), "--log", P("c.log"), "script", "run", P("bad.script"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"{P("bad.script")}:6: the command failed", r.Stderr, StringComparison.Ordinal);
+        var nodes = Cladmin("--db", P("c.db"), "cmd", "--", "clmgr", "query", "node").Stdout;
+        Assert.Contains("node7", nodes, StringComparison.Ordinal);
+        Assert.DoesNotContain("node8", nodes, StringComparison.Ordinal);
+    }
+}
