@@ -68,6 +68,7 @@ public sealed class Runtime : IAsyncDisposable
             {
                 ConfigFile = options.SshConfig,
                 ConnectTimeout = options.ConnectTimeout,
+                Addresses = nodes,
                 StopGrace = TimeSpan.FromSeconds(1.5),
             }),
             "local" => new LocalTransport(SystemProcessRunner.Instance),
