@@ -108,6 +108,9 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
         Mark(state, NodeOutcome.Failed, exitCode);
     }
 
+    /// <summary>A line from C-SPOC about one node on the error stream (the node's outcome is unchanged).</summary>
+    public void Warn(string node, string message) => _nodes[node].Stderr.Append(message).Append('\n');
+
     /// <summary>An informational line from C-SPOC about one node.</summary>
     public void Note(string node, string message) => _nodes[node].Stdout.Append(message).Append('\n');
 
@@ -121,7 +124,11 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
             var s = _nodes[n];
             return new NodeResult(n, s.Outcome, s.ExitCode, s.Stdout.ToString(), s.Stderr.ToString(), s.Duration);
         }).ToList();
-        var exit = results.All(r => r.Outcome == NodeOutcome.Ok) ? 0 : Math.Max(1, results.Max(r => r.ExitCode));
+        // As FanOutResult: the highest exit code of the commands that ran to their end, at least 1;
+        // an unreachable node is a failure, but its 255 is not a command's exit code.
+        var exit = results.All(r => r.Outcome == NodeOutcome.Ok)
+            ? 0
+            : Math.Max(1, results.Where(r => r.Outcome == NodeOutcome.Failed).Select(r => r.ExitCode).DefaultIfEmpty(1).Max());
         return new CommandResult(exit, Gatherer.Prefix(results, r => r.Stdout), Gatherer.Prefix(results, r => r.Stderr) + _general, results);
     }
 

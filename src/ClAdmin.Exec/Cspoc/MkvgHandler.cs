@@ -149,9 +149,8 @@ public sealed class MkvgHandler(FanOutEngine engine, IClusterNodes clusterNodes)
                 rollback: _ => ["exportvg", vg]).ConfigureAwait(false);
             if (!imported.AllOk)
             {
-                var undo = await run.TryAsync(first, ["exportvg", vg]).ConfigureAwait(false);
-                run.Note(first, $"cl_mkvg: undoing the change on {first}: exportvg {vg}");
-                run.Absorb(undo);
+                run.Warn(first, $"cl_mkvg: undoing the change on {first}: exportvg {vg}");
+                await run.RunAsync([first], _ => ["exportvg", vg]).ConfigureAwait(false);
                 run.General($"cl_mkvg: volume group {vg} could not be imported on every node; it was removed from the nodes where it had been defined.");
                 return null;
             }
