@@ -1,4 +1,5 @@
 using ClAdmin.Exec.Clmgr;
+using ClAdmin.Exec.Cspoc;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Processes;
@@ -76,7 +77,8 @@ public sealed class Runtime : IAsyncDisposable
         };
         var localNode = options.Node ?? DefaultLocalNode(options, nodes, transport);
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
-        var dispatcher = new Dispatcher(Handlers(options, open), engine, new DispatcherOptions { LocalNode = localNode, ResourceGroups = nodes });
+        var dispatcher = new Dispatcher([.. Handlers(options, open), .. CspocHandlers.Create(engine, nodes)], engine,
+            new DispatcherOptions { LocalNode = localNode, ResourceGroups = nodes });
         return new Runtime(options, transport, dispatcher, localNode);
     }
 
