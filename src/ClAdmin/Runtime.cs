@@ -93,11 +93,17 @@ public sealed class Runtime : IAsyncDisposable
 
     private static IWorldStore WorldStore(Func<ObjectRepository> open) => new RepositoryWorldStore(open);
 
+    /// <summary>On real hosts (ssh, local) cladmin runs on a cluster node: this machine. On the
+    /// simulator it stands in for the first cluster node.</summary>
     private static string DefaultLocalNode(RuntimeOptions options, StoreNodes nodes, ITransport transport)
     {
         if (transport is LocalTransport local)
         {
             return local.LocalNode;
+        }
+        if (transport is not SimTransport)
+        {
+            return LocalTransport.HostName;
         }
         var configured = nodes.All();
         if (configured.Count > 0)

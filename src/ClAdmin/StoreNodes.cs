@@ -35,9 +35,17 @@ public sealed class StoreNodes(Func<ObjectRepository> openRepository) : ICluster
     /// </summary>
     SshEndpoint? INodeAddressResolver.Resolve(string node)
     {
+        // Read once per run: a fan-out asks for every node at once.
+        _paths ??= LoadPaths();
+        return _paths.TryGetValue(node, out var path) && !string.IsNullOrWhiteSpace(path) ? ParseEndpoint(path) : null;
+    }
+
+    private Dictionary<string, string>? _paths;
+
+    private Dictionary<string, string> LoadPaths()
+    {
         using var repo = openRepository();
-        var path = repo.LoadConfiguration(ConfigDirectory.Default).Nodes.FirstOrDefault(n => n.Name == node)?.CommunicationPath;
-        return string.IsNullOrWhiteSpace(path) ? null : ParseEndpoint(path);
+        return repo.LoadConfiguration(ConfigDirectory.Default).Nodes.ToDictionary(n => n.Name, n => n.CommunicationPath, StringComparer.Ordinal);
     }
 
     /// <summary>Reads <c>[user@]host[:port]</c>.</summary>
