@@ -32,6 +32,10 @@ public static class Cli
         root.Subcommands.Add(exec.Ssh());
         root.Subcommands.Add(SimCommands.Create(exec, output, error));
         root.Subcommands.Add(ScriptVerbs.Create(exec, logs, output, error));
+        var debug = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error on the screen", Recursive = true };
+        var noColor = new Option<bool>("--no-color") { Description = "No colour, for this run and the commands it starts (as NO_COLOR=1)", Recursive = true };
+        root.Options.Add(debug);
+        root.Options.Add(noColor);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -43,15 +47,47 @@ public static class Cli
             error.WriteLine("Try 'cladmin --help'.");
             return ExitCodes.Usage;
         }
+        if (parse.GetValue(noColor))
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", "1");
+        }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Store.StoreException e)
         {
             error.WriteLine($"cladmin: {e.Message}");
-            return ExitCodes.Internal;
+            return e.Kind == Store.StoreErrorKind.Busy ? ExitCodes.Failed : ExitCodes.Usage;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return InternalError(e, parse.GetValue(debug), error);
+        }
+    }
+
+    /// <summary>Exit code 3: the message and where the details were written; the stack trace on
+    /// screen only with --debug.</summary>
+    private static int InternalError(Exception e, bool debug, TextWriter error)
+    {
+        var log = Path.Combine(Tui.Logging.FileSessionLog.DefaultDirectory(), "cladmin-error.log");
+        var reference = "";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+            File.AppendAllText(log, $"[{DateTimeOffset.Now:O}] cladmin {Environment.ProcessId}\n{e}\n\n");
+            reference = $" (details in {log})";
+        }
+        catch (Exception logError) when (logError is IOException or UnauthorizedAccessException)
+        {
+            reference = " (the details could not be written to a log)";
+        }
+        error.WriteLine($"cladmin: internal error: {e.Message}{reference}");
+        if (debug)
+        {
+            error.WriteLine(e.ToString());
+        }
+        return ExitCodes.Internal;
     }
 
     private static Command MenusCommand(Option<string?> menusOption, TextWriter output, TextWriter error)

@@ -76,10 +76,11 @@ public sealed class ExecCommands
         var lines = new Option<bool>("--lines", "-L") { Description = "Print each node's output as it arrives, lines prefixed 'node: ', instead of folding identical output" };
         var repeat = new Option<int>("--repeat") { Description = "Run the command this many times over the same sessions (polling, benchmarks)", DefaultValueFactory = _ => 1 };
         var timing = new Option<bool>("--timing") { Description = "Print each round's wall time on stderr (cladmin: round N: S s)" };
+        var json = new Option<bool>("--json") { Description = "Print the result as one JSON object: command, status, exitCode, stdout, stderr, nodes[] (see README)" };
         var command = new Argument<string[]>("command") { Description = "The command and its arguments, after --; each argument arrives on the node as one word, literally", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("cmd", "Run a command on nodes; identical output is folded under the node set that printed it. Exit 0, or 1 when any node failed, timed out or was unreachable")
+        var cmd = new Command("cmd", "Run a command line through the dispatcher, as a dialog would: clmgr, C-SPOC and cluster utilities, or any command on nodes (identical output folded under the node set that printed it). Exit 0, or 1 when any node failed, timed out or was unreachable.\n\nExamples:\n  cladmin cmd -n 'node[1-2]' -- lsvg -o\n  cladmin cmd -- clRGinfo -v\n  printf 'jdoe:NewPass1\\n' | cladmin cmd -- cl_chpasswd -cspoc \"-n node1,node2\"\n  cladmin --transport ssh cmd -n 'web[1-4]' --json -- uptime")
         {
-            nodes, exclude, width, timeout, connect, lines, repeat, timing, command,
+            nodes, exclude, width, timeout, connect, lines, repeat, timing, json, command,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -107,6 +108,11 @@ public sealed class ExecCommands
                 {
                     Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
                 }, ct);
+                if (parse.GetValue(json))
+                {
+                    ResultJson.Write(_output, line, handled);
+                    return ExitCodes.Of(handled);
+                }
                 _output.Write(handled.Stdout);
                 _error.Write(handled.Stderr);
                 if (handled.Nodes.Count > 1 || handled.Nodes.Any(n => n.Outcome != NodeOutcome.Ok))
@@ -149,7 +155,14 @@ public sealed class ExecCommands
                 Action<NodeResult>? onResult = stream ? r => WritePrefixed(r) : null;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var result = await engine.RunAsync(targets, NodeOperation.Same(argv, stdin), options, onResult, ct);
-                Report(result, folded, stream);
+                if (parse.GetValue(json))
+                {
+                    ResultJson.Write(_output, ShellWords.Join(argv), Dispatcher.ToCommandResult(result));
+                }
+                else
+                {
+                    Report(result, folded, stream);
+                }
                 if (parse.GetValue(timing))
                 {
                     _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cladmin: round {round + 1}: {clock.Elapsed.TotalSeconds:0.000000} s"));

@@ -25,7 +25,7 @@ public static class RunCommand
         var show = new Option<bool>("--show") { Description = "Print the command line the dialog would run (F6) and run nothing" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Answer ARE YOU SURE? with yes (needed for dialogs that ask)" };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object (see README, JSON results)" };
-        var run = new Command("run", "Fill a dialog's fields non-interactively, build its command as the dialog would, and run it")
+        var run = new Command("run", "Fill a dialog's fields non-interactively, build its command as the dialog would, and run it; prints COMMAND STATUS and exits with its status.\n\nExamples:\n  cladmin run clstop nodes=node1 --show\n  cladmin run cm_add_grp rg_name=rg3 participating_nodes=\"node2 node1\" --json\n  cladmin run cm_rm_grp name=rg3 --yes\n  cladmin menus show cl_mkuser      (the field ids)")
         {
             fastpath, fields, show, yes, json,
         };
