@@ -54,7 +54,9 @@ internal static class TuiCommand
             if (linear)
             {
                 return new LinearSession(tree, dispatcher, Console.In, output, sessionLog, options)
-                    .RunAsync(start, CancellationToken.None).GetAwaiter().GetResult();
+                {
+                    SecretReader = Console.IsInputRedirected ? null : ReadWithoutEcho,
+                }.RunAsync(start, CancellationToken.None).GetAwaiter().GetResult();
             }
             var session = new TuiSession(tree, dispatcher, sessionLog, options);
             if (!session.Start(start, out var message))
@@ -69,5 +71,29 @@ internal static class TuiCommand
     private sealed class Releaser(Runtime runtime) : IDisposable
     {
         public void Dispose() => runtime.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>A line typed on the terminal, not echoed (secret fields in linear mode).</summary>
+    private static string ReadWithoutEcho()
+    {
+        var line = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            switch (key.Key)
+            {
+                case ConsoleKey.Enter:
+                    return line.ToString();
+                case ConsoleKey.Backspace when line.Length > 0:
+                    line.Length--;
+                    break;
+                default:
+                    if (!char.IsControl(key.KeyChar))
+                    {
+                        line.Append(key.KeyChar);
+                    }
+                    break;
+            }
+        }
     }
 }

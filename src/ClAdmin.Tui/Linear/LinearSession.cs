@@ -81,6 +81,23 @@ public sealed class LinearSession
         return rc;
     }
 
+    /// <summary>Reads a secret line without echo (the terminal's keys, intercepted); null when
+    /// the input is not a terminal, where nothing echoes anyway.</summary>
+    public Func<string>? SecretReader { get; init; }
+
+    private string AskSecret(string prompt)
+    {
+        if (SecretReader is null)
+        {
+            return Ask(prompt);
+        }
+        _output.Write(prompt);
+        _output.Flush();
+        var line = SecretReader();
+        _output.WriteLine();
+        return line;
+    }
+
     private string Ask(string prompt)
     {
         _output.Write(prompt);
@@ -241,7 +258,8 @@ public sealed class LinearSession
             var label = field.Label.Trim() + (field.Required == Required.NonBlank ? " (required)" : "");
             var shown = field.Secret ? "" : current;
             var ring = field.Ring is { } r ? $" ({string.Join("/", r.Values)})" : "";
-            var answer = Ask($"{label}{ring}{(field.Secret ? " (not echoed on screen; typed text is not shown again)" : "")} [{shown}]: ");
+            var prompt = $"{label}{ring}{(field.Secret ? " (not echoed)" : "")} [{shown}]: ";
+            var answer = field.Secret ? AskSecret(prompt) : Ask(prompt);
             switch (answer.Trim())
             {
                 case "":

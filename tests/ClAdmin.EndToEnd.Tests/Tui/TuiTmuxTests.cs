@@ -100,4 +100,46 @@ public sealed class TuiTmuxTests
         t.Keys("F10");
         t.WaitFor("CLADMIN-EXIT=0");
     }
+
+    [Fact]
+    public void Linear_mode_runs_a_dialog_on_the_demo_cluster_and_never_echoes_a_secret()
+    {
+        using var t = new TmuxTerminal("--prompt cl_chpasswd", 100, 30);
+        t.WaitFor("Select nodes by resource group []:");
+        t.Keys("Enter");
+        t.WaitFor("User NAME (required) []:");
+        t.Type("root");
+        t.Keys("Enter");
+        t.WaitFor("first login? (true/false) [true]:");
+        t.Keys("Enter");
+        t.WaitFor("New password (required) (not echoed) []:");
+        t.Type("Sekr3tPw");
+        t.Keys("Enter");
+        var done = t.WaitFor("Command: OK");
+        Assert.Contains("Command: cl_chpasswd root", done);
+        Assert.Contains("node1: Ok", done);
+        Assert.Contains("node2: Ok", done);
+        Assert.DoesNotContain("Sekr3tPw", done);
+        Assert.DoesNotContain("Sekr3tPw", File.ReadAllText(t.LogPath) + File.ReadAllText(t.ScriptPath));
+    }
+
+    [Fact]
+    public void Enter_runs_a_cspoc_dialog_on_the_simulated_nodes_with_a_line_per_node()
+    {
+        using var t = new TmuxTerminal("cl_mkuser");
+        t.WaitFor("Type or select values in entry fields.");
+        t.Keys("Down");
+        t.Type("jdoe");
+        t.Keys("Down");
+        t.Type("301");
+        t.Keys("Enter");
+        var status = t.WaitFor("Command: OK");
+        // COMMAND STATUS with the per-node grid of the fan-out (node1 and node2 of the demo cluster).
+        Assert.Contains("COMMAND STATUS", status);
+        Assert.Contains("Nodes: 2   ok: 2   failed: 0   timed out: 0   unreachable: 0", status);
+        Assert.Contains("node1: ok           node2: ok", status);
+        Assert.Contains("cl_mkuser id='301' jdoe", File.ReadAllText(t.ScriptPath));
+        t.Keys("F10");
+        t.WaitFor("CLADMIN-EXIT=0");
+    }
 }
