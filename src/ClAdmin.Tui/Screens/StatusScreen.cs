@@ -80,12 +80,32 @@ public sealed class StatusScreen : Screen
         _partial = parts[^1];
     }
 
+    private readonly List<NodeResult> _arrived = [];
+
+    /// <summary>One node finished while the command still runs on others: its output (as
+    /// "node: line" when several nodes run) and its line in the node grid, at once.</summary>
+    public void NodeFinished(NodeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _arrived.Add(result);
+        Nodes = [.. _arrived];
+        var prefix = TargetNodes is { Count: > 1 };
+        Append(prefix ? Prefixed(result.Node, result.Stdout) : result.Stdout);
+        Append(prefix ? Prefixed(result.Node, result.Stderr) : result.Stderr, isError: true);
+    }
+
+    private static string Prefixed(string node, string text) =>
+        text.Length == 0 ? "" : string.Concat(text.Split('\n').SkipLast(text.EndsWith('\n') ? 1 : 0).Select(line => $"{node}: {line}\n"));
+
     /// <summary>The command ended: its state, and per-node results for a fan-out command.</summary>
     public void Complete(CommandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        Append(result.Stdout);
-        Append(result.Stderr, isError: true);
+        if (_arrived.Count == 0)
+        {
+            Append(result.Stdout);
+            Append(result.Stderr, isError: true);
+        }
         Nodes = result.Nodes;
         State = result.ExitCode == 0 ? CommandState.Ok : CommandState.Failed;
     }

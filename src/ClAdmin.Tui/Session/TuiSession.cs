@@ -419,7 +419,11 @@ public sealed class TuiSession : IScreenHost
         }
         var cts = new CancellationTokenSource();
         _running = cts;
-        var request = new CommandRequest(status.CommandLine, status.StandardInput, status.TargetNodes);
+        var request = new CommandRequest(status.CommandLine, status.StandardInput, status.TargetNodes)
+        {
+            // Output and the node grid grow while the command runs on the other nodes.
+            OnNodeResult = node => Post(() => status.NodeFinished(node)),
+        };
         Background(async () =>
         {
             CommandResult? result = null;
