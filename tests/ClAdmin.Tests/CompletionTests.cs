@@ -24,7 +24,9 @@ public sealed class CompletionTests
         Assert.Contains("nodes=", words);
         Assert.Contains("stop_when=", words);
         Assert.DoesNotContain("hacmp", words);
-        Assert.Equal(["nodes=", "--node"], Suggest("cladmin run clstop no"));
+        var no = Suggest("cladmin run clstop no");
+        Assert.Equal("nodes=", no[0]);
+        Assert.All(no.Skip(1), w => Assert.StartsWith("--no", w, StringComparison.Ordinal)); // options such as --node
     }
 
     [Fact]
