@@ -5,11 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build src/ClAdmin -c Release -nologo -clp:ErrorsOnly >/dev/null
+# cladmin as scripts/run.sh builds it: Release, ReadyToRun.
+pub=$(mktemp -d)
+dotnet publish src/ClAdmin -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$pub" -nologo -clp:ErrorsOnly >/dev/null
 dotnet build scripts/bench/TuiBench -c Release -nologo -clp:ErrorsOnly -o scripts/bench/TuiBench/out >/dev/null
 dotnet scripts/bench/TuiBench/out/TuiBench.dll
 
-cladmin="$PWD/src/ClAdmin/bin/Release/net10.0/cladmin"
+cladmin="$pub/cladmin"
 runs=${RUNS:-7}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
@@ -19,7 +21,7 @@ version=$(for _ in $(seq "$runs"); do s=$(date +%s%N); "$cladmin" --version >/de
 # The first frame needs a terminal: run in a private tmux server; cladmin exits right after
 # drawing its first frame when CLADMIN_EXIT_AFTER_FIRST_FRAME=1.
 sock="cladmin-bench-$$"; out=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$out"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$out" "$pub"' EXIT
 for i in $(seq "$runs"); do
   tmux -L "$sock" -f /dev/null new-session -d -x 80 -y 24 \
     "sh -c 's=\$(date +%s%N); CLADMIN_EXIT_AFTER_FIRST_FRAME=1 XDG_STATE_HOME=$out '$cladmin' -x; echo \$(( (\$(date +%s%N) - s) / 1000000 )) > $out/$i'"

@@ -46,9 +46,15 @@ internal static class TuiCommand
             var sessionLog = logs.Open(parse);
             var options = new TuiOptions { NoExecute = parse.GetValue(noExec) };
             // The screens' commands (discovery, lists, Enter) go through the one dispatcher.
-            var runtime = Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, CancellationToken.None).GetAwaiter().GetResult();
-            using var release = new Releaser(runtime);
-            var dispatcher = runtime.Dispatcher;
+            var runtimeOptions = exec.RuntimeOptionsOf(parse);
+            var lazy = new LazyDispatcher(() => Runtime.CreateAsync(runtimeOptions, error, CancellationToken.None));
+            using var release = new Releaser(lazy);
+            if (runtimeOptions.Transport == "sim" && !File.Exists(runtimeOptions.DatabasePath))
+            {
+                // First start: create the demo cluster before the screens, so its one-line notice is seen.
+                lazy.RuntimeAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+            IDispatcher dispatcher = lazy;
             var linear = parse.GetValue(prompt) || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
                 || Console.IsInputRedirected || Console.IsOutputRedirected;
             if (linear)
@@ -68,9 +74,9 @@ internal static class TuiCommand
         });
     }
 
-    private sealed class Releaser(Runtime runtime) : IDisposable
+    private sealed class Releaser(LazyDispatcher dispatcher) : IDisposable
     {
-        public void Dispose() => runtime.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        public void Dispose() => dispatcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>A line typed on the terminal, not echoed (secret fields in linear mode).</summary>
