@@ -6,28 +6,19 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-9}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+. scripts/bench/common.sh
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet publish src/ClAdmin -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cladmin" -nologo -clp:ErrorsOnly >/dev/null
+publish_r2r src/ClAdmin "$work/cladmin"
 cladmin() { dotnet "$work/cladmin/cladmin.dll" --db "$work/cladmin.db" "$@"; }
 cladmin sim init --nodes 32 --disks 64 --seed 1 >/dev/null
 
-median_ms() {
-  "$@" >/dev/null 2>&1 || true
-  local times=()
-  for _ in $(seq "$ROUNDS"); do
-    local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
-}
 
 peak_kb=$(/usr/bin/time -v dotnet "$work/cladmin/cladmin.dll" --db "$work/cladmin.db" cmd -n 'node[1-32]' -- lsvg 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}')
 v=$(median_ms cladmin --version)
 l=$(median_ms cladmin cmd -n 'node[1-32]' -- lsvg)
 printf 'peak RSS of cmd -n node[1-32] -- lsvg (32 nodes, 64 disks): %d MB (target < 150 MB)\n' $(( peak_kb / 1024 ))
 printf '%-44s %8s ms\n' "cladmin --version" "$v"
-printf '%-44s %8s ms  ratio %s (target <= 3)\n' "cladmin cmd -n node[1-32] -- lsvg" "$l" "$(awk -v a="$l" -v b="$v" 'BEGIN { printf "%.2f", a / b }')"
+printf '%-44s %8s ms  ratio %s (target <= 3)\n' "cladmin cmd -n node[1-32] -- lsvg" "$l" "$(ratio "$l" "$v")"

@@ -1,0 +1,21 @@
+# Helpers shared by the benchmark scripts (sourced, not run).
+
+# median_ms CMD...: runs CMD ROUNDS times after one warm-up and prints the median wall time in ms.
+median_ms() {
+  "$@" >/dev/null 2>&1 || true
+  local times=()
+  for _ in $(seq "${ROUNDS:-9}"); do
+    local t0 t1
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
+}
+
+# ratio A B: A / B with two decimals.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# publish_r2r PROJECT DIR: a Release, ReadyToRun, framework-dependent build, as scripts/run.sh makes.
+publish_r2r() {
+  dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$2" -nologo -clp:ErrorsOnly >/dev/null
+}
