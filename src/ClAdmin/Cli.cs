@@ -21,6 +21,7 @@ public static class Cli
         var logs = new LogOptions();
         root.Options.Add(logs.Log);
         root.Options.Add(logs.Script);
+        root.Options.Add(logs.NoExecute);
         root.Subcommands.Add(MenusCommand(menusOption, output, error));
         root.Subcommands.Add(RunCommand.Create(menusOption, exec, logs, output, error));
         root.Subcommands.Add(OdmCommands.Odm(output, error));

@@ -12,6 +12,13 @@ public sealed class LogOptions
         Recursive = true,
     };
 
+    /// <summary>-x (global): log the commands that would run, run none (smit -x).</summary>
+    public Option<bool> NoExecute { get; } = new("-x")
+    {
+        Description = "Log the commands that would run (cladmin.log, cladmin.script) without running any",
+        Recursive = true,
+    };
+
     public Option<string?> Script { get; } = new("--script")
     {
         Description = "The script file of executed commands (default: <state dir>/cladmin/cladmin.script)",

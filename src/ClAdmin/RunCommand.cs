@@ -61,6 +61,14 @@ public static class RunCommand
                 return ExitCodes.Ok;
             }
             var dialog = plan.Values!.Dialog;
+            if (parse.GetValue(logs.NoExecute))
+            {
+                var noRun = logs.Open(parse);
+                noRun.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
+                noRun.Command(command.CommandLine, command.StandardInput.Count, run: false);
+                output.WriteLine($"cladmin -x: not run; logged: {command.CommandLine}");
+                return ExitCodes.Ok;
+            }
             if (dialog.Asks && !parse.GetValue(yes))
             {
                 error.WriteLine($"cladmin run: '{dialog.Title}' asks ARE YOU SURE? before it runs{(dialog.Dangerous ? " (it is destructive)" : "")}; add --yes to answer yes");

@@ -23,10 +23,9 @@ internal static class TuiCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => "hacmp",
         };
-        var noExec = new Option<bool>("-x") { Description = "Browse and log the commands Enter would run, without running any" };
+        var noExec = logs.NoExecute;
         var prompt = new Option<bool>("--prompt") { Description = "Ask field by field on plain lines (also used for TERM=dumb)" };
         root.Arguments.Add(fastpath);
-        root.Options.Add(noExec);
         root.Options.Add(prompt);
         root.SetAction(parse =>
         {

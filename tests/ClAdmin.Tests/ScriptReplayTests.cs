@@ -51,3 +51,23 @@ public sealed class ScriptReplayTests : IDisposable
         Assert.DoesNotContain("node8", nodes, StringComparison.Ordinal);
     }
 }
+
+public sealed class NoExecuteTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-x-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public void Run_with_x_logs_the_command_and_runs_nothing()
+    {
+        var db = Path.Combine(_dir.FullName, "c.db");
+        var script = Path.Combine(_dir.FullName, "cladmin.script");
+        var r = CladminProcess.Run("--db", db, "--script", script, "--log", Path.Combine(_dir.FullName, "cladmin.log"),
+            "-x", "run", "cm_add_grp", "rg_name=rg9", "participating_nodes=node1");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("cladmin -x: not run; logged: clmgr add resource_group NODES='node1' STARTUP='OHN' FALLOVER='FNPN' FALLBACK='FBHPN' rg9\n", r.Stdout);
+        Assert.EndsWith("\nclmgr add resource_group NODES='node1' STARTUP='OHN' FALLOVER='FNPN' FALLBACK='FBHPN' rg9\n", File.ReadAllText(script), StringComparison.Ordinal);
+        Assert.False(File.Exists(db)); // nothing ran, so not even the demo cluster was created
+    }
+}

@@ -1,3 +1,5 @@
+using ClAdmin.Testing;
+
 namespace ClAdmin.EndToEnd.Tests.Tui;
 
 /// <summary>
@@ -40,6 +42,9 @@ public sealed class TuiTmuxTests
         t.Keys("F6");
         var command = t.WaitFor("SHOW COMMAND STRING");
         Assert.Contains("|   cl_mkuser id='300' admin='true' jdoe", command);
+        // A script filling the same values gets the same command that F6 shows.
+        var show = CladminProcess.Run("run", "cl_mkuser", "user_name=jdoe", "user_id=300", "admin=true", "--show");
+        Assert.Equal("cl_mkuser id='300' admin='true' jdoe\n", show.Stdout);
         t.Keys("Enter");
         t.WaitUntil(s => !s.Contains("SHOW COMMAND STRING", StringComparison.Ordinal), "the pop-up closed");
         t.Keys("Enter");
