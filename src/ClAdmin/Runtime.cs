@@ -32,18 +32,21 @@ public sealed record RuntimeOptions
 /// </summary>
 public sealed class Runtime : IAsyncDisposable
 {
-    private Runtime(RuntimeOptions options, ITransport transport, Dispatcher dispatcher, string localNode)
+    private readonly Lazy<string> _localNode;
+
+    private Runtime(RuntimeOptions options, ITransport transport, Dispatcher dispatcher, Lazy<string> localNode)
     {
         Options = options;
         Transport = transport;
         Dispatcher = dispatcher;
-        LocalNode = localNode;
+        _localNode = localNode;
     }
 
     public RuntimeOptions Options { get; }
     public ITransport Transport { get; }
     public Dispatcher Dispatcher { get; }
-    public string LocalNode { get; }
+    /// <summary>The node commands run on when none is named (found when first asked).</summary>
+    public string LocalNode => _localNode.Value;
 
     /// <summary>Opens a new connection to the repository (the caller disposes it).</summary>
     public ObjectRepository OpenRepository() => ObjectRepository.Open(Options.DatabasePath);
@@ -59,9 +62,12 @@ public sealed class Runtime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(notice);
         Func<ObjectRepository> open = () => ObjectRepository.Open(options.DatabasePath);
         var nodes = new StoreNodes(open);
+        WorldDocument? existing = null;
         if (options.Transport == "sim")
         {
-            await EnsureSimulatedClusterAsync(options, open, notice, cancellationToken).ConfigureAwait(false);
+            // The world's serializers warm up on the other core while the database opens.
+            _ = Task.Run(WorldJson.WarmUp, cancellationToken);
+            existing = await EnsureSimulatedClusterAsync(options, open, notice, cancellationToken).ConfigureAwait(false);
         }
         ITransport transport = options.Transport switch
         {
@@ -73,12 +79,12 @@ public sealed class Runtime : IAsyncDisposable
                 StopGrace = TimeSpan.FromSeconds(1.5),
             }),
             "local" => new LocalTransport(SystemProcessRunner.Instance),
-            _ => new SimTransport(WorldStore(open)),
+            _ => new SimTransport(new RepositoryWorldStore(open, existing)),
         };
-        var localNode = options.Node ?? DefaultLocalNode(options, nodes, transport);
+        var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(options, nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
         var dispatcher = new Dispatcher([.. Handlers(options, open), .. CspocHandlers.Create(engine, nodes)], engine,
-            new DispatcherOptions { LocalNode = localNode, ResourceGroups = nodes });
+            new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });
         return new Runtime(options, transport, dispatcher, localNode);
     }
 
@@ -91,7 +97,6 @@ public sealed class Runtime : IAsyncDisposable
         .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
     ];
 
-    private static IWorldStore WorldStore(Func<ObjectRepository> open) => new RepositoryWorldStore(open);
 
     /// <summary>On real hosts (ssh, local) cladmin runs on a cluster node: this machine. On the
     /// simulator it stands in for the first cluster node.</summary>
@@ -113,20 +118,21 @@ public sealed class Runtime : IAsyncDisposable
         return transport is SimTransport sim && sim.World.Nodes.Count > 0 ? sim.World.Nodes[0].Name : LocalTransport.HostName;
     }
 
-    private static async Task EnsureSimulatedClusterAsync(RuntimeOptions options, Func<ObjectRepository> open, TextWriter notice, CancellationToken cancellationToken)
+    /// <summary>The stored world document, or null after creating the demo world.</summary>
+    private static async Task<WorldDocument?> EnsureSimulatedClusterAsync(RuntimeOptions options, Func<ObjectRepository> open, TextWriter notice, CancellationToken cancellationToken)
     {
         using (var repo = open())
         {
-            if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is not null)
+            if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
             {
-                return; // a world exists (its document is read when a command first needs it)
+                return stored; // handed to the transport, so it is not read twice
             }
         }
-        var store = WorldStore(open);
+        var store = new RepositoryWorldStore(open);
         var world = WorldBuilder.Build(new WorldOptions(Demo: true));
         if (!store.Save(world, 0).Saved)
         {
-            return; // another cladmin created it at the same moment
+            return null; // another cladmin created it at the same moment
         }
         await using (var sim = new SimTransport(store))
         {
@@ -138,13 +144,21 @@ public sealed class Runtime : IAsyncDisposable
             }
         }
         notice.WriteLine($"cladmin: created the demo cluster '{DemoCluster.ClusterName}' ({string.Join(", ", world.Nodes.Select(n => n.Name))}, simulated) in {options.DatabasePath}");
+        return null;
     }
 
-    /// <summary>The world in the repository, one connection per call.</summary>
-    private sealed class RepositoryWorldStore(Func<ObjectRepository> open) : IWorldStore
+    /// <summary>The world in the repository, one connection per call; the first load may use a
+    /// document already read.</summary>
+    private sealed class RepositoryWorldStore(Func<ObjectRepository> open, WorldDocument? preloaded = null) : IWorldStore
     {
+        private WorldDocument? _preloaded = preloaded;
+
         public StoredWorld? Load()
         {
+            if (Interlocked.Exchange(ref _preloaded, null) is { } doc)
+            {
+                return new StoredWorld(WorldJson.Deserialize(doc.Json), doc.Version);
+            }
             using var repo = open();
             return new SqliteWorldStore(repo).Load();
         }

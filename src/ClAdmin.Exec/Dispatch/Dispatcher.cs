@@ -7,8 +7,21 @@ namespace ClAdmin.Exec.Dispatch;
 /// <summary>What the dispatcher needs besides its handlers and fan-out engine.</summary>
 public sealed record DispatcherOptions
 {
+    private readonly Lazy<string> _localNode = new(() => "");
+
     /// <summary>The node commands run on when no target is given.</summary>
-    public required string LocalNode { get; init; }
+    public string LocalNode
+    {
+        get => _localNode.Value;
+        init => _localNode = new Lazy<string>(value);
+    }
+
+    /// <summary>Finds the local node when it is first needed (instead of <see cref="LocalNode"/>):
+    /// a command given its targets never asks.</summary>
+    public Func<string> LocalNodeSource
+    {
+        init => _localNode = new Lazy<string>(value);
+    }
 
     /// <summary>Resolves <c>-cspoc "-g RG"</c>; without it, -g is an error.</summary>
     public IResourceGroupResolver? ResourceGroups { get; init; }
