@@ -77,6 +77,15 @@ public static class RunCommand
             try
             {
                 await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
+                var listErrors = await ListValidation.CheckAsync(plan.Values!, assignments.Keys, runtime.Dispatcher, ct);
+                if (listErrors.Count > 0)
+                {
+                    foreach (var e in listErrors)
+                    {
+                        error.WriteLine($"cladmin run: {e}");
+                    }
+                    return ExitCodes.Usage;
+                }
                 var stdin = string.Concat(command.StandardInput.Select(v => v + "\n"));
                 var log = logs.Open(parse);
                 log.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);

@@ -61,3 +61,25 @@ public sealed class CspocCliTests : IDisposable
         Assert.Equal("unreachable", outcomes["node2"]);
     }
 }
+
+public sealed class ListValidationTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-list-");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void A_value_missing_from_a_cheap_list_is_refused_with_the_choices()
+    {
+        var db = Path.Combine(_dir.FullName, "c.db");
+        var r = CladminProcess.Run("--db", db, "--script", Path.Combine(_dir.FullName, "s"), "--log", Path.Combine(_dir.FullName, "l"),
+            "run", "cm_add_grp", "rg_name=rg5", "participating_nodes=node1 node7");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("(participating_nodes): 'node7' is not in its list; choose from: node1, node2", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("rg1\nrg2\n", CladminProcess.Run("--db", db, "cmd", "--", "clmgr", "query", "resource_group").Stdout);
+    }
+}
