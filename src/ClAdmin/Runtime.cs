@@ -81,7 +81,7 @@ public sealed class Runtime : IAsyncDisposable
             "local" => new LocalTransport(SystemProcessRunner.Instance),
             _ => new SimTransport(new RepositoryWorldStore(open, existing)),
         };
-        var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(options, nodes, transport));
+        var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
         var dispatcher = new Dispatcher([.. Handlers(options, open), .. CspocHandlers.Create(engine, nodes)], engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });
@@ -97,25 +97,21 @@ public sealed class Runtime : IAsyncDisposable
         .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
     ];
 
-
     /// <summary>On real hosts (ssh, local) cladmin runs on a cluster node: this machine. On the
     /// simulator it stands in for the first cluster node.</summary>
-    private static string DefaultLocalNode(RuntimeOptions options, StoreNodes nodes, ITransport transport)
+    private static string DefaultLocalNode(StoreNodes nodes, ITransport transport)
     {
-        if (transport is LocalTransport local)
+        switch (transport)
         {
-            return local.LocalNode;
+            case LocalTransport local:
+                return local.LocalNode;
+            case SimTransport sim:
+                var configured = nodes.All();
+                return configured.Count > 0 ? configured[0]
+                    : sim.World.Nodes.Count > 0 ? sim.World.Nodes[0].Name : LocalTransport.HostName;
+            default:
+                return LocalTransport.HostName;
         }
-        if (transport is not SimTransport)
-        {
-            return LocalTransport.HostName;
-        }
-        var configured = nodes.All();
-        if (configured.Count > 0)
-        {
-            return configured[0];
-        }
-        return transport is SimTransport sim && sim.World.Nodes.Count > 0 ? sim.World.Nodes[0].Name : LocalTransport.HostName;
     }
 
     /// <summary>The stored world document, or null after creating the demo world.</summary>
