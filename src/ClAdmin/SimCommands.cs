@@ -117,11 +117,11 @@ public static class SimCommands
             using var repo = ObjectRepository.Open(OdmCommands.DatabasePath(parse));
             if (new SqliteWorldStore(repo).Load() is not { } stored)
             {
-                return Task.FromResult(Usage(error, "sim status: no simulated world yet; 'cladmin sim init --demo' builds one (any other cladmin command does too)"));
+                return Usage(error, "sim status: no simulated world yet; 'cladmin sim init --demo' builds one (any other cladmin command does too)");
             }
             output.Write(SimStatus.Render(stored.World));
-            return Task.FromResult(ExitCodes.Ok);
-        }).GetAwaiter().GetResult());
+            return ExitCodes.Ok;
+        }));
         return status;
     }
 
@@ -134,20 +134,23 @@ public static class SimCommands
         {
             if (store.Load() is not { } stored)
             {
-                return Task.FromResult(Usage(error, "no simulated world yet; 'cladmin sim init --demo' builds one"));
+                return Usage(error, "no simulated world yet; 'cladmin sim init --demo' builds one");
             }
             if (!change(stored.World))
             {
-                return Task.FromResult(ExitCodes.Usage);
+                return ExitCodes.Usage;
             }
             if (store.Save(stored.World, stored.Version).Saved)
             {
-                return Task.FromResult(ExitCodes.Ok);
+                return ExitCodes.Ok;
             }
         }
         error.WriteLine("cladmin: the simulated world kept changing underneath (another cladmin is busy); nothing was changed, try again");
-        return Task.FromResult(ExitCodes.Failed);
-    }).GetAwaiter().GetResult();
+        return ExitCodes.Failed;
+    });
+
+    private static int Guard(TextWriter error, Func<int> action) =>
+        Guard(error, () => Task.FromResult(action())).GetAwaiter().GetResult();
 
     private static async Task<int> Guard(TextWriter error, Func<Task<int>> action)
     {
