@@ -11,17 +11,6 @@ public static class WorldJson
 {
     public static string Serialize(SimWorld world) => JsonSerializer.Serialize(world, WorldJsonContext.Default.SimWorld);
 
-    /// <summary>
-    /// Runs the serializers once on a small world, so that the first real read does not pay for
-    /// their start-up (about half of it): callers start this on another thread while they open
-    /// the database.
-    /// </summary>
-    public static void WarmUp()
-    {
-        var world = WorldBuilder.Build(new WorldOptions(Nodes: 1, Disks: 1, Seed: 1));
-        Deserialize(Serialize(world));
-    }
-
     /// <exception cref="JsonException">The text is not a world document.</exception>
     public static SimWorld Deserialize(string json) =>
         JsonSerializer.Deserialize(json, WorldJsonContext.Default.SimWorld) ?? throw new JsonException("empty world document");

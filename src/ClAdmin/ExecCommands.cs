@@ -121,11 +121,11 @@ public sealed class ExecCommands
                 }
                 return ExitCodes.Of(handled);
             }
-            var local = runtime.LocalNode;
             IReadOnlyList<string> targets;
             try
             {
-                var set = parse.GetValue(nodes) is { } text ? NodeSet.Parse(text) : NodeSet.Of([local]);
+                // The local node is looked up only when no node is named.
+                var set = parse.GetValue(nodes) is { } text ? NodeSet.Parse(text) : NodeSet.Of([runtime.LocalNode]);
                 if (parse.GetValue(exclude) is { } x)
                 {
                     set = set.Except(NodeSet.Parse(x));

@@ -62,11 +62,9 @@ public sealed class Runtime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(notice);
         Func<ObjectRepository> open = () => ObjectRepository.Open(options.DatabasePath);
         var nodes = new StoreNodes(open);
-        WorldDocument? existing = null;
+        Task<StoredWorld>? existing = null;
         if (options.Transport == "sim")
         {
-            // The world's serializers warm up on the other core while the database opens.
-            _ = Task.Run(WorldJson.WarmUp, cancellationToken);
             existing = await EnsureSimulatedClusterAsync(options, open, notice, cancellationToken).ConfigureAwait(false);
         }
         ITransport transport = options.Transport switch
@@ -114,14 +112,17 @@ public sealed class Runtime : IAsyncDisposable
         }
     }
 
-    /// <summary>The stored world document, or null after creating the demo world.</summary>
-    private static async Task<WorldDocument?> EnsureSimulatedClusterAsync(RuntimeOptions options, Func<ObjectRepository> open, TextWriter notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored world, read now and decoded on the other core while the rest of the runtime is
+    /// built (the transport waits for it on first use); null after creating the demo world.
+    /// </summary>
+    private static async Task<Task<StoredWorld>?> EnsureSimulatedClusterAsync(RuntimeOptions options, Func<ObjectRepository> open, TextWriter notice, CancellationToken cancellationToken)
     {
         using (var repo = open())
         {
             if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
             {
-                return stored; // handed to the transport, so it is not read twice
+                return Task.Run(() => new StoredWorld(WorldJson.Deserialize(stored.Json), stored.Version), cancellationToken);
             }
         }
         var store = new RepositoryWorldStore(open);
@@ -145,15 +146,15 @@ public sealed class Runtime : IAsyncDisposable
 
     /// <summary>The world in the repository, one connection per call; the first load may use a
     /// document already read.</summary>
-    private sealed class RepositoryWorldStore(Func<ObjectRepository> open, WorldDocument? preloaded = null) : IWorldStore
+    private sealed class RepositoryWorldStore(Func<ObjectRepository> open, Task<StoredWorld>? preloaded = null) : IWorldStore
     {
-        private WorldDocument? _preloaded = preloaded;
+        private Task<StoredWorld>? _preloaded = preloaded;
 
         public StoredWorld? Load()
         {
-            if (Interlocked.Exchange(ref _preloaded, null) is { } doc)
+            if (Interlocked.Exchange(ref _preloaded, null) is { } decoding)
             {
-                return new StoredWorld(WorldJson.Deserialize(doc.Json), doc.Version);
+                return decoding.GetAwaiter().GetResult();
             }
             using var repo = open();
             return new SqliteWorldStore(repo).Load();
