@@ -1,11 +1,12 @@
-namespace ClAdmin.Exec.Cspoc;
+namespace ClAdmin.Exec;
 
 /// <summary>
 /// POSIX getopt as the AIX and C-SPOC commands read their flags: clustered flags (<c>-nC</c>),
 /// values attached (<c>-y'datavg'</c> arrives as <c>-ydatavg</c>) or in the next word, options end
 /// at the first operand or <c>--</c>. Keeps every flag in order so a plan can pass them on.
+/// Used by the C-SPOC commands and the cluster utilities alike.
 /// </summary>
-internal sealed class Getopt
+public sealed class Getopt
 {
     private readonly List<(char Flag, string? Value)> _flags = [];
 
@@ -15,6 +16,9 @@ internal sealed class Getopt
 
     /// <summary>The first flag not in the spec, or one missing its value.</summary>
     public char? BadFlag { get; private set; }
+
+    /// <summary>True when <see cref="BadFlag"/> is known but its value is missing.</summary>
+    public bool BadFlagNeedsValue { get; private set; }
 
     /// <summary>Parses <paramref name="args"/> with a getopt spec such as <c>"y:s:V:C"</c>.</summary>
     public static Getopt Parse(IReadOnlyList<string> args, string spec)
@@ -55,9 +59,10 @@ internal sealed class Getopt
                 {
                     g._flags.Add((f, args[++i]));
                 }
-                else
+                else if (g.BadFlag is null)
                 {
-                    g.BadFlag ??= f;
+                    g.BadFlag = f;
+                    g.BadFlagNeedsValue = true;
                 }
                 break;
             }
