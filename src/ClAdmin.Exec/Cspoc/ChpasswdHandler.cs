@@ -2,6 +2,7 @@ using System.Text;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Nodes;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Cspoc;
 

@@ -1,6 +1,7 @@
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Nodes;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Cspoc;
 

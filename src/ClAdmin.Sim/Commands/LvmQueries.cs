@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Shell;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Sim.Commands;
 

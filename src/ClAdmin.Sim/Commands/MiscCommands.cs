@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Shell;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Sim.Commands;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Shell;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Sim.Commands;
 

@@ -1,10 +1,10 @@
-namespace ClAdmin.Exec;
+namespace ClAdmin.Shell;
 
 /// <summary>
 /// POSIX getopt as the AIX and C-SPOC commands read their flags: clustered flags (<c>-nC</c>),
 /// values attached (<c>-y'datavg'</c> arrives as <c>-ydatavg</c>) or in the next word, options end
 /// at the first operand or <c>--</c>. Keeps every flag in order so a plan can pass them on.
-/// Used by the C-SPOC commands and the cluster utilities alike.
+/// One parser for the simulated AIX commands, the C-SPOC commands and the cluster utilities.
 /// </summary>
 public sealed class Getopt
 {
@@ -78,6 +78,10 @@ public sealed class Getopt
 
     /// <summary>The last value given for a flag, or null.</summary>
     public string? Value(char flag) => _flags.FindLast(x => x.Flag == flag).Value;
+
+    /// <summary>Every value given for a flag, in order (a flag may be repeated: -a x -a y).</summary>
+    public IReadOnlyList<string> Values(char flag) =>
+        _flags.Where(x => x.Flag == flag && x.Value is not null).Select(x => x.Value!).ToList();
 
     /// <summary>The flags as words again (each value in its own word), leaving out <paramref name="except"/>.</summary>
     public List<string> Words(string except = "")
