@@ -28,6 +28,14 @@ if ! dotnet build ClAdmin.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
+# The end-to-end tests (cladmin as a process, in tmux, over ssh) run the program as it ships.
+if ! scripts/publish.sh artifacts/cladmin; then
+  echo "native publish failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export CLADMIN_TEST_BINARY="$PWD/artifacts/cladmin/cladmin"
+
 dotnet test ClAdmin.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 test_rc=$?

@@ -11,23 +11,38 @@ public static class CladminProcess
     /// <summary>cladmin.dll next to the test assembly (the test project references the program).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "cladmin.dll");
 
-    public static ProcessResult Run(params string[] args) => Run(args, stdin: null, environment: null);
+    /// <summary>The native cladmin that scripts/test.sh publishes as scripts/run.sh ships it
+    /// (CLADMIN_TEST_BINARY), so the end-to-end tests run the program users run; null when unset
+    /// (an IDE run): then the tests run cladmin.dll with dotnet.</summary>
+    public static string? Binary => Environment.GetEnvironmentVariable("CLADMIN_TEST_BINARY") is { Length: > 0 } path ? path : null;
 
-    public static ProcessResult Run(IEnumerable<string> args, string? stdin, IReadOnlyDictionary<string, string>? environment)
+    /// <summary>How to start cladmin: the program and the arguments that come before cladmin's own.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Dll);
+        ArgumentNullException.ThrowIfNull(args);
+        var info = Binary is { } binary ? new ProcessStartInfo(binary) : new ProcessStartInfo("dotnet") { ArgumentList = { Dll } };
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
         }
+        info.UseShellExecute = false;
         info.Environment["DOTNET_NOLOGO"] = "1";
+        return info;
+    }
+
+    /// <summary>The same as a POSIX shell command prefix (for tmux and sh -c).</summary>
+    public static string ShellCommand => Binary is { } binary ? Quote(binary) : "dotnet " + Quote(Dll);
+
+    private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    public static ProcessResult Run(params string[] args) => Run(args, stdin: null, environment: null);
+
+    public static ProcessResult Run(IEnumerable<string> args, string? stdin, IReadOnlyDictionary<string, string>? environment)
+    {
+        var info = StartInfo(args);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.RedirectStandardInput = true;
         if (environment is not null)
         {
             foreach (var (k, v) in environment)

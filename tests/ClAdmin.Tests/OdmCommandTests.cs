@@ -62,7 +62,7 @@ public sealed class OdmCommandTests : IDisposable
             File.WriteAllText(f, NodeStanza($"node{i}"));
             return f;
         }).ToList();
-        var script = string.Join('\n', files.Select(f => $"dotnet '{CladminProcess.Dll}' --db '{Db}' odm add '{f}' && echo '{Path.GetFileNameWithoutExtension(f)}'"));
+        var script = string.Join('\n', files.Select(f => $"{CladminProcess.ShellCommand} --db '{Db}' odm add '{f}' && echo '{Path.GetFileNameWithoutExtension(f)}'"));
         var info = new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, UseShellExecute = false };
         using var writer = Process.Start(info)!;
         var committed = new List<string>();

@@ -47,11 +47,10 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         // A config path no other test uses, so ssh processes of this run are recognisable.
         var config = Path.Combine(nodes.Dir, $"ssh_config.{Guid.NewGuid():N}");
         File.Copy(nodes.Config, config);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
-        foreach (var a in new[] { CladminProcess.Dll, "--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-08]", "--", "sleep", "41.25" })
-        {
-            info.ArgumentList.Add(a);
-        }
+        var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-08]", "--", "sleep", "41.25"]);
+        info.RedirectStandardError = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardInput = true;
         info.Environment["CLADMIN_CSPOC_LOG"] = Path.Combine(nodes.Dir, "cspoc.log");
         using var p = Process.Start(info)!;
         p.StandardInput.Close();

@@ -18,7 +18,7 @@ internal sealed class TmuxTerminal : IDisposable
         LogDirectory = Directory.CreateTempSubdirectory("cladmin-tui").FullName;
         // After cladmin exits the shell prints a marker and waits, so the test can see what the
         // terminal looks like once cladmin has left it.
-        var command = $"dotnet '{CladminProcess.Dll}' {cladminArguments} --db '{Path.Combine(LogDirectory, "cladmin.db")}' --log '{LogPath}' --script '{ScriptPath}'; " +
+        var command = $"{CladminProcess.ShellCommand} {cladminArguments} --db '{Path.Combine(LogDirectory, "cladmin.db")}' --log '{LogPath}' --script '{ScriptPath}'; " +
             "echo CLADMIN-EXIT=$?; sleep 60";
         Tmux("new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture),
