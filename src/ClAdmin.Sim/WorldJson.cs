@@ -1,25 +1,47 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ClAdmin.Sim.Model;
 
 namespace ClAdmin.Sim;
 
-/// <summary>The one JSON form of a <see cref="SimWorld"/>: what the store keeps and what
-/// round-trips unchanged. Serialization code is generated at build time (no reflection at run
-/// time), because every cladmin run on the simulator reads the world.</summary>
+/// <summary>
+/// The one JSON form of a <see cref="SimWorld"/>: what the store keeps and what round-trips
+/// unchanged. Every cladmin run on the simulator reads the world, so the codec is written by hand
+/// over <see cref="Utf8JsonReader"/> and <see cref="Utf8JsonWriter"/> (<see cref="WorldJsonReader"/>,
+/// <see cref="WorldJsonWriter"/>): plain non-generic code that ReadyToRun compiles ahead of time,
+/// where JsonSerializer's metadata had to be JIT-compiled at each start.
+/// </summary>
+/// <remarks>
+/// The document is the one System.Text.Json wrote with camelCase names, enums as their names and
+/// nulls omitted: properties in declaration order (including the computed
+/// <see cref="SimFile.IsExecutable"/>, written and ignored on reading), dictionaries as objects,
+/// lists and sets as arrays, times as <see cref="Utf8JsonWriter"/> writes a <see cref="DateTime"/>.
+/// Reading accepts properties in any order, skips unknown ones and leaves missing ones at the
+/// class defaults.
+/// </remarks>
 public static class WorldJson
 {
-    public static string Serialize(SimWorld world) => JsonSerializer.Serialize(world, WorldJsonContext.Default.SimWorld);
+    public static string Serialize(SimWorld world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WorldJsonWriter.WriteWorld(writer, world);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-    /// <exception cref="JsonException">The text is not a world document.</exception>
-    public static SimWorld Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, WorldJsonContext.Default.SimWorld) ?? throw new JsonException("empty world document");
+    /// <exception cref="JsonException">The text is not a world document; the message names the
+    /// place (nodes[3].interfaces[0].mtu) where reading failed.</exception>
+    public static SimWorld Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new JsonException("empty world document");
+        }
+        return WorldJsonReader.Read(Encoding.UTF8.GetBytes(json));
+    }
 }
-
-/// <summary>The generated serializers for the world document.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(SimWorld))]
-internal sealed partial class WorldJsonContext : JsonSerializerContext;

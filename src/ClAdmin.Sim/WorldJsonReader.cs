@@ -1,0 +1,772 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ClAdmin.Sim.Model;
+
+namespace ClAdmin.Sim;
+
+/// <summary>
+/// Reads the world document (see <see cref="WorldJson"/>) into new model objects. One method
+/// per model class, mirroring <see cref="WorldJsonWriter"/>: a class that only occurs in a
+/// collection is read with its collection, into the collection the new owner already holds (so
+/// the ordinal comparers of the sorted ones stay). Properties come in any order; unknown ones are
+/// skipped; a property given twice counts once, the last time. It keeps the path to the value
+/// being read (nodes[3].interfaces[0].mtu) for the message of a <see cref="JsonException"/>.
+/// </summary>
+internal ref struct WorldJsonReader
+{
+    /// <summary>As System.Text.Json's default: deeper documents are malformed.</summary>
+    private const int MaxDepth = 64;
+
+    private Utf8JsonReader _json;
+
+    /// <summary>Per open object: the property being read; per open array: null.</summary>
+    private readonly string?[] _names = new string?[MaxDepth];
+
+    /// <summary>Per open array: the index of the item being read; per open object: -1.</summary>
+    private readonly int[] _indexes = new int[MaxDepth];
+
+    private int _depth;
+
+    private WorldJsonReader(ReadOnlySpan<byte> utf8) =>
+        _json = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+
+    /// <summary>Reads one world document, the whole of <paramref name="utf8"/>.</summary>
+    /// <exception cref="JsonException">Not a world document; the message says where.</exception>
+    public static SimWorld Read(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new WorldJsonReader(utf8);
+        SimWorld? world;
+        try
+        {
+            world = reader.ReadDocument();
+        }
+        catch (JsonException e) when (e.Path is null)
+        {
+            // Malformed JSON, found by Utf8JsonReader itself: say where in the world it was.
+            throw reader.Error(e.Message, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string Utf8JsonReader cannot decode (an escaped lone surrogate).
+            throw reader.Error(e.Message, e);
+        }
+        return world ?? throw new JsonException("empty world document");
+    }
+
+    /// <summary>The world, or null for a document that is empty or null.</summary>
+    private SimWorld? ReadDocument()
+    {
+        if (!_json.Read() || _json.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+        var world = ReadWorld();
+        if (_json.Read())
+        {
+            throw Error("more data after the world document");
+        }
+        return world;
+    }
+
+    private SimWorld ReadWorld()
+    {
+        var world = new SimWorld();
+        StartObject();
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "format": world.Format = ReadInt32(); break;
+                case "seed": world.Seed = ReadInt32(); break;
+                case "clock": world.Clock = ReadDateTime(); break;
+                case "timeZone": world.TimeZone = ReadString(); break;
+                case "nextPid": world.NextPid = ReadInt32(); break;
+                case "nextSerial": world.NextSerial = ReadInt32(); break;
+                case "nodes": ReadNodes(world.Nodes); break;
+                case "disks": ReadDisks(world.Disks); break;
+                case "volumeGroups": ReadVolumeGroups(world.VolumeGroups); break;
+                case "networks": ReadNetworks(world.Networks); break;
+                case "nonIpLinks": ReadNonIpLinks(world.NonIpLinks); break;
+                case "faults": ReadFaults(world.Faults); break;
+                default: _json.Skip(); break;
+            }
+        }
+        return world;
+    }
+
+    private void ReadNodes(List<SimNode> nodes)
+    {
+        nodes.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var node = new SimNode();
+            nodes.Add(node);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": node.Name = ReadString(); break;
+                    case "hostname": node.Hostname = ReadString(); break;
+                    case "up": node.Up = ReadBoolean(); break;
+                    case "machineId": node.MachineId = ReadString(); break;
+                    case "nodeNumber": node.NodeNumber = ReadInt32(); break;
+                    case "interfaces": ReadInterfaces(node.Interfaces); break;
+                    case "subsystems": ReadSubsystems(node.Subsystems); break;
+                    case "users": ReadUsers(node.Users); break;
+                    case "groups": ReadGroups(node.Groups); break;
+                    case "files": ReadFiles(node.Files); break;
+                    case "directories": ReadStrings(node.Directories); break;
+                    case "volumeGroups": ReadNodeVolumeGroups(node.VolumeGroups); break;
+                    case "fileSystems": ReadFileSystems(node.FileSystems); break;
+                    case "mounts": ReadMounts(node.Mounts); break;
+                    case "processes": ReadProcesses(node.Processes); break;
+                    case "metrics": node.Metrics = ReadMetrics(); break;
+                    case "clusterManagerState": node.ClusterManagerState = ReadString(); break;
+                    case "varyOnCounter": node.VaryOnCounter = ReadInt32(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadInterfaces(List<NetInterface> interfaces)
+    {
+        interfaces.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var nic = new NetInterface();
+            interfaces.Add(nic);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": nic.Name = ReadString(); break;
+                    case "network": nic.Network = ReadString(); break;
+                    case "mac": nic.Mac = ReadString(); break;
+                    case "mtu": nic.Mtu = ReadInt32(); break;
+                    case "up": nic.Up = ReadBoolean(); break;
+                    case "addresses": ReadAddresses(nic.Addresses); break;
+                    case "ipkts": nic.Ipkts = ReadInt64(); break;
+                    case "opkts": nic.Opkts = ReadInt64(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadAddresses(List<IpAddress> addresses)
+    {
+        addresses.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var address = new IpAddress();
+            addresses.Add(address);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "address": address.Address = ReadString(); break;
+                    case "netmask": address.Netmask = ReadString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadSubsystems(List<SrcSubsystem> subsystems)
+    {
+        subsystems.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var subsystem = new SrcSubsystem();
+            subsystems.Add(subsystem);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": subsystem.Name = ReadString(); break;
+                    case "group": subsystem.Group = ReadString(); break;
+                    case "pid": subsystem.Pid = ReadNullableInt32(); break;
+                    case "status": subsystem.Status = ReadString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadUsers(List<SimUser> users)
+    {
+        users.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var user = new SimUser();
+            users.Add(user);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": user.Name = ReadString(); break;
+                    case "id": user.Id = ReadInt32(); break;
+                    case "pgrp": user.Pgrp = ReadString(); break;
+                    case "groups": ReadStrings(user.Groups); break;
+                    case "home": user.Home = ReadString(); break;
+                    case "shell": user.Shell = ReadString(); break;
+                    case "passwordHash": user.PasswordHash = ReadString(); break;
+                    case "passwordFlags": user.PasswordFlags = ReadString(); break;
+                    case "passwordLastUpdate": user.PasswordLastUpdate = ReadInt64(); break;
+                    case "attributes": ReadStringMap(user.Attributes); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadGroups(List<SimGroup> groups)
+    {
+        groups.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var group = new SimGroup();
+            groups.Add(group);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": group.Name = ReadString(); break;
+                    case "id": group.Id = ReadInt32(); break;
+                    case "admin": group.Admin = ReadBoolean(); break;
+                    case "users": ReadStrings(group.Users); break;
+                    case "adms": ReadStrings(group.Adms); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    /// <summary>"files":{path:{...}}; "isExecutable" is computed from the mode, so skipped.</summary>
+    private void ReadFiles(SortedDictionary<string, SimFile> files)
+    {
+        files.Clear();
+        StartObject();
+        while (NextProperty(out var path))
+        {
+            var file = new SimFile();
+            files[path] = file;
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "content": file.Content = ReadString(); break;
+                    case "mode": file.Mode = ReadString(); break;
+                    case "owner": file.Owner = ReadString(); break;
+                    case "group": file.Group = ReadString(); break;
+                    case "modified": file.Modified = ReadDateTime(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadNodeVolumeGroups(List<NodeVolumeGroup> volumeGroups)
+    {
+        volumeGroups.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var vg = new NodeVolumeGroup();
+            volumeGroups.Add(vg);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": vg.Name = ReadString(); break;
+                    case "vgId": vg.VgId = ReadString(); break;
+                    case "major": vg.Major = ReadInt32(); break;
+                    case "autoOn": vg.AutoOn = ReadBoolean(); break;
+                    case "state": vg.State = ReadVaryState(); break;
+                    case "concurrentMode": vg.ConcurrentMode = ReadBoolean(); break;
+                    case "odmTimestamp": vg.OdmTimestamp = ReadInt32(); break;
+                    case "varyOnOrder": vg.VaryOnOrder = ReadInt32(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The enum's name (in any case, as JsonStringEnumConverter took it) or its number.</summary>
+    private VaryState ReadVaryState()
+    {
+        if (_json.TokenType == JsonTokenType.Number && _json.TryGetInt32(out var number))
+        {
+            return (VaryState)number;
+        }
+        if (_json.TokenType == JsonTokenType.String)
+        {
+            var text = _json.GetString();
+            if (string.Equals(text, "Off", StringComparison.OrdinalIgnoreCase))
+            {
+                return VaryState.Off;
+            }
+            if (string.Equals(text, "Active", StringComparison.OrdinalIgnoreCase))
+            {
+                return VaryState.Active;
+            }
+            if (string.Equals(text, "Passive", StringComparison.OrdinalIgnoreCase))
+            {
+                return VaryState.Passive;
+            }
+        }
+        throw Error("expected Off, Active or Passive");
+    }
+
+    private void ReadFileSystems(List<FsStanza> fileSystems)
+    {
+        fileSystems.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var fs = new FsStanza();
+            fileSystems.Add(fs);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "mountPoint": fs.MountPoint = ReadString(); break;
+                    case "dev": fs.Dev = ReadString(); break;
+                    case "vfs": fs.Vfs = ReadString(); break;
+                    case "log": fs.Log = ReadString(); break;
+                    case "mount": fs.Mount = ReadString(); break;
+                    case "options": fs.Options = ReadString(); break;
+                    case "account": fs.Account = ReadString(); break;
+                    case "pseudo": fs.Pseudo = ReadBoolean(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadMounts(List<MountEntry> mounts)
+    {
+        mounts.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var mount = new MountEntry();
+            mounts.Add(mount);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "device": mount.Device = ReadString(); break;
+                    case "mountPoint": mount.MountPoint = ReadString(); break;
+                    case "vfs": mount.Vfs = ReadString(); break;
+                    case "when": mount.When = ReadDateTime(); break;
+                    case "options": mount.Options = ReadString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadProcesses(List<SimProcess> processes)
+    {
+        processes.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var process = new SimProcess();
+            processes.Add(process);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "pid": process.Pid = ReadInt32(); break;
+                    case "command": process.Command = ReadString(); break;
+                    case "started": process.Started = ReadDateTime(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private NodeMetrics ReadMetrics()
+    {
+        var metrics = new NodeMetrics();
+        StartObject();
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "cpuIdlePercent": metrics.CpuIdlePercent = ReadInt32(); break;
+                case "freeMemoryMb": metrics.FreeMemoryMb = ReadInt32(); break;
+                case "diskBusyPercent": metrics.DiskBusyPercent = ReadInt32(); break;
+                default: _json.Skip(); break;
+            }
+        }
+        return metrics;
+    }
+
+    private void ReadDisks(List<SimDisk> disks)
+    {
+        disks.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var disk = new SimDisk();
+            disks.Add(disk);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "id": disk.Id = ReadString(); break;
+                    case "pvid": disk.Pvid = ReadNullableString(); break;
+                    case "sizeMb": disk.SizeMb = ReadInt32(); break;
+                    case "names": ReadStringMap(disk.Names); break;
+                    case "vgId": disk.VgId = ReadNullableString(); break;
+                    case "failed": disk.Failed = ReadBoolean(); break;
+                    case "description": disk.Description = ReadString(); break;
+                    case "location": disk.Location = ReadString(); break;
+                    case "reservePolicy": disk.ReservePolicy = ReadString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadVolumeGroups(List<VolumeGroup> volumeGroups)
+    {
+        volumeGroups.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var vg = new VolumeGroup();
+            volumeGroups.Add(vg);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "vgId": vg.VgId = ReadString(); break;
+                    case "name": vg.Name = ReadString(); break;
+                    case "ppSizeMb": vg.PpSizeMb = ReadInt32(); break;
+                    case "enhancedConcurrent": vg.EnhancedConcurrent = ReadBoolean(); break;
+                    case "quorum": vg.Quorum = ReadBoolean(); break;
+                    case "disks": ReadStrings(vg.Disks); break;
+                    case "logicalVolumes": ReadLogicalVolumes(vg.LogicalVolumes); break;
+                    case "timestamp": vg.Timestamp = ReadInt32(); break;
+                    case "reservedBy": vg.ReservedBy = ReadNullableString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadLogicalVolumes(List<LogicalVolume> logicalVolumes)
+    {
+        logicalVolumes.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var lv = new LogicalVolume();
+            logicalVolumes.Add(lv);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": lv.Name = ReadString(); break;
+                    case "type": lv.Type = ReadString(); break;
+                    case "lps": lv.Lps = ReadInt32(); break;
+                    case "ppsByDisk": ReadPpsByDisk(lv.PpsByDisk); break;
+                    case "minor": lv.Minor = ReadInt32(); break;
+                    case "maxLps": lv.MaxLps = ReadInt32(); break;
+                    case "label": lv.Label = ReadNullableString(); break;
+                    case "fsSizeBlocks": lv.FsSizeBlocks = ReadInt64(); break;
+                    case "fsUsedBlocks": lv.FsUsedBlocks = ReadInt64(); break;
+                    case "fsUsedInodes": lv.FsUsedInodes = ReadInt32(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadPpsByDisk(SortedDictionary<string, int> ppsByDisk)
+    {
+        ppsByDisk.Clear();
+        StartObject();
+        while (NextProperty(out var disk))
+        {
+            ppsByDisk[disk] = ReadInt32();
+        }
+    }
+
+    private void ReadNetworks(List<IpNetwork> networks)
+    {
+        networks.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var network = new IpNetwork();
+            networks.Add(network);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": network.Name = ReadString(); break;
+                    case "type": network.Type = ReadString(); break;
+                    case "subnets": ReadStrings(network.Subnets); break;
+                    case "failed": network.Failed = ReadBoolean(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadNonIpLinks(List<NonIpLink> links)
+    {
+        links.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var link = new NonIpLink();
+            links.Add(link);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": link.Name = ReadString(); break;
+                    case "type": link.Type = ReadString(); break;
+                    case "nodes": ReadStrings(link.Nodes); break;
+                    case "device": link.Device = ReadString(); break;
+                    case "failed": link.Failed = ReadBoolean(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadFaults(List<SimFault> faults)
+    {
+        faults.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var fault = new SimFault();
+            faults.Add(fault);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "kind": fault.Kind = ReadString(); break;
+                    case "target": fault.Target = ReadString(); break;
+                    case "since": fault.Since = ReadDateTime(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    /// <summary>An array of strings into a list or a set.</summary>
+    private void ReadStrings(ICollection<string> values)
+    {
+        values.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            values.Add(ReadString());
+        }
+    }
+
+    /// <summary>An object of strings into a dictionary (the last of a repeated key wins).</summary>
+    private void ReadStringMap(SortedDictionary<string, string> map)
+    {
+        map.Clear();
+        StartObject();
+        while (NextProperty(out var key))
+        {
+            map[key] = ReadString();
+        }
+    }
+
+    // Below, the reader stands on the value to read (for a container, on its start token).
+
+    private void StartObject()
+    {
+        if (_json.TokenType != JsonTokenType.StartObject)
+        {
+            throw Error("expected an object");
+        }
+        _names[_depth] = null;
+        _indexes[_depth] = -1;
+        _depth++;
+    }
+
+    /// <summary>Moves to the value of the next property of the object; false at its end.</summary>
+    private bool NextProperty(out string name)
+    {
+        Next();
+        if (_json.TokenType == JsonTokenType.EndObject)
+        {
+            _depth--;
+            name = "";
+            return false;
+        }
+        name = _json.GetString()!;
+        _names[_depth - 1] = name;
+        Next();
+        return true;
+    }
+
+    private void StartArray()
+    {
+        if (_json.TokenType != JsonTokenType.StartArray)
+        {
+            throw Error("expected an array");
+        }
+        _names[_depth] = null;
+        _indexes[_depth] = -1;
+        _depth++;
+    }
+
+    /// <summary>Moves to the next item of the array; false at its end.</summary>
+    private bool NextItem()
+    {
+        Next();
+        if (_json.TokenType == JsonTokenType.EndArray)
+        {
+            _depth--;
+            return false;
+        }
+        _indexes[_depth - 1]++;
+        return true;
+    }
+
+    /// <summary>Moves to the next token, which there must be inside an object or array (at the
+    /// end of the data Utf8JsonReader throws first).</summary>
+    private void Next()
+    {
+        if (!_json.Read())
+        {
+            throw Error("unexpected end of the document");
+        }
+    }
+
+    private string ReadString() =>
+        _json.TokenType == JsonTokenType.String ? _json.GetString()! : throw Error("expected a string");
+
+    private string? ReadNullableString() => _json.TokenType switch
+    {
+        JsonTokenType.String => _json.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw Error("expected a string or null"),
+    };
+
+    private bool ReadBoolean() => _json.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Error("expected true or false"),
+    };
+
+    private int ReadInt32()
+    {
+        if (_json.TokenType != JsonTokenType.Number)
+        {
+            throw Error("expected a number");
+        }
+        return _json.TryGetInt32(out var value) ? value : throw Error("expected a 32-bit integer");
+    }
+
+    private int? ReadNullableInt32() => _json.TokenType == JsonTokenType.Null ? null : ReadInt32();
+
+    private long ReadInt64()
+    {
+        if (_json.TokenType != JsonTokenType.Number)
+        {
+            throw Error("expected a number");
+        }
+        return _json.TryGetInt64(out var value) ? value : throw Error("expected a 64-bit integer");
+    }
+
+    /// <summary>An ISO 8601 date and time, as <see cref="Utf8JsonReader.GetDateTime"/> reads it.</summary>
+    private DateTime ReadDateTime()
+    {
+        if (_json.TokenType != JsonTokenType.String)
+        {
+            throw Error("expected a date and time string");
+        }
+        return _json.TryGetDateTime(out var value) ? value : throw Error("expected an ISO 8601 date and time");
+    }
+
+    /// <summary>"world document: nodes[3].interfaces[0].mtu: problem", with the path also in
+    /// <see cref="JsonException.Path"/>.</summary>
+    private readonly JsonException Error(string problem, Exception? inner = null)
+    {
+        var path = Path();
+        var message = path.Length == 0 ? $"world document: {problem}" : $"world document: {path}: {problem}";
+        return new JsonException(message, path, lineNumber: null, bytePositionInLine: null, inner);
+    }
+
+    /// <summary>The place being read, as in nodes[3].files['/etc/hosts'].mode.</summary>
+    private readonly string Path()
+    {
+        var path = new StringBuilder();
+        for (var i = 0; i < _depth; i++)
+        {
+            if (_names[i] is { } name)
+            {
+                if (IsIdentifier(name))
+                {
+                    path.Append(path.Length == 0 ? "" : ".").Append(name);
+                }
+                else
+                {
+                    path.Append("['").Append(name).Append("']");
+                }
+            }
+            else if (_indexes[i] >= 0)
+            {
+                path.Append('[').Append(_indexes[i].ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+        }
+        return path.ToString();
+    }
+
+    private static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
