@@ -15,7 +15,18 @@ median_ms() {
 # ratio A B: A / B with two decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-# publish_r2r PROJECT DIR: a Release, ReadyToRun, framework-dependent build, as scripts/run.sh makes.
+# publish_native DIR: cladmin as it ships (scripts/publish.sh): DIR/cladmin, a native program.
+publish_native() {
+  scripts/publish.sh "$1"
+}
+
+# publish_aot PROJECT DIR: any console project compiled the same way (the hello-world peer).
+publish_aot() {
+  dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -o "$2" -nologo -clp:ErrorsOnly >/dev/null
+}
+
+# publish_r2r PROJECT DIR: a Release, ReadyToRun, framework-dependent build (`dotnet X.dll`), the
+# form the dotnet tool package runs in.
 publish_r2r() {
   dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$2" -nologo -clp:ErrorsOnly >/dev/null
 }

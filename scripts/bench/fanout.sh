@@ -19,10 +19,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build src/ClAdmin -c Release -nologo -clp:ErrorsOnly >/dev/null
-CLADMIN=(dotnet src/ClAdmin/bin/Release/net10.0/cladmin.dll)
-
 dir=$(mktemp -d /tmp/cladmin-bench.XXXXXX)
+scripts/publish.sh "$dir/cladmin"   # cladmin as it ships: the native program
+CLADMIN=("$dir/cladmin/cladmin")
 trap 'scripts/sshd-nodes.sh stop "$dir"; rm -rf "$dir"' EXIT
 scripts/sshd-nodes.sh start "$N" "$dir" >/dev/null
 cfg="$dir/ssh_config"

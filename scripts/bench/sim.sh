@@ -11,12 +11,12 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-publish_r2r src/ClAdmin "$work/cladmin"
-cladmin() { dotnet "$work/cladmin/cladmin.dll" --db "$work/cladmin.db" "$@"; }
+publish_native "$work/cladmin"
+cladmin() { "$work/cladmin/cladmin" --db "$work/cladmin.db" "$@"; }
 cladmin sim init --nodes 32 --disks 64 --seed 1 >/dev/null
 
 
-peak_kb=$(/usr/bin/time -v dotnet "$work/cladmin/cladmin.dll" --db "$work/cladmin.db" cmd -n 'node[1-32]' -- lsvg 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}')
+peak_kb=$(/usr/bin/time -v "$work/cladmin/cladmin" --db "$work/cladmin.db" cmd -n 'node[1-32]' -- lsvg 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}')
 v=$(median_ms cladmin --version)
 l=$(median_ms cladmin cmd -n 'node[1-32]' -- lsvg)
 printf 'peak RSS of cmd -n node[1-32] -- lsvg (32 nodes, 64 disks): %d MB (target < 150 MB)\n' $(( peak_kb / 1024 ))

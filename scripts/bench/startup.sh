@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Startup benchmark (issue 7): cladmin --version and cladmin run FASTPATH --show, side by side
-# with a hello-world .NET console app built the same way (Release, ReadyToRun, framework-
-# dependent, run as `dotnet X.dll`, as scripts/run.sh builds cladmin). Reports medians over
-# ROUNDS runs and the ratios cladmin/hello.
+# with a hello-world .NET console app built the same way, in both forms cladmin comes in:
+#   native (Native AOT, as scripts/run.sh ships it)
+#   ReadyToRun, framework-dependent, run as `dotnet X.dll` (the dotnet tool package's form)
+# Reports medians over ROUNDS runs and the ratios cladmin/hello (targets: 1.5 and 3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-15}
@@ -11,14 +12,23 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-publish_r2r src/ClAdmin "$work/cladmin"
 dotnet new console -o "$work/hello-src" -n hello --force >/dev/null
-publish_r2r "$work/hello-src" "$work/hello"
+publish_native "$work/native"
+publish_aot "$work/hello-src" "$work/hello-native"
+publish_r2r src/ClAdmin "$work/r2r"
+publish_r2r "$work/hello-src" "$work/hello-r2r"
 
-
-h=$(median_ms dotnet "$work/hello/hello.dll")
-v=$(median_ms dotnet "$work/cladmin/cladmin.dll" --version)
-s=$(median_ms dotnet "$work/cladmin/cladmin.dll" run clstop nodes=node1 --show)
-printf '%-44s %8s ms\n' "hello world (dotnet hello.dll)" "$h"
-printf '%-44s %8s ms  ratio %s (target <= 1.5)\n' "cladmin --version" "$v" "$(ratio "$v" "$h")"
-printf '%-44s %8s ms  ratio %s (target <= 3)\n' "cladmin run clstop nodes=node1 --show" "$s" "$(ratio "$s" "$h")"
+report() { # FORM HELLO-COMMAND CLADMIN-COMMAND...
+  local form=$1 hello=$2; shift 2
+  local h v s
+  h=$(median_ms $hello)
+  v=$(median_ms "$@" --version)
+  s=$(median_ms "$@" run clstop nodes=node1 --show)
+  printf '%s\n' "$form"
+  printf '  %-42s %8s ms\n' "hello world" "$h"
+  printf '  %-42s %8s ms  ratio %s (target <= 1.5)\n' "cladmin --version" "$v" "$(ratio "$v" "$h")"
+  printf '  %-42s %8s ms  ratio %s (target <= 3)\n' "cladmin run clstop nodes=node1 --show" "$s" "$(ratio "$s" "$h")"
+}
+export XDG_STATE_HOME="$work/state"
+report "native (scripts/run.sh)" "$work/hello-native/hello" "$work/native/cladmin"
+report "ReadyToRun (dotnet cladmin.dll)" "dotnet $work/hello-r2r/hello.dll" dotnet "$work/r2r/cladmin.dll"

@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# cladmin as scripts/run.sh builds it: Release, ReadyToRun.
+# cladmin as scripts/run.sh builds it: the native program (scripts/publish.sh).
 pub=$(mktemp -d)
-dotnet publish src/ClAdmin -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$pub" -nologo -clp:ErrorsOnly >/dev/null
+scripts/publish.sh "$pub"
 dotnet build scripts/bench/TuiBench -c Release -nologo -clp:ErrorsOnly -o scripts/bench/TuiBench/out >/dev/null
 dotnet scripts/bench/TuiBench/out/TuiBench.dll
 
