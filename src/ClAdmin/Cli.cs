@@ -54,7 +54,15 @@ public static class Cli
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Ctrl-C cancels the run; remote commands are then stopped on their nodes (over a new
+            // connection for one-shot runs), which may take a handshake and a grace period.
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(20),
+            });
         }
         catch (Store.StoreException e)
         {

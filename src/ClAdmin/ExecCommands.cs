@@ -154,7 +154,10 @@ public sealed class ExecCommands
             {
                 Action<NodeResult>? onResult = stream ? r => WritePrefixed(r) : null;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var result = await engine.RunAsync(targets, NodeOperation.Same(argv, stdin), options, onResult, ct);
+                // A single run is one command per node: over ssh it takes a connection of its own,
+                // as pdsh and clush do; --repeat keeps sessions open between rounds.
+                var operation = NodeOperation.Same(argv, stdin, ownConnection: parse.GetValue(repeat) == 1);
+                var result = await engine.RunAsync(targets, operation, options, onResult, ct);
                 if (parse.GetValue(json))
                 {
                     ResultJson.Write(_output, ShellWords.Join(argv), Dispatcher.ToCommandResult(result));

@@ -6,9 +6,10 @@ using ClAdmin.Exec.Transport;
 namespace ClAdmin.Exec.Tests;
 
 /// <summary>
-/// The session protocol against a real /bin/sh: the "ssh" here is a two-line script that drops
-/// ssh's arguments and execs the shell, so framing, quoting, stdin and remote stops are tested
-/// without an sshd (the sshd tests live in ClAdmin.EndToEnd.Tests).
+/// The session and one-shot protocols against a real /bin/sh: the "ssh" here is a script that
+/// drops ssh's options and the host and runs the remote command with sh -c, as sshd does, so
+/// framing, quoting, stdin and remote stops are tested without an sshd (the sshd tests live in
+/// ClAdmin.EndToEnd.Tests). Theories run each case on a session (true) and one-shot (false).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class RemoteShellSessionTests : IDisposable
@@ -19,7 +20,7 @@ public sealed class RemoteShellSessionTests : IDisposable
     public RemoteShellSessionTests()
     {
         _fakeSsh = Path.Combine(_dir, "ssh");
-        File.WriteAllText(_fakeSsh, "#!/bin/sh\nexec /bin/sh\n");
+        File.WriteAllText(_fakeSsh, "#!/bin/sh\nwhile [ \"$1\" != -- ]; do shift; done\nshift 2\nexec /bin/sh -c \"$*\"\n");
         File.SetUnixFileMode(_fakeSsh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
@@ -28,43 +29,51 @@ public sealed class RemoteShellSessionTests : IDisposable
     private SshTransport Transport(bool persistent = true) =>
         new(SystemProcessRunner.Instance, new SshOptions { SshPath = _fakeSsh, Persistent = persistent, StopGrace = TimeSpan.FromSeconds(3) });
 
-    [Fact]
-    public async Task Hostile_values_arrive_literally_and_run_nothing()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Hostile_values_arrive_literally_and_run_nothing(bool persistent)
     {
         var flag = Path.Combine(_dir, "pwned");
         var hostile = $"it's \"q\"; touch {flag} $(touch {flag}) `touch {flag}`\nsecond line | & > {flag} \\ $HOME";
-        await using var t = Transport();
+        await using var t = Transport(persistent);
         var r = await t.RunAsync(new NodeCommand("n1", ["printf", "%s", hostile]), default);
         Assert.Equal(NodeOutcome.Ok, r.Outcome);
         Assert.Equal(hostile, r.Stdout);
         Assert.False(File.Exists(flag));
     }
 
-    [Fact]
-    public async Task Output_without_a_final_newline_exit_codes_and_stderr_come_back_per_command()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Output_without_a_final_newline_exit_codes_and_stderr_come_back_per_command(bool persistent)
     {
-        await using var t = Transport();
+        await using var t = Transport(persistent);
         var a = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", "printf out; printf err >&2; exit 3"]), default);
         var b = await t.RunAsync(new NodeCommand("n1", ["echo", "next"]), default);
         Assert.Equal((NodeOutcome.Failed, 3, "out", "err"), (a.Outcome, a.ExitCode, a.Stdout, a.Stderr));
         Assert.Equal((NodeOutcome.Ok, "next\n", ""), (b.Outcome, b.Stdout, b.Stderr));
     }
 
-    [Fact]
-    public async Task Standard_input_reaches_the_command_and_not_the_session()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Standard_input_reaches_the_command_and_not_the_session(bool persistent)
     {
-        await using var t = Transport();
+        await using var t = Transport(persistent);
         var r = await t.RunAsync(new NodeCommand("n1", ["cat"]) { StandardInput = "line1\nexit 0\n" }, default);
         var after = await t.RunAsync(new NodeCommand("n1", ["cat"]), default);
         Assert.Equal("line1\nexit 0\n", r.Stdout);
         Assert.Equal((NodeOutcome.Ok, ""), (after.Outcome, after.Stdout));
     }
 
-    [Fact]
-    public async Task A_timeout_stops_the_command_on_the_node_and_the_session_goes_on()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_timeout_stops_the_command_on_the_node_and_the_session_goes_on(bool persistent)
     {
         var pidFile = Path.Combine(_dir, "pid");
-        await using var t = Transport();
+        await using var t = Transport(persistent);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"echo $$ > {pidFile}; exec sleep 30"]) { Timeout = TimeSpan.FromMilliseconds(300) }, default);
         Assert.Equal(NodeOutcome.TimedOut, r.Outcome);
@@ -98,12 +107,38 @@ public sealed class RemoteShellSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task One_shot_mode_closes_the_session_after_each_command()
+    public async Task One_shot_mode_leaves_no_session_behind()
     {
         await using var t = Transport(persistent: false);
         var r = await t.RunAsync(new NodeCommand("n1", ["echo", "once"]), default);
         Assert.Equal("once\n", r.Stdout);
         Assert.Null(t.SshProcessId("n1"));
+    }
+
+    [Fact]
+    public async Task A_command_on_its_own_connection_opens_no_session_but_uses_an_open_one()
+    {
+        await using var t = Transport();
+        var alone = await t.RunAsync(new NodeCommand("n1", ["echo", "alone"]) { OwnConnection = true }, default);
+        Assert.Equal((NodeOutcome.Ok, "alone\n"), (alone.Outcome, alone.Stdout));
+        Assert.Null(t.SshProcessId("n1"));
+        await t.RunAsync(new NodeCommand("n1", ["true"]), default);
+        var session = t.RemoteShellPid("n1");
+        Assert.NotNull(session);
+        var again = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", "echo $PPID"]) { OwnConnection = true }, default);
+        Assert.Equal(session, int.Parse(again.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_one_shot_command_that_never_starts_is_unreachable_with_what_ssh_said()
+    {
+        var failing = Path.Combine(_dir, "ssh-refused");
+        File.WriteAllText(failing, "#!/bin/sh\necho 'ssh: connect to host n1 port 22: Connection refused' >&2\nexit 255\n");
+        File.SetUnixFileMode(failing, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await using var t = new SshTransport(SystemProcessRunner.Instance, new SshOptions { SshPath = failing, Persistent = false });
+        var r = await t.RunAsync(new NodeCommand("n1", ["true"]), default);
+        Assert.Equal(NodeOutcome.Unreachable, r.Outcome);
+        Assert.Contains("Connection refused", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

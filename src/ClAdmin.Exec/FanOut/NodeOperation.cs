@@ -10,7 +10,7 @@ public sealed record NodeOperation(Func<string, NodeCommand> Command)
 {
     public Func<string, NodeCommand>? Rollback { get; init; }
 
-    /// <summary>The same words on every node.</summary>
-    public static NodeOperation Same(IReadOnlyList<string> argv, string standardInput = "") =>
-        new(node => new NodeCommand(node, argv) { StandardInput = standardInput });
+    /// <summary>The same words on every node (<paramref name="ownConnection"/>: see <see cref="NodeCommand.OwnConnection"/>).</summary>
+    public static NodeOperation Same(IReadOnlyList<string> argv, string standardInput = "", bool ownConnection = false) =>
+        new(node => new NodeCommand(node, argv) { StandardInput = standardInput, OwnConnection = ownConnection });
 }

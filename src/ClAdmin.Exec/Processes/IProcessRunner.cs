@@ -63,6 +63,9 @@ public interface IInteractiveProcess : IDisposable
 
     bool HasExited { get; }
 
+    /// <summary>The exit code, once <see cref="HasExited"/> (a process killed by a signal: 128 + the signal).</summary>
+    int ExitCode { get; }
+
     Task WaitForExitAsync(CancellationToken cancellationToken);
 
     /// <summary>Kills the process and its children, if still running.</summary>

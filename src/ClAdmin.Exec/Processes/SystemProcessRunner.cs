@@ -135,6 +135,8 @@ public sealed class SystemProcessRunner : IProcessRunner
             }
         }
 
+        public int ExitCode => _process.ExitCode;
+
         public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
         public void Kill() => KillTree(_process);

@@ -45,19 +45,34 @@ internal sealed class MarkerReader(Stream stream)
                 return null;
             }
             searchFrom = Math.Max(0, _length - marker.Length + 1);
-            int n;
-            try
-            {
-                n = await stream.ReadAsync(_bytes).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                n = 0;
-            }
-            Ensure(n + 4);
-            _length += _decoder.GetChars(_bytes, 0, n, _buffer, _length, flush: n == 0);
-            Ended = n == 0;
+            await FillAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Everything up to the end of the stream (consumed).</summary>
+    public async Task<string> ReadToEndAsync()
+    {
+        while (!Ended)
+        {
+            await FillAsync().ConfigureAwait(false);
+        }
+        return TakeRest();
+    }
+
+    private async Task FillAsync()
+    {
+        int n;
+        try
+        {
+            n = await stream.ReadAsync(_bytes).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            n = 0;
+        }
+        Ensure(n + 4);
+        _length += _decoder.GetChars(_bytes, 0, n, _buffer, _length, flush: n == 0);
+        Ended = n == 0;
     }
 
     private void Ensure(int more)

@@ -24,7 +24,8 @@ public sealed record SshOptions
     /// <summary>ssh's ConnectTimeout, and the basis of how long a new session may take to answer.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Keep one session per node open between commands; false closes it after each command.</summary>
+    /// <summary>Keep one session per node open between commands; false gives every command a
+    /// connection of its own (<see cref="SshOneShot"/>).</summary>
     public bool Persistent { get; init; } = true;
 
     /// <summary>A persistent session unused this long is closed.</summary>

@@ -13,8 +13,9 @@ namespace ClAdmin.Exec.Ssh;
 /// ssh config, agent and known_hosts honoured, <c>-F</c> when a config file is given. Each node
 /// gets one ssh process carrying a remote shell; commands are framed on it, so a command on a
 /// warm session costs a round trip, not a handshake. A session found dead before a command
-/// started is reconnected once; idle sessions close; with <see cref="SshOptions.Persistent"/>
-/// off, each command gets its own connection (one-shot).
+/// started is reconnected once; idle sessions close. With <see cref="SshOptions.Persistent"/>
+/// off, or for a command marked <see cref="NodeCommand.OwnConnection"/> (a node's only command
+/// in this run), the command gets a connection of its own instead (<see cref="SshOneShot"/>).
 /// </summary>
 public sealed class SshTransport : ITransport
 {
@@ -95,6 +96,10 @@ public sealed class SshTransport : ITransport
         {
             return new NodeResult(command.Node, NodeOutcome.Failed, NodeExitCodes.NotFound, "", "empty command\n", clock.Elapsed);
         }
+        if (!_options.Persistent || (command.OwnConnection && !(_sessions.TryGetValue(command.Node, out var open) && open.IsOpen)))
+        {
+            return await SshOneShot.RunAsync(_runner, _options, command, cancellationToken).ConfigureAwait(false);
+        }
         var session = _sessions.GetOrAdd(command.Node, node =>
             new SshSession(node, new ProcessSpec(_options.SshPath, SshArguments(node)), _runner, _options));
         try
@@ -112,10 +117,6 @@ public sealed class SshTransport : ITransport
             {
                 // A warm session died between commands: reconnect once.
                 attempt = await session.RunOnceAsync(command, cancellationToken).ConfigureAwait(false);
-            }
-            if (!_options.Persistent)
-            {
-                await session.CloseAsync().ConfigureAwait(false);
             }
             return attempt.Result ?? new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
                 Explain(command.Node, attempt.SshMessage), clock.Elapsed);

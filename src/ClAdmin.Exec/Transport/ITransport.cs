@@ -14,6 +14,10 @@ public sealed record NodeCommand(string Node, IReadOnlyList<string> Argv)
     /// <summary>When set, the command is stopped on the node after this long (outcome TimedOut).</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>The only command for its node in this run (a single `cladmin cmd`): a transport
+    /// may carry it on a connection of its own instead of opening a session for later commands.</summary>
+    public bool OwnConnection { get; init; }
+
     /// <summary>The words as a command line, for logs and messages.</summary>
     public string Display => ShellWords.Join(Argv);
 }
