@@ -41,6 +41,13 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.Equal(NodeOutcome.Ok, r.Outcome);
         Assert.Equal(hostile, r.Stdout);
         Assert.False(File.Exists(flag));
+        if (!persistent)
+        {
+            Assert.Null(t.SshProcessId("n1")); // the newline sent it over a session, closed after
+        }
+        var plain = await t.RunAsync(new NodeCommand("n1", ["printf", "%s", hostile.Replace('\n', ' ')]), default);
+        Assert.Equal(hostile.Replace('\n', ' '), plain.Stdout);
+        Assert.False(File.Exists(flag));
     }
 
     [Theory]

@@ -9,18 +9,31 @@ using ClAdmin.Exec.Transport;
 namespace ClAdmin.Exec.Ssh;
 
 /// <summary>
-/// One command on a connection of its own, as pdsh and clush run them: <c>ssh HOST -- exec
-/// /bin/sh -c SCRIPT sh MARKER WORD...</c>. The node's shell prints one acknowledgement line
+/// One command on a connection of its own, as pdsh and clush run them: <c>ssh HOST -- printf
+/// '%s A %s\n' MARKER "$$"; exec WORD...</c>. The login shell prints one acknowledgement line
 /// (the marker and its pid) and execs the command in its own place, so a single run costs the
-/// handshake and nothing more: no session shell, no background job, no watcher. Standard input is
+/// handshake and nothing more: no session shell, no background job, no watcher. The line is
+/// plain enough for any login shell (sh, ksh, bash, csh); words with a newline, which csh cannot
+/// quote, go over a session instead (<see cref="Suits"/>). Standard input is
 /// written, then closed; the exit code is ssh's. A command stopped by its time limit or by Ctrl-C
 /// is killed on the node over a second connection, by the pid it acknowledged (TERM, then KILL
 /// after <see cref="SshOptions.StopGrace"/>), and the result says whether the node confirmed it.
 /// </summary>
 internal static class SshOneShot
 {
-    /// <summary>Acknowledge (marker, pid), then become the command: its pid is the one printed.</summary>
-    public const string Script = "printf '%s A %s\\n' \"$1\" \"$$\"; shift; exec \"$@\"";
+    /// <summary>Whether a command can go one-shot: no word holds a newline.</summary>
+    public static bool Suits(NodeCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var word in command.Argv)
+        {
+            if (word.Contains('\n', StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Stops pid $1, TERM then KILL after about $2 seconds, and says how: stopped, killed,
     /// or gone (it had ended). Polls every 0.1 s where sleep takes fractions (Linux), else every
@@ -30,11 +43,13 @@ internal static class SshOneShot
         "while kill -0 \"$1\" 2>/dev/null; do [ $i -ge \"$2\"0 ] && { kill -KILL \"$1\" 2>/dev/null; echo killed; exit 0; }; " +
         "sleep 0.1 2>/dev/null || { sleep 1; i=$((i+9)); }; i=$((i+1)); done; echo stopped";
 
-    /// <summary>The remote command (one string: ssh hands it to the login shell) for <paramref name="argv"/>.</summary>
-    public static string RemoteCommand(SshOptions options, string marker, IReadOnlyList<string> argv)
+    /// <summary>The remote command (one string: ssh hands it to the login shell) for
+    /// <paramref name="argv"/>: acknowledge (marker, pid), then become the command, whose pid is
+    /// the one printed.</summary>
+    public static string RemoteCommand(string marker, IReadOnlyList<string> argv)
     {
-        var sb = new StringBuilder("exec ").Append(RemoteShell.Quote(options.RemoteShell)).Append(" -c ").Append(RemoteShell.Quote(Script))
-            .Append(" sh ").Append(RemoteShell.Quote(marker));
+        ArgumentNullException.ThrowIfNull(argv);
+        var sb = new StringBuilder("printf '%s A %s\\n' ").Append(RemoteShell.Quote(marker)).Append(" \"$$\"; exec");
         foreach (var word in argv)
         {
             sb.Append(' ').Append(RemoteShell.Quote(word));
@@ -47,7 +62,7 @@ internal static class SshOneShot
         var clock = Stopwatch.StartNew();
         var node = command.Node;
         var marker = "__CLADMIN_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "_1";
-        var spec = new ProcessSpec(options.SshPath, SshTransport.SshArguments(options, node, [RemoteCommand(options, marker, command.Argv)]));
+        var spec = new ProcessSpec(options.SshPath, SshTransport.SshArguments(options, node, [RemoteCommand(marker, command.Argv)]));
         IInteractiveProcess process;
         try
         {

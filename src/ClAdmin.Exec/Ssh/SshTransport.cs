@@ -96,7 +96,8 @@ public sealed class SshTransport : ITransport
         {
             return new NodeResult(command.Node, NodeOutcome.Failed, NodeExitCodes.NotFound, "", "empty command\n", clock.Elapsed);
         }
-        if (!_options.Persistent || (command.OwnConnection && !(_sessions.TryGetValue(command.Node, out var open) && open.IsOpen)))
+        var ownConnection = !_options.Persistent || (command.OwnConnection && !(_sessions.TryGetValue(command.Node, out var open) && open.IsOpen));
+        if (ownConnection && SshOneShot.Suits(command))
         {
             return await SshOneShot.RunAsync(_runner, _options, command, cancellationToken).ConfigureAwait(false);
         }
@@ -117,6 +118,10 @@ public sealed class SshTransport : ITransport
             {
                 // A warm session died between commands: reconnect once.
                 attempt = await session.RunOnceAsync(command, cancellationToken).ConfigureAwait(false);
+            }
+            if (ownConnection)
+            {
+                await session.CloseAsync().ConfigureAwait(false); // a newline in a word: one-shot over a session
             }
             return attempt.Result ?? new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
                 Explain(command.Node, attempt.SshMessage), clock.Elapsed);

@@ -21,11 +21,13 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         Assert.Equal(8, log.Count(l => l.Contains(" rc=0 ok ", StringComparison.Ordinal) && l.Contains("echo same", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void A_hostile_value_arrives_literally_and_runs_nothing()
+    [Theory]
+    [InlineData("\n")] // a newline: carried over a session
+    [InlineData(" ")] // none: one-shot, through the login shell's command line
+    public void A_hostile_value_arrives_literally_and_runs_nothing(string separator)
     {
         var flag = Path.Combine(nodes.Dir, "pwned");
-        var hostile = $"it's \"quoted\"; touch {flag}; $(touch {flag}) `touch {flag}`\nnext line | & > {flag} $HOME";
+        var hostile = $"it's \"quoted\"; touch {flag}; $(touch {flag}) `touch {flag}`{separator}next line | & > {flag} $HOME \\ !! '' \"";
         var r = nodes.CladminWithInput("stdin: $(touch " + flag + ")\n", "cmd", "-n", "node03", "--", "sh", "-c", "printf %s \"$1\"; cat", "sh", hostile);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal($"---------------\nnode03 (1)\n---------------\n{hostile}stdin: $(touch {flag})\n", r.Stdout);
