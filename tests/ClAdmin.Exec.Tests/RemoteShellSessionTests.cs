@@ -113,6 +113,21 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.Equal(NodeOutcome.Unreachable, r.Outcome);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Large_input_and_output_at_once_do_not_wedge_the_pipes(bool persistent)
+    {
+        // The command prints 1 MB before it reads 1 MB of input: neither side may wait for the other.
+        var input = new string('i', 1 << 20);
+        await using var t = Transport(persistent);
+        using var wedged = new CancellationTokenSource(TimeSpan.FromSeconds(20)); // fails, not hangs
+        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' o; wc -c"]) { StandardInput = input }, wedged.Token);
+        Assert.Equal(NodeOutcome.Ok, r.Outcome);
+        Assert.Equal((1 << 20) + "1048576\n".Length, r.Stdout.Length);
+        Assert.EndsWith("1048576\n", r.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task One_shot_mode_leaves_no_session_behind()
     {

@@ -77,21 +77,11 @@ internal static class SshOneShot
             var output = new MarkerReader(process.Output);
             var error = new MarkerReader(process.Error);
             var errTask = error.ReadToEndAsync();
-            try
-            {
-                if (command.StandardInput.Length > 0)
-                {
-                    await process.Input.WriteAsync(command.StandardInput).ConfigureAwait(false);
-                }
-                process.Input.Close();
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                // ssh ended before reading its input: the acknowledgement below tells what happened.
-            }
-
             // The acknowledgement: the command has started on the node (and its pid there).
             var ackTask = ReadAckAsync(output, marker);
+            // Input is written while output is read, so a command that prints before it has read
+            // all its input cannot wedge both pipes.
+            var inputTask = WriteInputAsync(process, command.StandardInput);
             var answerWithin = options.ConnectTimeout + TimeSpan.FromSeconds(5);
             Task first;
             try
@@ -106,7 +96,7 @@ internal static class SshOneShot
             {
                 // Nothing started that we know of: cutting the connection is all there is to do.
                 process.Kill();
-                await Task.WhenAll(ackTask, errTask, process.WaitForExitAsync(CancellationToken.None)).ConfigureAwait(false);
+                await Task.WhenAll(ackTask, errTask, inputTask, process.WaitForExitAsync(CancellationToken.None)).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed);
@@ -116,14 +106,14 @@ internal static class SshOneShot
             }
             if (await ackTask.ConfigureAwait(false) is not { } pid)
             {
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                await Task.WhenAll(inputTask, process.WaitForExitAsync(CancellationToken.None)).ConfigureAwait(false);
                 return new NodeResult(node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "", SshTransport.Explain(node, await errTask.ConfigureAwait(false)), clock.Elapsed);
             }
 
             // The command runs: wait for its end, its time limit (counted from the start, as on a
             // session), or the user's Ctrl-C.
             var outTask = output.ReadToEndAsync();
-            var done = Task.WhenAll(outTask, errTask, process.WaitForExitAsync(CancellationToken.None));
+            var done = Task.WhenAll(outTask, errTask, inputTask, process.WaitForExitAsync(CancellationToken.None));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (command.Timeout is { } timeout)
             {
@@ -151,6 +141,24 @@ internal static class SshOneShot
             var rc = process.ExitCode;
             return new NodeResult(node, rc == 0 ? NodeOutcome.Ok : NodeOutcome.Failed, rc,
                 await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false), clock.Elapsed);
+        }
+    }
+
+    /// <summary>Writes the command's standard input, then closes it (ssh sends end-of-file).</summary>
+    private static async Task WriteInputAsync(IInteractiveProcess process, string text)
+    {
+        try
+        {
+            if (text.Length > 0)
+            {
+                await process.Input.WriteAsync(text).ConfigureAwait(false);
+                await process.Input.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            process.Input.Close();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // ssh ended before reading all its input: the acknowledgement and exit code tell the rest.
         }
     }
 
