@@ -12,4 +12,10 @@ if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
   $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc zlib1g-dev >/dev/null
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet publish src/ClAdmin -c Release -r linux-x64 -p:PublishAot=true -o "$out" -nologo -clp:ErrorsOnly >/dev/null
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! dotnet publish src/ClAdmin -c Release -r linux-x64 -p:PublishAot=true -o "$out" -nologo -clp:ErrorsOnly >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "publish.sh: the native build of cladmin failed (above)" >&2
+  exit 1
+fi

@@ -129,12 +129,57 @@ public sealed class RemoteShellSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task One_shot_mode_leaves_no_session_behind()
+    public async Task One_shot_mode_leaves_no_ssh_process_behind()
     {
-        await using var t = Transport(persistent: false);
+        var pids = Path.Combine(_dir, "pids");
+        var counting = Path.Combine(_dir, "ssh-counting");
+        File.WriteAllText(counting, $"#!/bin/sh\necho $$ >> {pids}\nexec {_fakeSsh} \"$@\"\n");
+        File.SetUnixFileMode(counting, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await using var t = new SshTransport(SystemProcessRunner.Instance, new SshOptions { SshPath = counting, Persistent = false });
         var r = await t.RunAsync(new NodeCommand("n1", ["echo", "once"]), default);
+        var stopped = await t.RunAsync(new NodeCommand("n1", ["sleep", "30"]) { Timeout = TimeSpan.FromMilliseconds(300) }, default);
         Assert.Equal("once\n", r.Stdout);
+        Assert.Equal(NodeOutcome.TimedOut, stopped.Outcome);
+        var started = File.ReadAllLines(pids);
+        Assert.Equal(3, started.Length); // the command, the timed-out one, and the connection that stopped it
+        Assert.All(started, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"ssh {pid} still runs"));
         Assert.Null(t.SshProcessId("n1"));
+    }
+
+    [Fact]
+    public async Task A_stop_in_one_shot_mode_ends_the_command_and_its_children()
+    {
+        var pidFile = Path.Combine(_dir, "child");
+        await using var t = Transport(persistent: false);
+        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"sleep 300 & echo $! > {pidFile}; sleep 301"]) { Timeout = TimeSpan.FromMilliseconds(500) }, default);
+        Assert.Equal(NodeOutcome.TimedOut, r.Outcome);
+        Assert.Contains("the command was stopped on the node", r.Stderr, StringComparison.Ordinal);
+        var child = File.ReadAllText(pidFile).Trim();
+        await Task.Delay(200);
+        Assert.False(Directory.Exists($"/proc/{child}") && !File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal), "the child sleep still runs");
+    }
+
+    public static TheoryData<string> LoginShells() => ["/bin/sh", "/bin/bash", "/bin/ksh", "/bin/csh", "/usr/bin/tcsh"];
+
+    [Theory]
+    [MemberData(nameof(LoginShells))]
+    public async Task Every_login_shell_passes_hostile_words_literally(string shell)
+    {
+        // sshd runs the remote command as LOGIN-SHELL -c STRING; csh and tcsh expand '!' even in
+        // single quotes (scripts/test.sh installs ksh, csh and tcsh).
+        Assert.True(File.Exists(shell), $"{shell} is missing: scripts/test.sh installs it");
+        var flag = Path.Combine(_dir, "pwned");
+        var ssh = Path.Combine(_dir, "ssh-" + Path.GetFileName(shell));
+        File.WriteAllText(ssh, $"#!/bin/sh\nwhile [ \"$1\" != -- ]; do shift; done\nshift 2\nexec {shell} -c \"$*\"\n");
+        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string[] words = ["it's \"q\" ; `touch " + flag + "` $(touch " + flag + ")", "!#:8 !! !$ \\! \\\\ $HOME ~ *", "Passw0rd!x", "a'b'!'c"];
+        foreach (var persistent in new[] { false, true })
+        {
+            await using var t = new SshTransport(SystemProcessRunner.Instance, new SshOptions { SshPath = ssh, Persistent = persistent });
+            var r = await t.RunAsync(new NodeCommand("n1", ["printf", "[%s]", .. words]), default);
+            Assert.Equal((NodeOutcome.Ok, string.Concat(words.Select(w => $"[{w}]"))), (r.Outcome, r.Stdout));
+        }
+        Assert.False(File.Exists(flag));
     }
 
     [Fact]

@@ -10,24 +10,43 @@ namespace ClAdmin.Exec.Ssh;
 
 /// <summary>
 /// One command on a connection of its own, as pdsh and clush run them: <c>ssh HOST -- printf
-/// '%s A %s\n' MARKER "$$"; exec WORD...</c>. The login shell prints one acknowledgement line
-/// (the marker and its pid) and execs the command in its own place, so a single run costs the
+/// '%s A %s\n' MARKER "$$" &amp;&amp; exec WORD...</c>. The login shell prints one acknowledgement
+/// line (the marker and its pid) and execs the command in its own place, so a single run costs the
 /// handshake and nothing more: no session shell, no background job, no watcher. The line is
-/// plain enough for any login shell (sh, ksh, bash, csh); words with a newline, which csh cannot
-/// quote, go over a session instead (<see cref="Suits"/>). Standard input is
-/// written, then closed; the exit code is ssh's. A command stopped by its time limit or by Ctrl-C
-/// is killed on the node over a second connection, by the pid it acknowledged (TERM, then KILL
-/// after <see cref="SshOptions.StopGrace"/>), and the result says whether the node confirmed it.
+/// plain enough for any login shell (sh, ksh, bash, csh, tcsh: '!' is kept out of quotes, where
+/// csh would expand history); words with a newline, which csh cannot quote, and very long words go
+/// over a session instead (<see cref="Suits"/>). Standard input is written, then closed; the exit
+/// code is ssh's. sshd makes the command a session and group leader, so a command stopped by its
+/// time limit or by Ctrl-C is killed on the node with its children, over a second connection, by
+/// the process group it acknowledged (TERM, then KILL after <see cref="SshOptions.StopGrace"/>),
+/// and the result says whether the node confirmed it. Builtins that only make sense inside a
+/// shell (cd, umask, ulimit) cannot be exec'd: run them as <c>sh -c '...'</c>.
 /// </summary>
 internal static class SshOneShot
 {
-    /// <summary>Whether a command can go one-shot: no word holds a newline.</summary>
+    /// <summary>Longest word sent on the login shell's command line (csh's word limit is ~8 KB).</summary>
+    public const int MaxWordLength = 4096;
+
+    /// <summary>Stops process group $1 (the command and its children; the pid alone where it is
+    /// no group), TERM then KILL after about $2 seconds, and says how on its last line: stopped,
+    /// killed, or gone (it had ended). Polls every 0.1 s where sleep takes fractions (Linux), else
+    /// every second (AIX).</summary>
+    public const string StopScript =
+        "kill -s TERM -- \"-$1\" 2>/dev/null || kill -s TERM \"$1\" 2>/dev/null || { echo gone; exit 0; }; i=0; " +
+        "while kill -s 0 -- \"-$1\" 2>/dev/null || kill -s 0 \"$1\" 2>/dev/null; do " +
+        "[ $i -ge \"$2\"0 ] && { kill -s KILL -- \"-$1\" 2>/dev/null; kill -s KILL \"$1\" 2>/dev/null; echo killed; exit 0; }; " +
+        "sleep 0.1 2>/dev/null || { sleep 1; i=$((i+9)); }; i=$((i+1)); done; echo stopped";
+
+    /// <summary>What ssh itself prints when a connection drops while a command runs.</summary>
+    private static readonly string[] ConnectionLost = ["closed by remote host", "Connection reset", "Broken pipe", "client_loop:", "Timeout, server"];
+
+    /// <summary>Whether a command can go one-shot: no word holds a newline or is very long.</summary>
     public static bool Suits(NodeCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         foreach (var word in command.Argv)
         {
-            if (word.Contains('\n', StringComparison.Ordinal))
+            if (word.Length > MaxWordLength || word.Contains('\n', StringComparison.Ordinal))
             {
                 return false;
             }
@@ -35,24 +54,25 @@ internal static class SshOneShot
         return true;
     }
 
-    /// <summary>Stops pid $1, TERM then KILL after about $2 seconds, and says how: stopped, killed,
-    /// or gone (it had ended). Polls every 0.1 s where sleep takes fractions (Linux), else every
-    /// second (AIX).</summary>
-    public const string StopScript =
-        "kill -TERM \"$1\" 2>/dev/null || { echo gone; exit 0; }; i=0; " +
-        "while kill -0 \"$1\" 2>/dev/null; do [ $i -ge \"$2\"0 ] && { kill -KILL \"$1\" 2>/dev/null; echo killed; exit 0; }; " +
-        "sleep 0.1 2>/dev/null || { sleep 1; i=$((i+9)); }; i=$((i+1)); done; echo stopped";
+    /// <summary>Single quotes for any login shell: '\'' for a quote (POSIX and csh alike), and '!'
+    /// written outside the quotes as \!, because csh and tcsh expand history inside single
+    /// quotes, even under -c.</summary>
+    public static string LoginShellQuote(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return "'" + word.Replace("'", "'\\''", StringComparison.Ordinal).Replace("!", "'\\!'", StringComparison.Ordinal) + "'";
+    }
 
     /// <summary>The remote command (one string: ssh hands it to the login shell) for
-    /// <paramref name="argv"/>: acknowledge (marker, pid), then become the command, whose pid is
-    /// the one printed.</summary>
+    /// <paramref name="argv"/>: acknowledge (marker, pid), then, only if that worked, become the
+    /// command, whose pid is the one printed.</summary>
     public static string RemoteCommand(string marker, IReadOnlyList<string> argv)
     {
         ArgumentNullException.ThrowIfNull(argv);
-        var sb = new StringBuilder("printf '%s A %s\\n' ").Append(RemoteShell.Quote(marker)).Append(" \"$$\"; exec");
+        var sb = new StringBuilder("printf '%s A %s\\n' ").Append(LoginShellQuote(marker)).Append(" \"$$\" && exec");
         foreach (var word in argv)
         {
-            sb.Append(' ').Append(RemoteShell.Quote(word));
+            sb.Append(' ').Append(LoginShellQuote(word));
         }
         return sb.ToString();
     }
@@ -62,7 +82,7 @@ internal static class SshOneShot
         var clock = Stopwatch.StartNew();
         var node = command.Node;
         var marker = "__CLADMIN_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "_1";
-        var spec = new ProcessSpec(options.SshPath, SshTransport.SshArguments(options, node, [RemoteCommand(marker, command.Argv)]));
+        var spec = SshTransport.SshSpec(options, SshTransport.SshArguments(options, node, [RemoteCommand(marker, command.Argv)]));
         IInteractiveProcess process;
         try
         {
@@ -82,6 +102,7 @@ internal static class SshOneShot
             // Input is written while output is read, so a command that prints before it has read
             // all its input cannot wedge both pipes.
             var inputTask = WriteInputAsync(process, command.StandardInput);
+            var exited = process.WaitForExitAsync(CancellationToken.None);
             var answerWithin = options.ConnectTimeout + TimeSpan.FromSeconds(5);
             Task first;
             try
@@ -94,26 +115,36 @@ internal static class SshOneShot
             }
             if (first != ackTask)
             {
-                // Nothing started that we know of: cutting the connection is all there is to do.
                 process.Kill();
-                await Task.WhenAll(ackTask, errTask, inputTask, process.WaitForExitAsync(CancellationToken.None)).ConfigureAwait(false);
-                if (cancellationToken.IsCancellationRequested)
+                await Task.WhenAll(ackTask, errTask, inputTask, exited).ConfigureAwait(false);
+                var how = cancellationToken.IsCancellationRequested ? NodeOutcome.Cancelled : NodeOutcome.Unreachable;
+                if (ackTask.Result is { } late)
                 {
-                    return new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed);
+                    // It started just as the connection was cut: stop it there all the same.
+                    var confirmation = await StopAsync(runner, options, node, late).ConfigureAwait(false);
+                    var what = how == NodeOutcome.Cancelled ? "cancelled" : $"no answer within {answerWithin.TotalSeconds:0}s";
+                    return new NodeResult(node, how, how == NodeOutcome.Cancelled ? NodeExitCodes.Cancelled : NodeExitCodes.Unreachable,
+                        output.TakeRest(), $"{what}; {confirmation}\n", clock.Elapsed);
                 }
-                return new NodeResult(node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
-                    $"unreachable: no answer within {answerWithin.TotalSeconds:0}s\n", clock.Elapsed);
+                return how == NodeOutcome.Cancelled
+                    ? new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed)
+                    : new NodeResult(node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "", $"unreachable: no answer within {answerWithin.TotalSeconds:0}s\n", clock.Elapsed);
             }
             if (await ackTask.ConfigureAwait(false) is not { } pid)
             {
-                await Task.WhenAll(inputTask, process.WaitForExitAsync(CancellationToken.None)).ConfigureAwait(false);
+                // ssh ended (or printed garbage) without the acknowledgement: nothing ran.
+                if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false) != exited)
+                {
+                    process.Kill();
+                }
+                await Task.WhenAll(inputTask, exited).ConfigureAwait(false);
                 return new NodeResult(node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "", SshTransport.Explain(node, await errTask.ConfigureAwait(false)), clock.Elapsed);
             }
 
             // The command runs: wait for its end, its time limit (counted from the start, as on a
             // session), or the user's Ctrl-C.
             var outTask = output.ReadToEndAsync();
-            var done = Task.WhenAll(outTask, errTask, inputTask, process.WaitForExitAsync(CancellationToken.None));
+            var done = Task.WhenAll(outTask, errTask, inputTask, exited);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (command.Timeout is { } timeout)
             {
@@ -123,7 +154,7 @@ internal static class SshOneShot
             {
                 await done.WaitAsync(stop.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!done.IsCompleted)
             {
                 // Stop it on the node first: its connection then ends on its own, with all the
                 // output up to the stop; cut only if it does not.
@@ -138,9 +169,17 @@ internal static class SshOneShot
                 return new NodeResult(node, how, how == NodeOutcome.TimedOut ? NodeExitCodes.TimedOut : NodeExitCodes.Cancelled,
                     await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false) + $"{text}; {confirmation}\n", clock.Elapsed);
             }
+            catch (OperationCanceledException)
+            {
+                // It ended just as the limit came: its own result stands.
+            }
             var rc = process.ExitCode;
-            return new NodeResult(node, rc == 0 ? NodeOutcome.Ok : NodeOutcome.Failed, rc,
-                await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false), clock.Elapsed);
+            var stderr = await errTask.ConfigureAwait(false);
+            if (rc == 255 && Array.Exists(ConnectionLost, m => stderr.Contains(m, StringComparison.Ordinal)))
+            {
+                stderr += "the connection was lost while the command ran; its outcome there is unknown\n";
+            }
+            return new NodeResult(node, rc == 0 ? NodeOutcome.Ok : NodeOutcome.Failed, rc, await outTask.ConfigureAwait(false), stderr, clock.Elapsed);
         }
     }
 
@@ -162,31 +201,39 @@ internal static class SshOneShot
         }
     }
 
-    /// <summary>Kills the command's pid on the node over a new connection; says what happened there.</summary>
+    /// <summary>Kills the command's process group on the node over a new connection; says what
+    /// happened there. Bounded (a few seconds past the grace), so Ctrl-C always ends.</summary>
     private static async Task<string> StopAsync(IProcessRunner runner, SshOptions options, string node, int pid)
     {
         var grace = Math.Max(1, (int)Math.Ceiling(options.StopGrace.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        var remote = "exec " + RemoteShell.Quote(options.RemoteShell) + " -c " + RemoteShell.Quote(StopScript) + " sh " +
+        var remote = "exec " + RemoteShell.Quote(options.RemoteShell) + " -c " + LoginShellQuote(StopScript) + " sh " +
             pid.ToString(CultureInfo.InvariantCulture) + " " + grace;
-        var spec = new ProcessSpec(options.SshPath, SshTransport.SshArguments(options, node, [remote]))
+        var connect = options.ConnectTimeout < MaxStopConnect ? options.ConnectTimeout : MaxStopConnect;
+        var spec = SshTransport.SshSpec(options, SshTransport.SshArguments(options with { ConnectTimeout = connect }, node, [remote])) with
         {
-            Timeout = options.ConnectTimeout + options.StopGrace + TimeSpan.FromSeconds(5),
+            Timeout = connect + options.StopGrace + TimeSpan.FromSeconds(2),
         };
+        var unknown = $"the node did not confirm the stop (pid {pid}): the command's state there is unknown";
         try
         {
             var r = await runner.RunAsync(spec, CancellationToken.None).ConfigureAwait(false);
-            return r.Stdout.Trim() switch
+            // The last line is the script's; a login shell may print a banner before it.
+            var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return (lines.Length > 0 ? lines[^1] : "") switch
             {
                 "stopped" or "killed" => $"the command was stopped on the node (pid {pid})",
                 "gone" => "the command had already ended on the node",
-                _ => $"the node did not confirm the stop (pid {pid}): the command's state there is unknown",
+                _ => unknown,
             };
         }
         catch (ProcessStartException)
         {
-            return $"the node did not confirm the stop (pid {pid}): the command's state there is unknown";
+            return unknown;
         }
     }
+
+    /// <summary>How long a stop may wait for its connection, whatever --connect-timeout says.</summary>
+    private static readonly TimeSpan MaxStopConnect = TimeSpan.FromSeconds(8);
 
     private static async Task<int?> ReadAckAsync(MarkerReader output, string marker)
     {

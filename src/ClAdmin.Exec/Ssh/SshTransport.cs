@@ -41,6 +41,20 @@ public sealed class SshTransport : ITransport
     /// <summary>The ssh arguments for a node, remote command included: what is run, as words.</summary>
     public IReadOnlyList<string> SshArguments(string node) => SshArguments(_options, node, ["exec " + _options.RemoteShell]);
 
+    /// <summary>
+    /// How ssh is started: through setsid where the system has it (<see cref="SshOptions.Setsid"/>),
+    /// so ssh is out of the terminal's process group. A Ctrl-C typed at the terminal then reaches
+    /// cladmin alone, which stops the remote commands and reports them, instead of also killing
+    /// every ssh, which would drop the connections and leave the commands running on the nodes.
+    /// </summary>
+    public static ProcessSpec SshSpec(SshOptions options, IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Setsid is { } setsid
+            ? new ProcessSpec(setsid, ["-w", options.SshPath, .. arguments])
+            : new ProcessSpec(options.SshPath, arguments);
+    }
+
     /// <summary>The ssh arguments for a node with a given remote command.</summary>
     public static IReadOnlyList<string> SshArguments(SshOptions options, string node, IReadOnlyList<string> remoteCommand)
     {
@@ -102,7 +116,7 @@ public sealed class SshTransport : ITransport
             return await SshOneShot.RunAsync(_runner, _options, command, cancellationToken).ConfigureAwait(false);
         }
         var session = _sessions.GetOrAdd(command.Node, node =>
-            new SshSession(node, new ProcessSpec(_options.SshPath, SshArguments(node)), _runner, _options));
+            new SshSession(node, SshSpec(_options, SshArguments(node)), _runner, _options));
         try
         {
             await session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);

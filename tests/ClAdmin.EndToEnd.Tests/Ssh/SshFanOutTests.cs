@@ -43,13 +43,21 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         Assert.Contains("3 failed node[01-03]; highest exit code 7", r.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task No_ssh_process_is_left_behind_even_when_interrupted()
+    [Theory]
+    [InlineData(false)] // kill -INT PID
+    [InlineData(true)] // Ctrl-C at a terminal: SIGINT to cladmin's whole process group
+    public async Task No_ssh_process_is_left_behind_even_when_interrupted(bool wholeGroup)
     {
         // A config path no other test uses, so ssh processes of this run are recognisable.
         var config = Path.Combine(nodes.Dir, $"ssh_config.{Guid.NewGuid():N}");
         File.Copy(nodes.Config, config);
         var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-08]", "--", "sleep", "41.25"]);
+        if (wholeGroup)
+        {
+            // A process group of its own, as a shell gives a foreground job (setsid execs in place).
+            info.ArgumentList.Insert(0, info.FileName);
+            info.FileName = "setsid";
+        }
         info.RedirectStandardError = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardInput = true;
@@ -63,7 +71,8 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
             await Task.Delay(50);
         }
         Assert.Equal(8, SshdNodes.ProcessesRunning("sleep", "41.25").Count);
-        using (var kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        var target = (wholeGroup ? "-" : "") + p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var kill = Process.Start("kill", ["-INT", "--", target]))
         {
             kill.WaitForExit();
         }
