@@ -19,7 +19,7 @@ namespace ClAdmin.Exec.Ssh;
 /// code is ssh's. sshd makes the command a session and group leader, so a command stopped by its
 /// time limit or by Ctrl-C is killed on the node with its children, over a second connection, by
 /// the process group it acknowledged (TERM, then KILL after <see cref="SshOptions.StopGrace"/>),
-/// and the result says whether the node confirmed it. Builtins that only make sense inside a
+/// and the result says whether the node confirmed it; also when a terminal's Ctrl-C killed ssh. Builtins that only make sense inside a
 /// shell (cd, umask, ulimit) cannot be exec'd: run them as <c>sh -c '...'</c>.
 /// </summary>
 internal static class SshOneShot
@@ -36,6 +36,27 @@ internal static class SshOneShot
         "while kill -s 0 -- \"-$1\" 2>/dev/null || kill -s 0 \"$1\" 2>/dev/null; do " +
         "[ $i -ge \"$2\"0 ] && { kill -s KILL -- \"-$1\" 2>/dev/null; kill -s KILL \"$1\" 2>/dev/null; echo killed; exit 0; }; " +
         "sleep 0.1 2>/dev/null || { sleep 1; i=$((i+9)); }; i=$((i+1)); done; echo stopped";
+
+    /// <summary>ssh's own failure exit code.</summary>
+    private const int SshDied = 255;
+
+    /// <summary>How a process killed by SIGINT exits (128 + 2).</summary>
+    private const int KilledByInterrupt = 130;
+
+    /// <summary>After ssh died, whether a Ctrl-C is under way: the terminal signals ssh and cladmin
+    /// at once, and cladmin's cancellation may trail ssh's death by a moment.</summary>
+    private static async Task<bool> InterruptedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled: it was.
+        }
+        return cancellationToken.IsCancellationRequested;
+    }
 
     /// <summary>What ssh itself prints when a connection drops while a command runs.</summary>
     private static readonly string[] ConnectionLost = ["closed by remote host", "Connection reset", "Broken pipe", "client_loop:", "Timeout, server"];
@@ -174,6 +195,14 @@ internal static class SshOneShot
                 // It ended just as the limit came: its own result stands.
             }
             var rc = process.ExitCode;
+            if (rc is SshDied or KilledByInterrupt && await InterruptedAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // A Ctrl-C typed at the terminal reaches ssh too, which dies and drops the
+                // connection; the command itself goes on there: stop it on the node.
+                var confirmation = await StopAsync(runner, options, node, pid).ConfigureAwait(false);
+                return new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled,
+                    await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false) + $"cancelled; {confirmation}\n", clock.Elapsed);
+            }
             var stderr = await errTask.ConfigureAwait(false);
             if (rc == 255 && Array.Exists(ConnectionLost, m => stderr.Contains(m, StringComparison.Ordinal)))
             {

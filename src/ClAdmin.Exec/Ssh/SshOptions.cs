@@ -35,10 +35,6 @@ public sealed record SshOptions
     /// that the command ended before the session is cut.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>util-linux setsid, which starts ssh in a session of its own (see
-    /// <see cref="SshTransport.SshSpec"/>); null starts ssh directly.</summary>
-    public string? Setsid { get; init; } = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
-
     /// <summary>The shell started on the node to carry the commands.</summary>
     public string RemoteShell { get; init; } = "/bin/sh";
 

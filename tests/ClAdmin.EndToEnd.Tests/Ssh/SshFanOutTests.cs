@@ -54,7 +54,8 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-08]", "--", "sleep", "41.25"]);
         if (wholeGroup)
         {
-            // A process group of its own, as a shell gives a foreground job (setsid execs in place).
+            // A process group of its own, as a shell gives a foreground job (setsid execs in place);
+            // the signal then reaches every ssh as well as cladmin.
             info.ArgumentList.Insert(0, info.FileName);
             info.FileName = "setsid";
         }
