@@ -20,7 +20,8 @@ public sealed class RemoteShellSessionTests : IDisposable
     public RemoteShellSessionTests()
     {
         _fakeSsh = Path.Combine(_dir, "ssh");
-        File.WriteAllText(_fakeSsh, "#!/bin/sh\nwhile [ \"$1\" != -- ]; do shift; done\nshift 2\nexec /bin/sh -c \"$*\"\n");
+        // Like sshd, the remote command leads a session and process group of its own (setsid).
+        File.WriteAllText(_fakeSsh, "#!/bin/sh\nwhile [ \"$1\" != -- ]; do shift; done\nshift 2\nexec setsid /bin/sh -c \"$*\"\n");
         File.SetUnixFileMode(_fakeSsh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
@@ -151,7 +152,9 @@ public sealed class RemoteShellSessionTests : IDisposable
     {
         var pidFile = Path.Combine(_dir, "child");
         await using var t = Transport(persistent: false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"sleep 300 & echo $! > {pidFile}; sleep 301"]) { Timeout = TimeSpan.FromMilliseconds(500) }, default);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the surviving child held the connection open for {clock.Elapsed}");
         Assert.Equal(NodeOutcome.TimedOut, r.Outcome);
         Assert.Contains("the command was stopped on the node", r.Stderr, StringComparison.Ordinal);
         var child = File.ReadAllText(pidFile).Trim();
@@ -170,7 +173,7 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.True(File.Exists(shell), $"{shell} is missing: scripts/test.sh installs it");
         var flag = Path.Combine(_dir, "pwned");
         var ssh = Path.Combine(_dir, "ssh-" + Path.GetFileName(shell));
-        File.WriteAllText(ssh, $"#!/bin/sh\nwhile [ \"$1\" != -- ]; do shift; done\nshift 2\nexec {shell} -c \"$*\"\n");
+        File.WriteAllText(ssh, $"#!/bin/sh\nwhile [ \"$1\" != -- ]; do shift; done\nshift 2\nexec setsid {shell} -c \"$*\"\n");
         File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         string[] words = ["it's \"q\" ; `touch " + flag + "` $(touch " + flag + ")", "!#:8 !! !$ \\! \\\\ $HOME ~ *", "Passw0rd!x", "a'b'!'c"];
         foreach (var persistent in new[] { false, true })
