@@ -119,22 +119,13 @@ internal static class SshOneShot
             var error = new MarkerReader(process.Error);
             var errTask = error.ReadToEndAsync();
             // The acknowledgement: the command has started on the node (and its pid there).
-            var ackTask = ReadAckAsync(output, marker);
+            var ackTask = Acknowledgement.ReadAsync(output, marker);
             // Input is written while output is read, so a command that prints before it has read
             // all its input cannot wedge both pipes.
             var inputTask = WriteInputAsync(process, command.StandardInput);
             var exited = process.WaitForExitAsync(CancellationToken.None);
-            var answerWithin = options.ConnectTimeout + TimeSpan.FromSeconds(5);
-            Task first;
-            try
-            {
-                first = await Task.WhenAny(ackTask, Task.Delay(answerWithin, cancellationToken)).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                first = Task.CompletedTask;
-            }
-            if (first != ackTask)
+            var answerWithin = Acknowledgement.Within(options);
+            if (!await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false))
             {
                 process.Kill();
                 await Task.WhenAll(ackTask, errTask, inputTask, exited).ConfigureAwait(false);
@@ -263,14 +254,4 @@ internal static class SshOneShot
 
     /// <summary>How long a stop may wait for its connection, whatever --connect-timeout says.</summary>
     private static readonly TimeSpan MaxStopConnect = TimeSpan.FromSeconds(8);
-
-    private static async Task<int?> ReadAckAsync(MarkerReader output, string marker)
-    {
-        if (await output.ReadUntilAsync(marker + " A ").ConfigureAwait(false) is null)
-        {
-            return null;
-        }
-        var pid = await output.ReadUntilAsync("\n").ConfigureAwait(false);
-        return int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
-    }
 }

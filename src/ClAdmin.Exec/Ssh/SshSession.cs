@@ -70,18 +70,9 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
         }
 
         // The acknowledgement: the command has started (and the session shell's pid).
-        var ackTask = ReadAckAsync(marker);
-        var answerWithin = options.ConnectTimeout + TimeSpan.FromSeconds(5);
-        Task first;
-        try
-        {
-            first = await Task.WhenAny(ackTask, Task.Delay(answerWithin, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            first = Task.CompletedTask;
-        }
-        if (first != ackTask)
+        var ackTask = Acknowledgement.ReadAsync(_out!, marker);
+        var answerWithin = Acknowledgement.Within(options);
+        if (!await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false))
         {
             Kill();
             await Task.WhenAll(ackTask, errTask).ConfigureAwait(false);
@@ -173,16 +164,6 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
         var message = _err!.TakeRest();
         await CloseAsync().ConfigureAwait(false);
         return new Attempt(null, fresh, message);
-    }
-
-    private async Task<int?> ReadAckAsync(string marker)
-    {
-        if (await _out!.ReadUntilAsync(marker + " A ").ConfigureAwait(false) is null)
-        {
-            return null;
-        }
-        var pid = await _out.ReadUntilAsync("\n").ConfigureAwait(false);
-        return int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
     }
 
     private async Task<(string? Stdout, int? ExitCode)> ReadOutputAsync(string marker)
