@@ -8,6 +8,10 @@ namespace ClAdmin.Exec.Ssh;
 /// </summary>
 internal static class Acknowledgement
 {
+    /// <summary>A marker no command output can forge: random, then <paramref name="suffix"/>.</summary>
+    public static string NewMarker(string suffix) =>
+        "__CLADMIN_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)) + "_" + suffix;
+
     /// <summary>The pid after <c>MARKER A </c>; null when the stream ends first or the pid is not a number.</summary>
     public static async Task<int?> ReadAsync(MarkerReader output, string marker)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.Processes;
@@ -102,7 +101,7 @@ internal static class SshOneShot
     {
         var clock = Stopwatch.StartNew();
         var node = command.Node;
-        var marker = "__CLADMIN_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "_1";
+        var marker = Acknowledgement.NewMarker("1");
         var spec = SshTransport.SshSpec(options, SshTransport.SshArguments(options, node, [RemoteCommand(marker, command.Argv)]));
         IInteractiveProcess process;
         try

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Transport;
@@ -13,7 +12,7 @@ namespace ClAdmin.Exec.Ssh;
 /// </summary>
 internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner runner, SshOptions options)
 {
-    private readonly string _prefix = "__CLADMIN_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)) + "_";
+    private readonly string _prefix = Acknowledgement.NewMarker("");
     private long _sequence;
     private IInteractiveProcess? _process;
     private MarkerReader? _out;
