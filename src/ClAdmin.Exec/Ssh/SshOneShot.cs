@@ -48,7 +48,7 @@ internal static class SshOneShot
     {
         try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
