@@ -10,6 +10,10 @@
 # DIR receives a throwaway host key, a user key (id_ed25519), authorized_keys, known_hosts,
 # ssh_config (Host nodeNN -> HostName, Port, User, IdentityFile, UserKnownHostsFile), nodes
 # (one name a line) and port. Use it as: ssh -F DIR/ssh_config node01 true.
+# Each node logs in with HOME=DIR/home/nodeNN (empty), as a separate machine would: the invoking
+# user's shell start-up files stay out of the nodes. (Sharing them made every login run, e.g.,
+# root's `pyenv init`, whose global lock serialized concurrent logins: a benchmark then measured
+# lock waits, and the tests saw "pyenv: cannot rehash" on standard error.)
 # Works as root and as an ordinary user (then nodes log in as that user). openssh-server is
 # installed from Debian when sshd is missing.
 set -euo pipefail
@@ -138,8 +142,16 @@ X11Forwarding no
 AllowTcpForwarding no
 MaxStartups 200
 MaxSessions 200
+PermitUserRC no
 LogLevel ERROR
 CONF
+      # Each node its own home, as on separate machines: the login shell reads its start-up
+      # files (~/.bashrc, ~/.cshrc, ...) from there, not from the invoking user's home.
+      for i in $(seq $(( (k - 1) * PER_DAEMON + 1 )) $(( k * PER_DAEMON < n ? k * PER_DAEMON : n ))); do
+        name=$(printf 'node%02d' "$i")
+        mkdir -p "$dir/home/$name"
+        printf 'Match LocalAddress %s\n  SetEnv HOME=%s\n' "$(addr_of "$i")" "$dir/home/$name"
+      done
     } > "$dir/sshd_$k.conf"
     start_daemon "$dir" "$k"
   done

@@ -143,7 +143,10 @@ public sealed class SystemProcessRunner : IProcessRunner
 
         public void Dispose()
         {
-            Kill();
+            if (!HasExited)
+            {
+                Kill(); // a tree kill reads all of /proc: only for a process still running
+            }
             _process.Dispose();
         }
     }
