@@ -122,12 +122,12 @@ public static class Cli
             return ExitCodes.Ok;
         });
 
-        var treeArg = new Argument<string>("fastpath") { Description = "Where to start (default: hacmp)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "hacmp" };
+        var treeArg = new Argument<string>("fastpath") { HelpName = "fastpath", Description = "Where to start (default: hacmp)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "hacmp" };
         treeArg.CompletionSources.Add(context => Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
         var tree = new Command("tree", "Print the screen tree below a fast path") { treeArg };
         tree.SetAction(parse => WithScreen(parse, menusOption, parse.GetValue(treeArg)!, error, (t, s) => MenuReports.Tree(t, s, output)));
 
-        var showArg = new Argument<string>("fastpath") { Description = "A dialog, selector or menu fast path" };
+        var showArg = new Argument<string>("fastpath") { HelpName = "fastpath", Description = "A dialog, selector or menu fast path" };
         showArg.CompletionSources.Add(context => Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
         var show = new Command("show", "List a dialog's fields: id, label, type, default, required, prefix") { showArg };
         show.SetAction(parse => WithScreen(parse, menusOption, parse.GetValue(showArg)!, error, (t, s) => MenuReports.Show(t, s, output)));

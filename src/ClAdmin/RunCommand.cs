@@ -15,11 +15,11 @@ public static class RunCommand
     public static Command Create(Option<string?> menusOption, ExecCommands exec, LogOptions logs, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(exec);
-        var fastpath = new Argument<string>("fastpath") { Description = "The dialog or selector to fill (its SMIT fast path)" };
+        var fastpath = new Argument<string>("fastpath") { HelpName = "fastpath", Description = "The dialog or selector to fill (its SMIT fast path)" };
         fastpath.CompletionSources.Add(context => context.ParseResult.GetValue(fastpath) is { } given && given != context.WordToComplete
             ? []
             : Completions.Fastpaths(context.ParseResult.GetValue(menusOption), context.WordToComplete));
-        var fields = new Argument<string[]>("field=value") { Description = "Field values by field id (see 'cladmin menus show FASTPATH')", Arity = ArgumentArity.ZeroOrMore };
+        var fields = new Argument<string[]>("field=value") { HelpName = "field=value", Description = "Field values by field id (see 'cladmin menus show FASTPATH')", Arity = ArgumentArity.ZeroOrMore };
         fields.CompletionSources.Add(context => Completions.FieldAssignments(context.ParseResult.GetValue(menusOption), context.ParseResult.GetValue(fastpath))
             .Where(f => f.StartsWith(context.WordToComplete, StringComparison.OrdinalIgnoreCase)));
         var show = new Option<bool>("--show") { Description = "Print the command line the dialog would run (F6) and run nothing" };

@@ -32,6 +32,20 @@ public sealed class CliBehaviourTests : IDisposable
         Assert.All(nodes, n => Assert.Equal("ok", n.GetProperty("outcome").GetString()));
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("run", "--help")]
+    [InlineData("menus", "show", "--help")]
+    public void Help_names_arguments_by_their_role_and_pads_columns_to_a_terminal(params string[] args)
+    {
+        // Arguments with completions are shown by HelpName, not by every fast path the menus know.
+        var r = CladminProcess.Run(["--db", Db, .. args], null, Env);
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("cl_chpasswd|", r.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string(' ', 60), r.Stdout, StringComparison.Ordinal); // no column padded past a terminal's width
+        Assert.Contains("<fastpath>", r.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_failed_node_command_exits_1_and_a_usage_error_exits_2()
     {
