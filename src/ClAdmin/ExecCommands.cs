@@ -282,9 +282,20 @@ public sealed class ExecCommands
         }
         if (result.Interrupted)
         {
-            var stopped = result.Stopped.Count > 0 ? $"stopped on {NodeSet.Fold(result.Stopped)}" : "nothing was running";
-            var notStarted = result.NotStarted.Count > 0 ? $"; not started on {NodeSet.Fold(result.NotStarted)}" : "";
-            _error.WriteLine($"cladmin: interrupted: {stopped}{notStarted}");
+            var parts = new List<string>();
+            if (result.Stopped.Count > 0)
+            {
+                parts.Add($"stopped on {NodeSet.Fold(result.Stopped)}");
+            }
+            if (result.Unconfirmed.Count > 0)
+            {
+                parts.Add($"NOT confirmed stopped on {NodeSet.Fold(result.Unconfirmed)} (the command may still run there)");
+            }
+            if (result.NotStarted.Count > 0)
+            {
+                parts.Add($"not started on {NodeSet.Fold(result.NotStarted)}");
+            }
+            _error.WriteLine($"cladmin: interrupted: {(parts.Count > 0 ? string.Join("; ", parts) : "nothing was running")}");
         }
         if (folded || !result.AllOk)
         {

@@ -156,6 +156,42 @@ public sealed class FanOutTests
         Assert.All(result.Results, r => Assert.Equal(NodeOutcome.Cancelled, r.Outcome));
     }
 
+    /// <summary>Answers each node after the run is cancelled, with the stop its node reported.</summary>
+    private sealed class StopsAsTold(CancellationTokenSource cts, Dictionary<string, RemoteStop> told) : ITransport
+    {
+        private int _running;
+        public string Name => "test";
+        public async Task<NodeResult> RunAsync(NodeCommand command, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _running) == told.Count)
+            {
+                await cts.CancelAsync();
+            }
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            return new NodeResult(command.Node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled\n", TimeSpan.Zero) { Stop = told[command.Node] };
+        }
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Cancellation_reports_a_stop_the_node_did_not_confirm_apart_from_confirmed_ones()
+    {
+        using var cts = new CancellationTokenSource();
+        var told = new Dictionary<string, RemoteStop>
+        {
+            ["n1"] = RemoteStop.Confirmed,
+            ["n2"] = RemoteStop.Unconfirmed,
+            ["n3"] = RemoteStop.None, // cancelled before it started there
+            ["n4"] = RemoteStop.Confirmed,
+        };
+        var engine = new FanOutEngine(new StopsAsTold(cts, told));
+        var result = await engine.RunAsync(["n1", "n2", "n3", "n4"], NodeOperation.Same(["hang"]), new FanOutOptions(), null, cts.Token);
+        Assert.True(result.Interrupted);
+        Assert.Equal(["n1", "n4"], result.Stopped);
+        Assert.Equal(["n2"], result.Unconfirmed);
+        Assert.Equal(["n3"], result.NotStarted);
+    }
+
     [Fact]
     public void Gatherer_folds_identical_output_under_the_node_set_that_printed_it()
     {

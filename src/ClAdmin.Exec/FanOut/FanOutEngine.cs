@@ -19,7 +19,8 @@ public sealed class FanOutEngine(ITransport transport, ICommandLog? log = null, 
     /// <summary>Runs <paramref name="operation"/> on <paramref name="nodes"/>.
     /// <paramref name="onResult"/> is called once per node as its result arrives, never
     /// concurrently. Cancellation stops running commands (reported in
-    /// <see cref="FanOutResult.Stopped"/>) and starts no more (<see cref="FanOutResult.NotStarted"/>).</summary>
+    /// <see cref="FanOutResult.Stopped"/>, or <see cref="FanOutResult.Unconfirmed"/> where the node
+    /// did not confirm it) and starts no more (<see cref="FanOutResult.NotStarted"/>).</summary>
     public async Task<FanOutResult> RunAsync(
         IReadOnlyList<string> nodes,
         NodeOperation operation,
@@ -75,7 +76,10 @@ public sealed class FanOutEngine(ITransport transport, ICommandLog? log = null, 
             rollbacks.AddRange(undo.Select(n => undoState.Results[n]));
         }
         return new FanOutResult(results, rollbacks, state.Stopped.Order(NaturalComparer.Instance).ToList(),
-            state.NotStarted.Order(NaturalComparer.Instance).ToList(), cancellationToken.IsCancellationRequested);
+            state.NotStarted.Order(NaturalComparer.Instance).ToList(), cancellationToken.IsCancellationRequested)
+        {
+            Unconfirmed = state.Unconfirmed.Order(NaturalComparer.Instance).ToList(),
+        };
     }
 
     private async Task RunWaveAsync(IReadOnlyList<string> nodes, Func<string, NodeCommand> plan, FanOutOptions options, RunState state, CancellationToken cancellationToken)
@@ -128,11 +132,15 @@ public sealed class FanOutEngine(ITransport transport, ICommandLog? log = null, 
             }
             catch (OperationCanceledException)
             {
-                result = new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled\n", _time.GetUtcNow() - started);
+                // The transport did not say how far the command got.
+                result = new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled\n", _time.GetUtcNow() - started)
+                {
+                    Stop = RemoteStop.Unconfirmed,
+                };
             }
             if (result.Outcome == NodeOutcome.Cancelled)
             {
-                state.MarkStopped(node);
+                state.MarkInterrupted(node, result.Stop);
             }
             log?.Record(CommandLogEntry.Of(command, result, started));
             state.Complete(result);
@@ -149,6 +157,7 @@ public sealed class FanOutEngine(ITransport transport, ICommandLog? log = null, 
 
         public Dictionary<string, NodeResult> Results { get; } = new(nodes.Count, StringComparer.Ordinal);
         public List<string> Stopped { get; } = [];
+        public List<string> Unconfirmed { get; } = [];
         public List<string> NotStarted { get; } = [];
         public bool FailureSeen { get; private set; }
 
@@ -165,11 +174,17 @@ public sealed class FanOutEngine(ITransport transport, ICommandLog? log = null, 
             }
         }
 
-        public void MarkStopped(string node)
+        /// <summary>Files a cancelled node by what its transport said of the stop.</summary>
+        public void MarkInterrupted(string node, RemoteStop stop)
         {
             lock (_lock)
             {
-                Stopped.Add(node);
+                (stop switch
+                {
+                    RemoteStop.Confirmed => Stopped,
+                    RemoteStop.Unconfirmed => Unconfirmed,
+                    _ => NotStarted,
+                }).Add(node);
             }
         }
 

@@ -15,6 +15,10 @@ public sealed record FanOutResult(
     IReadOnlyList<string> NotStarted,
     bool Interrupted)
 {
+    /// <summary>Nodes where the command was running when the user interrupted and did not confirm
+    /// its stop: it may still run there.</summary>
+    public IReadOnlyList<string> Unconfirmed { get; init; } = [];
+
     /// <summary>True when every node ran the command and it exited 0.</summary>
     public bool AllOk => Results.All(r => r.Outcome == NodeOutcome.Ok);
 

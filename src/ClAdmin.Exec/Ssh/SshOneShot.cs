@@ -18,8 +18,9 @@ namespace ClAdmin.Exec.Ssh;
 /// code is ssh's. sshd makes the command a session and group leader, so a command stopped by its
 /// time limit or by Ctrl-C is killed on the node with its children, over a second connection, by
 /// the process group it acknowledged (TERM, then KILL after <see cref="SshOptions.StopGrace"/>),
-/// and the result says whether the node confirmed it; also when a terminal's Ctrl-C killed ssh. Builtins that only make sense inside a
-/// shell (cd, umask, ulimit) cannot be exec'd: run them as <c>sh -c '...'</c>.
+/// and the result says whether the node confirmed it. (ssh itself ignores the terminal's Ctrl-C:
+/// <see cref="SshTransport.SshSpec"/>.) Builtins that only make sense inside a shell (cd, umask,
+/// ulimit) cannot be exec'd: run them as <c>sh -c '...'</c>.
 /// </summary>
 internal static class SshOneShot
 {
@@ -38,24 +39,6 @@ internal static class SshOneShot
 
     /// <summary>ssh's own failure exit code.</summary>
     private const int SshDied = 255;
-
-    /// <summary>How a process killed by SIGINT exits (128 + 2).</summary>
-    private const int KilledByInterrupt = 130;
-
-    /// <summary>After ssh died, whether a Ctrl-C is under way: the terminal signals ssh and cladmin
-    /// at once, and cladmin's cancellation may trail ssh's death by a moment.</summary>
-    private static async Task<bool> InterruptedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled: it was.
-        }
-        return cancellationToken.IsCancellationRequested;
-    }
 
     /// <summary>What ssh itself prints when a connection drops while a command runs.</summary>
     private static readonly string[] ConnectionLost = ["closed by remote host", "Connection reset", "Broken pipe", "client_loop:", "Timeout, server"];
@@ -132,10 +115,10 @@ internal static class SshOneShot
                 if (ackTask.Result is { } late)
                 {
                     // It started just as the connection was cut: stop it there all the same.
-                    var confirmation = await StopAsync(runner, options, node, late).ConfigureAwait(false);
+                    var (confirmation, remoteStop) = await StopAsync(runner, options, node, late).ConfigureAwait(false);
                     var what = how == NodeOutcome.Cancelled ? "cancelled" : $"no answer within {answerWithin.TotalSeconds:0}s";
                     return new NodeResult(node, how, how == NodeOutcome.Cancelled ? NodeExitCodes.Cancelled : NodeExitCodes.Unreachable,
-                        output.TakeRest(), $"{what}; {confirmation}\n", clock.Elapsed);
+                        output.TakeRest(), $"{what}; {confirmation}\n", clock.Elapsed) { Stop = remoteStop };
                 }
                 return how == NodeOutcome.Cancelled
                     ? new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed)
@@ -170,7 +153,7 @@ internal static class SshOneShot
                 // Stop it on the node first: its connection then ends on its own, with all the
                 // output up to the stop; cut only if it does not.
                 var how = cancellationToken.IsCancellationRequested ? NodeOutcome.Cancelled : NodeOutcome.TimedOut;
-                var confirmation = await StopAsync(runner, options, node, pid).ConfigureAwait(false);
+                var (confirmation, remoteStop) = await StopAsync(runner, options, node, pid).ConfigureAwait(false);
                 if (await Task.WhenAny(done, Task.Delay(options.StopGrace, CancellationToken.None)).ConfigureAwait(false) != done)
                 {
                     process.Kill();
@@ -178,23 +161,15 @@ internal static class SshOneShot
                 await done.ConfigureAwait(false);
                 var text = how == NodeOutcome.TimedOut ? $"timed out after {LocalTransport.Seconds(command.Timeout)}" : "cancelled";
                 return new NodeResult(node, how, how == NodeOutcome.TimedOut ? NodeExitCodes.TimedOut : NodeExitCodes.Cancelled,
-                    await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false) + $"{text}; {confirmation}\n", clock.Elapsed);
+                    await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false) + $"{text}; {confirmation}\n", clock.Elapsed) { Stop = remoteStop };
             }
             catch (OperationCanceledException)
             {
                 // It ended just as the limit came: its own result stands.
             }
             var rc = process.ExitCode;
-            if (rc is SshDied or KilledByInterrupt && await InterruptedAsync(cancellationToken).ConfigureAwait(false))
-            {
-                // A Ctrl-C typed at the terminal reaches ssh too, which dies and drops the
-                // connection; the command itself goes on there: stop it on the node.
-                var confirmation = await StopAsync(runner, options, node, pid).ConfigureAwait(false);
-                return new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled,
-                    await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false) + $"cancelled; {confirmation}\n", clock.Elapsed);
-            }
             var stderr = await errTask.ConfigureAwait(false);
-            if (rc == 255 && Array.Exists(ConnectionLost, m => stderr.Contains(m, StringComparison.Ordinal)))
+            if (rc == SshDied && Array.Exists(ConnectionLost, m => stderr.Contains(m, StringComparison.Ordinal)))
             {
                 stderr += "the connection was lost while the command ran; its outcome there is unknown\n";
             }
@@ -222,7 +197,7 @@ internal static class SshOneShot
 
     /// <summary>Kills the command's process group on the node over a new connection; says what
     /// happened there. Bounded (a few seconds past the grace), so Ctrl-C always ends.</summary>
-    private static async Task<string> StopAsync(IProcessRunner runner, SshOptions options, string node, int pid)
+    private static async Task<(string Text, RemoteStop Stop)> StopAsync(IProcessRunner runner, SshOptions options, string node, int pid)
     {
         var grace = Math.Max(1, (int)Math.Ceiling(options.StopGrace.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var remote = "exec " + RemoteShell.Quote(options.RemoteShell) + " -c " + LoginShellQuote(StopScript) + " sh " +
@@ -240,14 +215,14 @@ internal static class SshOneShot
             var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return (lines.Length > 0 ? lines[^1] : "") switch
             {
-                "stopped" or "killed" => $"the command was stopped on the node (pid {pid})",
-                "gone" => "the command had already ended on the node",
-                _ => unknown,
+                "stopped" or "killed" => ($"the command was stopped on the node (pid {pid})", RemoteStop.Confirmed),
+                "gone" => ("the command had already ended on the node", RemoteStop.Confirmed),
+                _ => (unknown, RemoteStop.Unconfirmed),
             };
         }
         catch (ProcessStartException)
         {
-            return unknown;
+            return (unknown, RemoteStop.Unconfirmed);
         }
     }
 

@@ -138,7 +138,8 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
             {
                 var text = how == NodeOutcome.TimedOut ? $"timed out after {LocalTransport.Seconds(command.Timeout)}" : "cancelled";
                 return new Attempt(new NodeResult(node, how, how == NodeOutcome.TimedOut ? NodeExitCodes.TimedOut : NodeExitCodes.Cancelled,
-                    partialOut, partialErr + $"{text}; the node did not confirm the stop{(cut ? " and the session was cut" : "")}: the command's state there is unknown\n", clock.Elapsed), fresh, "");
+                    partialOut, partialErr + $"{text}; the node did not confirm the stop{(cut ? " and the session was cut" : "")}: the command's state there is unknown\n", clock.Elapsed)
+                { Stop = RemoteStop.Unconfirmed }, fresh, "");
             }
             return new Attempt(new NodeResult(node, NodeOutcome.Failed, NodeExitCodes.Unreachable, partialOut,
                 partialErr + $"the connection was lost while the command ran; its outcome there is unknown\n", clock.Elapsed), fresh, "");
@@ -147,7 +148,8 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
         {
             var text = outcome == NodeOutcome.TimedOut ? $"timed out after {LocalTransport.Seconds(command.Timeout)}" : "cancelled";
             return new Attempt(new NodeResult(node, outcome, outcome == NodeOutcome.TimedOut ? NodeExitCodes.TimedOut : NodeExitCodes.Cancelled,
-                stdout!, stderr + $"{text}; the command was stopped on the node (exit {rc})\n", clock.Elapsed), fresh, "");
+                stdout!, stderr + $"{text}; the command was stopped on the node (exit {rc})\n", clock.Elapsed)
+            { Stop = RemoteStop.Confirmed }, fresh, "");
         }
         return new Attempt(new NodeResult(node, rc == 0 ? NodeOutcome.Ok : NodeOutcome.Failed, rc.Value, stdout!, stderr, clock.Elapsed), fresh, "");
     }

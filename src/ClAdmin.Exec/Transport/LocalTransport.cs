@@ -45,7 +45,7 @@ public sealed class LocalTransport(IProcessRunner runner, string? localNode = nu
             if (output.TimedOut)
             {
                 return new NodeResult(command.Node, NodeOutcome.TimedOut, NodeExitCodes.TimedOut, output.Stdout,
-                    output.Stderr + $"timed out after {Seconds(command.Timeout)}; the command was killed\n", clock.Elapsed);
+                    output.Stderr + $"timed out after {Seconds(command.Timeout)}; the command was killed\n", clock.Elapsed) { Stop = RemoteStop.Confirmed };
             }
             var outcome = output.ExitCode == 0 ? NodeOutcome.Ok : NodeOutcome.Failed;
             return new NodeResult(command.Node, outcome, output.ExitCode, output.Stdout, output.Stderr, clock.Elapsed);
@@ -56,7 +56,7 @@ public sealed class LocalTransport(IProcessRunner runner, string? localNode = nu
         }
         catch (OperationCanceledException)
         {
-            return new NodeResult(command.Node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled; the command was killed\n", clock.Elapsed);
+            return new NodeResult(command.Node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled; the command was killed\n", clock.Elapsed) { Stop = RemoteStop.Confirmed };
         }
     }
 

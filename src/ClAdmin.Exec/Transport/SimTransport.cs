@@ -49,11 +49,14 @@ public sealed class SimTransport : ITransport
     {
         ArgumentNullException.ThrowIfNull(command);
         var clock = Stopwatch.StartNew();
-        if (cancellationToken.IsCancellationRequested)
+        try
         {
-            return new NodeResult(command.Node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "", clock.Elapsed);
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        catch (OperationCanceledException)
+        {
+            return new NodeResult(command.Node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "", clock.Elapsed); // never started
+        }
         try
         {
             for (var attempt = 1; ; attempt++)

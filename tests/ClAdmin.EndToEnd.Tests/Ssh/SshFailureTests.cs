@@ -55,3 +55,50 @@ public sealed class SshHostKeyTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         Assert.Equal(0, ok.ExitCode);
     }
 }
+
+/// <summary>Ctrl-C while a node has dropped off the network: its stop cannot be confirmed, and the
+/// summary says so instead of claiming it stopped.</summary>
+public sealed class SshUnconfirmedStopTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    [Fact]
+    public async Task A_stop_a_node_cannot_confirm_is_reported_as_not_confirmed()
+    {
+        var info = Testing.CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", nodes.Config, "cmd", "-n", "node[01-02]", "--", "sleep", "42.35"]);
+        info.RedirectStandardError = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardInput = true;
+        info.Environment["CLADMIN_CSPOC_LOG"] = Path.Combine(nodes.Dir, "cspoc.log");
+        using var p = Process.Start(info)!;
+        try
+        {
+            p.StandardInput.Close();
+            var stderr = p.StandardError.ReadToEndAsync();
+            var deadline = Stopwatch.StartNew();
+            while (SshdNodes.ProcessesRunning("sleep", "42.35").Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                await Task.Delay(50);
+            }
+            Assert.Equal(2, SshdNodes.ProcessesRunning("sleep", "42.35").Count);
+            // node02 stops answering new connections; its running connection stays up.
+            nodes.StopNode("node02");
+            using (var kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+            Assert.True(p.WaitForExit(TimeSpan.FromSeconds(20)), "cladmin did not stop after Ctrl-C");
+            var err = await stderr;
+            Assert.Equal(1, p.ExitCode);
+            Assert.Contains("cladmin: interrupted: stopped on node01; NOT confirmed stopped on node02 (the command may still run there)", err, StringComparison.Ordinal);
+            Assert.Contains("the node did not confirm the stop", err, StringComparison.Ordinal);
+            Assert.Single(SshdNodes.ProcessesRunning("sleep", "42.35")); // node02's, as reported
+        }
+        finally
+        {
+            foreach (var pid in SshdNodes.ProcessesRunning("sleep", "42.35"))
+            {
+                using var kill = Process.Start("kill", [pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                kill.WaitForExit();
+            }
+        }
+    }
+}

@@ -44,14 +44,19 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
     }
 
     [Theory]
-    [InlineData(false)] // kill -INT PID
-    [InlineData(true)] // Ctrl-C at a terminal: SIGINT to cladmin's whole process group
-    public async Task No_ssh_process_is_left_behind_even_when_interrupted(bool wholeGroup)
+    [InlineData(false, false)] // kill -INT PID
+    [InlineData(true, false)] // Ctrl-C at a terminal: SIGINT to cladmin's whole process group
+    [InlineData(false, true)] // the same over sessions (--repeat)
+    [InlineData(true, true)]
+    public async Task No_ssh_process_is_left_behind_even_when_interrupted(bool wholeGroup, bool sessions)
     {
         // A config path no other test uses, so ssh processes of this run are recognisable.
         var config = Path.Combine(nodes.Dir, $"ssh_config.{Guid.NewGuid():N}");
         File.Copy(nodes.Config, config);
-        var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-08]", "--", "sleep", "41.25"]);
+        string[] repeat = sessions ? ["--repeat", "2"] : [];
+        // A duration of its own per case: a case that fails cannot leave sleeps that the next one counts.
+        var seconds = $"41.{(wholeGroup ? 1 : 2)}{(sessions ? 1 : 2)}5";
+        var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-08]", .. repeat, "--", "sleep", seconds]);
         if (wholeGroup)
         {
             // A process group of its own, as a shell gives a foreground job (setsid execs in place);
@@ -67,11 +72,11 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         p.StandardInput.Close();
         var stderr = p.StandardError.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();
-        while (SshdNodes.ProcessesRunning("sleep", "41.25").Count < 8 && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        while (SshdNodes.ProcessesRunning("sleep", seconds).Count < 8 && deadline.Elapsed < TimeSpan.FromSeconds(20))
         {
             await Task.Delay(50);
         }
-        Assert.Equal(8, SshdNodes.ProcessesRunning("sleep", "41.25").Count);
+        Assert.Equal(8, SshdNodes.ProcessesRunning("sleep", seconds).Count);
         var target = (wholeGroup ? "-" : "") + p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using (var kill = Process.Start("kill", ["-INT", "--", target]))
         {
@@ -84,6 +89,6 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         Assert.Contains("8 cancelled node[01-08]", err, StringComparison.Ordinal);
         await Task.Delay(300);
         Assert.Empty(SshdNodes.ProcessesMentioning(config));
-        Assert.Empty(SshdNodes.ProcessesRunning("sleep", "41.25"));
+        Assert.Empty(SshdNodes.ProcessesRunning("sleep", seconds));
     }
 }
