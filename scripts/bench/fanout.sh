@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fan-out benchmark (issue 4 §5): cladmin against pdsh -R ssh -f 32 and clush -f 32 on the same
 # 32 loopback sshd nodes, commands `true` and `hostname`, several rounds, medians.
-#   cold: a new process and new connections per run
+#   cold: a new process and new connections per run (the three tools in a rotating order)
 #   warm: one cladmin process running the command 21 times over persistent sessions
 #         (--repeat 21 --timing); its per-command time is the median of rounds 2..21, as
 #         measured by cladmin around each fan-out (round 1 pays the handshakes)
@@ -41,10 +41,15 @@ median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1
 printf '%-9s %-6s %10s %10s %10s %14s %14s\n' command mode pdsh clush cladmin "ratio/faster" "faster peer"
 for cmd in true hostname; do
   pd=(); cl=(); ca=(); w21=()
-  for _ in $(seq 1 "$ROUNDS"); do
-    pd+=("$(seconds pdsh -R ssh -f 32 -w "$nodes" "$cmd")")
-    cl+=("$(seconds clush -f 32 -o "-F $cfg" -w "$nodes" "$cmd")")
-    ca+=("$(seconds "${CLADMIN[@]}" --transport ssh --ssh-config "$cfg" cmd -f 32 -n "$nodes" -- "$cmd")")
+  for round in $(seq 1 "$ROUNDS"); do
+    # The three cold runs in a rotating order, so no tool always follows the same one.
+    for k in 0 1 2; do
+      case $(( (round + k) % 3 )) in
+        0) pd+=("$(seconds pdsh -R ssh -f 32 -w "$nodes" "$cmd")") ;;
+        1) cl+=("$(seconds clush -f 32 -o "-F $cfg" -w "$nodes" "$cmd")") ;;
+        2) ca+=("$(seconds "${CLADMIN[@]}" --transport ssh --ssh-config "$cfg" cmd -f 32 -n "$nodes" -- "$cmd")") ;;
+      esac
+    done
     "${CLADMIN[@]}" --transport ssh --ssh-config "$cfg" cmd -f 32 -n "$nodes" --repeat 21 --timing -- "$cmd" </dev/null >/dev/null 2>"$dir/timing"
     w21+=("$(sed -n 's/^cladmin: round \([0-9]*\): \([0-9.]*\) s$/\1 \2/p' "$dir/timing" | awk '$1 > 1 {print $2}' | median)")
   done
