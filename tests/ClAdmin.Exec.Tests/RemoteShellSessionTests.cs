@@ -147,11 +147,13 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.Null(t.SshProcessId("n1"));
     }
 
-    [Fact]
-    public async Task A_stop_in_one_shot_mode_ends_the_command_and_its_children()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stop_ends_the_command_and_its_children(bool persistent)
     {
         var pidFile = Path.Combine(_dir, "child");
-        await using var t = Transport(persistent: false);
+        await using var t = Transport(persistent);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"sleep 300 & echo $! > {pidFile}; sleep 301"]) { Timeout = TimeSpan.FromMilliseconds(500) }, default);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the surviving child held the connection open for {clock.Elapsed}");

@@ -5,7 +5,9 @@ namespace ClAdmin.Exec.Ssh;
 /// <summary>
 /// The protocol spoken to the shell at the far end of a session. One function, sent once,
 /// runs each command in the background with its own standard input, prints framing markers
-/// around it, and kills it when a line arrives on the control channel (timeout or Ctrl-C).
+/// around it, and kills it and its descendants (listed by ps: the session shell has no job
+/// control, so the command has no process group of its own) when a line arrives on the control
+/// channel (timeout or Ctrl-C).
 /// <code>
 /// stdout:  M A pid\n  ...command stdout...  M E rc\n
 /// stderr:  ...command stderr...  M E\n
@@ -19,12 +21,16 @@ public static class RemoteShell
     /// stdin, read only by the watcher while a command runs); commands never see it.</summary>
     public const string Bootstrap =
         "exec 3<&0\n" +
+        // The pid $1 and its descendants, from ps (POSIX: pid and ppid columns); $1 alone without ps.
+        "__tr() {\n" +
+        "  ps -e -o pid= -o ppid= 2>/dev/null | awk -v r=\"$1\" '{ p[$1] = $2 } END { k[r] = 1; do { n = 0; for (i in p) if (!(i in k) && (p[i] in k)) { k[i] = 1; n++ } } while (n); for (i in k) print i }'\n" +
+        "}\n" +
         "__cl() {\n" +
         "  __m=$1 __hs=$2 __in=$3; shift 3\n" +
         "  printf '%s A %s\\n' \"$__m\" \"$$\"\n" +
         "  if [ \"$__hs\" = 1 ]; then printf %s \"$__in\" | \"$@\" 3<&- & else \"$@\" </dev/null 3<&- & fi\n" +
         "  __p=$!\n" +
-        "  ( read __x <&3 && kill -TERM $__p && sleep 2 && kill -KILL $__p ) </dev/null >/dev/null 2>&1 &\n" +
+        "  ( read __x <&3 && __t=$(__tr $__p) && kill -TERM ${__t:-$__p} && sleep 2 && kill -KILL $__p ) </dev/null >/dev/null 2>&1 &\n" +
         "  __w=$!\n" +
         "  wait $__p; __rc=$?\n" +
         "  kill $__w 2>/dev/null; wait $__w 2>/dev/null\n" +
