@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
@@ -11,10 +12,35 @@ public sealed class SystemProcessRunner : IProcessRunner
 
     public static SystemProcessRunner Instance { get; } = new();
 
+    /// <summary>Processes started and not yet disposed.</summary>
+    private static readonly ConcurrentDictionary<Process, byte> Live = new();
+
+    /// <summary>On the way out (the end of Main, SIGTERM, or the Ctrl-C grace running out),
+    /// kills what is still running: ssh ignores SIGINT (see SshTransport.SshSpec) and would
+    /// otherwise outlive cladmin, holding its node's command until that command ends.</summary>
+    static SystemProcessRunner() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Live.Keys)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
+            {
+                // Gone, or never started.
+            }
+        }
+    };
+
     public async Task<ProcessOutput> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         using var process = StartProcess(spec);
+        using var live = new LiveEntry(process);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
@@ -84,12 +110,20 @@ public sealed class SystemProcessRunner : IProcessRunner
         }
         try
         {
-            return Process.Start(info) ?? throw new ProcessStartException(spec.FileName, "the process did not start");
+            var process = Process.Start(info) ?? throw new ProcessStartException(spec.FileName, "the process did not start");
+            Live.TryAdd(process, 0);
+            return process;
         }
         catch (Win32Exception e)
         {
             throw new ProcessStartException(spec.FileName, e.Message, e);
         }
+    }
+
+    /// <summary>Takes a process off <see cref="Live"/> when its owner is done with it.</summary>
+    private readonly struct LiveEntry(Process process) : IDisposable
+    {
+        public void Dispose() => Live.TryRemove(process, out _);
     }
 
     private static void KillTree(Process process)
@@ -147,6 +181,7 @@ public sealed class SystemProcessRunner : IProcessRunner
             {
                 Kill(); // a tree kill reads all of /proc: only for a process still running
             }
+            Live.TryRemove(_process, out _);
             _process.Dispose();
         }
     }
