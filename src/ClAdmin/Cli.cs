@@ -29,7 +29,7 @@ public static class Cli
         root.Options.Add(exec.Transport);
         root.Options.Add(exec.SshConfig);
         root.Options.Add(exec.Node);
-        root.Subcommands.Add(exec.Cmd());
+        root.Subcommands.Add(exec.Cmd(logs));
         root.Subcommands.Add(exec.Ssh());
         root.Subcommands.Add(SimCommands.Create(exec, output, error));
         root.Subcommands.Add(ScriptVerbs.Create(exec, logs, output, error));

@@ -66,8 +66,9 @@ public sealed class ExecCommands
     };
 
     /// <summary><c>cladmin cmd [-n NODESET] [-x NODESET] [--timeout S] -- COMMAND [ARGS...]</c></summary>
-    public Command Cmd()
+    public Command Cmd(LogOptions logs)
     {
+        ArgumentNullException.ThrowIfNull(logs);
         var nodes = new Option<string?>("--nodes", "-n") { Description = "Target nodes, as a node set: node[01-32], node1,node2, @group (default: this machine)" };
         var exclude = new Option<string?>("--exclude", "-x") { Description = "Nodes to leave out, as a node set" };
         var width = new Option<int>("--fanout", "-f") { Description = "How many nodes run at once", DefaultValueFactory = _ => FanOutOptions.DefaultWidth };
@@ -96,6 +97,14 @@ public sealed class ExecCommands
             if (parse.GetValue(timeout) is <= 0 || parse.GetValue(connect) <= 0)
             {
                 return Usage("cmd: timeouts must be positive numbers of seconds");
+            }
+            if (parse.GetValue(logs.NoExecute))
+            {
+                // cladmin -x cmd ...: log what would run, run nothing (its own -x, after cmd, is --exclude).
+                var line = ShellWords.Join(argv);
+                logs.Open(parse).Command(line, 0, run: false);
+                _output.WriteLine($"cladmin -x: not run; logged: {line}");
+                return ExitCodes.Ok;
             }
             await using var runtime = await Runtime.CreateAsync(RuntimeOptionsOf(parse, parse.GetValue(connect)), _error, ct);
             var stdinText = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";

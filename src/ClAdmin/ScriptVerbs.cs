@@ -27,6 +27,17 @@ public static class ScriptVerbs
                 return ExitCodes.Usage;
             }
             var commands = ScriptFile.Parse(await File.ReadAllTextAsync(path, ct));
+            if (parse.GetValue(logs.NoExecute))
+            {
+                var noRun = logs.Open(parse);
+                foreach (var command in commands)
+                {
+                    output.WriteLine($"+ {command.CommandLine}");
+                    noRun.Command(command.CommandLine, 0, run: false);
+                }
+                output.WriteLine($"cladmin -x: not run; logged {commands.Count} command(s)");
+                return ExitCodes.Ok;
+            }
             try
             {
                 await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);

@@ -70,4 +70,25 @@ public sealed class NoExecuteTests : IDisposable
         Assert.EndsWith("\nclmgr add resource_group NODES='node1' STARTUP='OHN' FALLOVER='FNPN' FALLBACK='FBHPN' rg9\n", File.ReadAllText(script), StringComparison.Ordinal);
         Assert.False(File.Exists(db)); // nothing ran, so not even the demo cluster was created
     }
+
+    [Fact]
+    public void Cmd_and_script_run_with_x_log_the_commands_and_run_nothing()
+    {
+        var db = Path.Combine(_dir.FullName, "c.db");
+        var script = Path.Combine(_dir.FullName, "cladmin.script");
+        var flag = Path.Combine(_dir.FullName, "ran");
+        string[] logs = ["--db", db, "--script", script, "--log", Path.Combine(_dir.FullName, "cladmin.log"), "--transport", "local"];
+        // Before cmd, -x is the global "run none"; after cmd it would be cmd's --exclude.
+        var cmd = CladminProcess.Run([.. logs, "-x", "cmd", "--", "touch", flag]);
+        Assert.Equal(0, cmd.ExitCode);
+        Assert.Equal($"cladmin -x: not run; logged: touch {flag}\n", cmd.Stdout);
+        Assert.EndsWith($"\ntouch {flag}\n", File.ReadAllText(script), StringComparison.Ordinal);
+        Assert.False(File.Exists(flag));
+
+        var replay = CladminProcess.Run([.. logs, "-x", "script", "run", script]);
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Equal($"+ touch {flag}\ncladmin -x: not run; logged 1 command(s)\n", replay.Stdout);
+        Assert.False(File.Exists(flag));
+        Assert.False(File.Exists(db));
+    }
 }
