@@ -74,7 +74,7 @@ public sealed class Runtime : IAsyncDisposable
                 ConfigFile = options.SshConfig,
                 ConnectTimeout = options.ConnectTimeout,
                 Addresses = nodes,
-                StopGrace = TimeSpan.FromSeconds(1.5),
+                StopGrace = TimeSpan.FromSeconds(3), // more than the session watcher's 2 s from TERM to KILL
             }),
             "local" => new LocalTransport(SystemProcessRunner.Instance),
             _ => new SimTransport(new RepositoryWorldStore(open, existing)),

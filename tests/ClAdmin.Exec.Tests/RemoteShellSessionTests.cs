@@ -164,6 +164,22 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.False(Directory.Exists($"/proc/{child}") && !File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal), "the child sleep still runs");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stop_kills_a_command_and_a_child_that_ignore_TERM(bool persistent)
+    {
+        var pidFile = Path.Combine(_dir, "stubborn");
+        await using var t = Transport(persistent);
+        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c",
+            $"sh -c 'trap \"\" TERM; exec sleep 303' & echo $! > {pidFile}; trap '' TERM; while :; do sleep 0.05; done"]) { Timeout = TimeSpan.FromMilliseconds(500) }, default);
+        Assert.Equal(NodeOutcome.TimedOut, r.Outcome);
+        Assert.Equal(RemoteStop.Confirmed, r.Stop);
+        var child = File.ReadAllText(pidFile).Trim();
+        await Task.Delay(300);
+        Assert.False(Directory.Exists($"/proc/{child}") && !File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal), "the child that ignores TERM still runs");
+    }
+
     public static TheoryData<string> LoginShells() => ["/bin/sh", "/bin/bash", "/bin/ksh", "/bin/csh", "/usr/bin/tcsh"];
 
     [Theory]

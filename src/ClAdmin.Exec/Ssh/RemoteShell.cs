@@ -5,9 +5,10 @@ namespace ClAdmin.Exec.Ssh;
 /// <summary>
 /// The protocol spoken to the shell at the far end of a session. One function, sent once,
 /// runs each command in the background with its own standard input, prints framing markers
-/// around it, and kills it and its descendants (listed by ps: the session shell has no job
-/// control, so the command has no process group of its own) when a line arrives on the control
-/// channel (timeout or Ctrl-C).
+/// around it, and stops it and its descendants (listed by ps when the stop comes: the session
+/// shell has no job control, so the command has no process group of its own; TERM, then KILL
+/// 2 s later) when a line arrives on the control channel (timeout or Ctrl-C) or the channel
+/// ends (cladmin died or was killed).
 /// <code>
 /// stdout:  M A pid\n  ...command stdout...  M E rc\n
 /// stderr:  ...command stderr...  M E\n
@@ -30,7 +31,10 @@ public static class RemoteShell
         "  printf '%s A %s\\n' \"$__m\" \"$$\"\n" +
         "  if [ \"$__hs\" = 1 ]; then printf %s \"$__in\" | \"$@\" 3<&- & else \"$@\" </dev/null 3<&- & fi\n" +
         "  __p=$!\n" +
-        "  ( read __x <&3 && __t=$(__tr $__p) && kill -TERM ${__t:-$__p} && sleep 2 && kill -KILL $__p ) </dev/null >/dev/null 2>&1 &\n" +
+        // The watcher: a line on the control channel, or its end (cladmin is gone), stops the
+        // command: TERM to it and its descendants, KILL to the same 2 s later from a process of
+        // its own, which outlives the watcher (killed as soon as the command has ended).
+        "  ( read __x <&3; __t=$(__tr $__p); kill -TERM ${__t:-$__p}; ( sleep 2; kill -KILL ${__t:-$__p} ) & ) </dev/null >/dev/null 2>&1 &\n" +
         "  __w=$!\n" +
         "  wait $__p; __rc=$?\n" +
         "  kill $__w 2>/dev/null; wait $__w 2>/dev/null\n" +

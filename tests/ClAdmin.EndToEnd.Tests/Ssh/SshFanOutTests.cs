@@ -91,4 +91,32 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         Assert.Empty(SshdNodes.ProcessesMentioning(config));
         Assert.Empty(SshdNodes.ProcessesRunning("sleep", seconds));
     }
+
+    [Fact]
+    public async Task Session_commands_stop_on_their_nodes_when_cladmin_is_killed()
+    {
+        var config = Path.Combine(nodes.Dir, $"ssh_config.{Guid.NewGuid():N}");
+        File.Copy(nodes.Config, config);
+        var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-02]", "--repeat", "2", "--", "sleep", "43.35"]);
+        info.RedirectStandardError = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardInput = true;
+        info.Environment["CLADMIN_CSPOC_LOG"] = Path.Combine(nodes.Dir, "cspoc.log");
+        using var p = Process.Start(info)!;
+        p.StandardInput.Close();
+        var deadline = Stopwatch.StartNew();
+        while (SshdNodes.ProcessesRunning("sleep", "43.35").Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(2, SshdNodes.ProcessesRunning("sleep", "43.35").Count);
+        p.Kill(); // SIGKILL: no clean-up in cladmin; the end of each session's input stops its command
+        deadline.Restart();
+        while ((SshdNodes.ProcessesRunning("sleep", "43.35").Count > 0 || SshdNodes.ProcessesMentioning(config).Count > 0) && deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+        }
+        Assert.Empty(SshdNodes.ProcessesRunning("sleep", "43.35"));
+        Assert.Empty(SshdNodes.ProcessesMentioning(config));
+    }
 }
