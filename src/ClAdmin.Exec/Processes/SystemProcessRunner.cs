@@ -55,6 +55,13 @@ public sealed class SystemProcessRunner : IProcessRunner
         {
             // The program exited without reading its input: its exit code tells the story.
         }
+        catch (OperationCanceledException)
+        {
+            // Cancelled while the program was still reading its input: it must not outlive us.
+            KillTree(process);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
 
         using var timeout = spec.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
