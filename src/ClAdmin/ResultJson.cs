@@ -33,6 +33,10 @@ public static class ResultJson
                 json.WriteString("stdout", node.Stdout);
                 json.WriteString("stderr", node.Stderr);
                 json.WriteNumber("durationMs", (long)node.Duration.TotalMilliseconds);
+                if (node.Stop != RemoteStop.None)
+                {
+                    json.WriteString("stop", node.Stop == RemoteStop.Confirmed ? "confirmed" : "unconfirmed");
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();

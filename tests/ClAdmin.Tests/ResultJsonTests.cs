@@ -33,6 +33,20 @@ public sealed class ResultJsonTests
     }
 
     [Fact]
+    public void A_stopped_node_says_whether_its_stop_was_confirmed()
+    {
+        var result = new CommandResult(130, "", "", [
+            new NodeResult("node1", NodeOutcome.Cancelled, 130, "", "", TimeSpan.Zero) { Stop = RemoteStop.Confirmed },
+            new NodeResult("node2", NodeOutcome.Cancelled, 130, "", "", TimeSpan.Zero) { Stop = RemoteStop.Unconfirmed },
+            new NodeResult("node3", NodeOutcome.Cancelled, 130, "", "", TimeSpan.Zero),
+        ]);
+        var nodes = Render("sleep 60", result).GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal("confirmed", nodes[0].GetProperty("stop").GetString());
+        Assert.Equal("unconfirmed", nodes[1].GetProperty("stop").GetString());
+        Assert.False(nodes[2].TryGetProperty("stop", out _)); // never started: nothing to stop
+    }
+
+    [Fact]
     public void A_local_success_is_ok_with_no_nodes()
     {
         var json = Render("clRGinfo", CommandResult.Local(0, "rg1 ONLINE node1\n"));

@@ -6,7 +6,8 @@ namespace ClAdmin.Exec.FanOut;
 /// <summary>
 /// What a fan-out did: one result per target node (in node order; nodes never started are
 /// <see cref="NodeOutcome.Cancelled"/>), the rollback results if a rollback ran, and, when the
-/// user interrupted it, which nodes were stopped while running and which never started.
+/// user interrupted it, which nodes were stopped while running, which did not confirm their stop
+/// (<see cref="Unconfirmed"/>) and which never started.
 /// </summary>
 public sealed record FanOutResult(
     IReadOnlyList<NodeResult> Results,

@@ -40,6 +40,9 @@ internal static class SshOneShot
     /// <summary>ssh's own failure exit code.</summary>
     private const int SshDied = 255;
 
+    /// <summary>How a process killed by SIGINT exits (128 + 2).</summary>
+    private const int KilledByInterrupt = 130;
+
     /// <summary>What ssh itself prints when a connection drops while a command runs.</summary>
     private static readonly string[] ConnectionLost = ["closed by remote host", "Connection reset", "Broken pipe", "client_loop:", "Timeout, server"];
 
@@ -168,6 +171,14 @@ internal static class SshOneShot
                 // It ended just as the limit came: its own result stands.
             }
             var rc = process.ExitCode;
+            if (rc is SshDied or KilledByInterrupt && cancellationToken.IsCancellationRequested)
+            {
+                // ssh died with the Ctrl-C after all (an ssh wrapper that catches SIGINT again):
+                // the command goes on there, so stop it on the node.
+                var (confirmation, remoteStop) = await StopAsync(runner, options, node, pid).ConfigureAwait(false);
+                return new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled,
+                    await outTask.ConfigureAwait(false), await errTask.ConfigureAwait(false) + $"cancelled; {confirmation}\n", clock.Elapsed) { Stop = remoteStop };
+            }
             var stderr = await errTask.ConfigureAwait(false);
             if (rc == SshDied && Array.Exists(ConnectionLost, m => stderr.Contains(m, StringComparison.Ordinal)))
             {

@@ -77,6 +77,14 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
             await Task.WhenAll(ackTask, errTask).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
             {
+                if (ackTask.Result is not null)
+                {
+                    // It started as the session was cut; the session shell stops a command whose
+                    // connection ends, but nothing can confirm it now.
+                    return new Attempt(new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, _out!.TakeRest(),
+                        "cancelled just as the command started; the session was cut, which stops it there, unconfirmed\n", clock.Elapsed)
+                    { Stop = RemoteStop.Unconfirmed }, fresh, "");
+                }
                 return new Attempt(new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed), fresh, "");
             }
             return new Attempt(new NodeResult(node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",

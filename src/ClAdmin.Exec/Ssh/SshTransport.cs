@@ -41,9 +41,9 @@ public sealed class SshTransport : ITransport
     /// <summary>The ssh arguments for a node, remote command included: what is run, as words.</summary>
     public IReadOnlyList<string> SshArguments(string node) => SshArguments(_options, node, ["exec " + _options.RemoteShell]);
 
-    /// <summary>The shell line that starts ssh with SIGINT and SIGQUIT ignored; ssh keeps an
-    /// ignored SIGINT ignored.</summary>
-    public const string Shield = "trap '' INT QUIT; exec \"$@\"";
+    /// <summary>The shell line that starts ssh with SIGINT ignored; ssh keeps an ignored SIGINT
+    /// ignored. (Not SIGQUIT: Ctrl-\ kills cladmin outright, and ssh must go with it.)</summary>
+    public const string Shield = "trap '' INT; exec \"$@\"";
 
     /// <summary>How ssh is started: through <c>/bin/sh -c</c> <see cref="Shield"/>, so a Ctrl-C typed
     /// at the terminal, which the kernel sends to every process of the foreground job, reaches

@@ -27,7 +27,8 @@ public sealed record NodeCommand(string Node, IReadOnlyList<string> Argv)
 /// nodes, or this machine. Node-level problems (unreachable, refused host key, timeout,
 /// cancellation) come back as a <see cref="NodeResult"/> with the matching outcome; a transport
 /// does not throw for them. On cancellation the remote command is stopped and the result says
-/// <see cref="NodeOutcome.Cancelled"/>.
+/// <see cref="NodeOutcome.Cancelled"/>; for a command that had started, <see cref="NodeResult.Stop"/>
+/// says whether the node confirmed the stop (a command that never started leaves it None).
 /// </summary>
 public interface ITransport : IAsyncDisposable
 {
