@@ -147,6 +147,22 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.Null(t.SshProcessId("n1"));
     }
 
+    /// <summary>Cancels (as Ctrl-C does) once the command has written its child's pid to
+    /// <paramref name="path"/>: a stop that came earlier could find no child to stop.</summary>
+    private static CancellationTokenSource CancelOnceWritten(string path)
+    {
+        var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        _ = Task.Run(async () =>
+        {
+            while (!(File.Exists(path) && new FileInfo(path).Length > 0) && !cts.IsCancellationRequested)
+            {
+                await Task.Delay(20);
+            }
+            await cts.CancelAsync();
+        });
+        return cts;
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -155,9 +171,11 @@ public sealed class RemoteShellSessionTests : IDisposable
         var pidFile = Path.Combine(_dir, "child");
         await using var t = Transport(persistent);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"sleep 300 & echo $! > {pidFile}; sleep 301"]) { Timeout = TimeSpan.FromMilliseconds(500) }, default);
+        using var stop = CancelOnceWritten(pidFile);
+        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"sleep 300 & echo $! > {pidFile}; sleep 301"]), stop.Token);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the surviving child held the connection open for {clock.Elapsed}");
-        Assert.Equal(NodeOutcome.TimedOut, r.Outcome);
+        Assert.Equal(NodeOutcome.Cancelled, r.Outcome);
+        Assert.Equal(RemoteStop.Confirmed, r.Stop);
         Assert.Contains("the command was stopped on the node", r.Stderr, StringComparison.Ordinal);
         var child = File.ReadAllText(pidFile).Trim();
         await Task.Delay(200);
@@ -171,9 +189,10 @@ public sealed class RemoteShellSessionTests : IDisposable
     {
         var pidFile = Path.Combine(_dir, "stubborn");
         await using var t = Transport(persistent);
+        using var stop = CancelOnceWritten(pidFile);
         var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c",
-            $"sh -c 'trap \"\" TERM; exec sleep 303' & echo $! > {pidFile}; trap '' TERM; while :; do sleep 0.05; done"]) { Timeout = TimeSpan.FromMilliseconds(500) }, default);
-        Assert.Equal(NodeOutcome.TimedOut, r.Outcome);
+            $"sh -c 'trap \"\" TERM; exec sleep 303' & echo $! > {pidFile}; trap '' TERM; while :; do sleep 0.05; done"]), stop.Token);
+        Assert.Equal(NodeOutcome.Cancelled, r.Outcome);
         Assert.Equal(RemoteStop.Confirmed, r.Stop);
         var child = File.ReadAllText(pidFile).Trim();
         await Task.Delay(300);

@@ -22,9 +22,9 @@ public static class RemoteShell
     /// stdin, read only by the watcher while a command runs); commands never see it.</summary>
     public const string Bootstrap =
         "exec 3<&0\n" +
-        // The pid $1 and its descendants, from ps (POSIX: pid and ppid columns); $1 alone without ps.
+        // The descendants of pid $1, then $1, from ps (POSIX: pid and ppid columns); $1 alone without ps.
         "__tr() {\n" +
-        "  ps -e -o pid= -o ppid= 2>/dev/null | awk -v r=\"$1\" '{ p[$1] = $2 } END { k[r] = 1; do { n = 0; for (i in p) if (!(i in k) && (p[i] in k)) { k[i] = 1; n++ } } while (n); for (i in k) print i }'\n" +
+        "  ps -e -o pid= -o ppid= 2>/dev/null | awk -v r=\"$1\" '{ p[$1] = $2 } END { k[r] = 1; do { n = 0; for (i in p) if (!(i in k) && (p[i] in k)) { k[i] = 1; n++ } } while (n); for (i in k) if (i != r) print i; print r }'\n" +
         "}\n" +
         "__cl() {\n" +
         "  __m=$1 __hs=$2 __in=$3; shift 3\n" +
@@ -32,9 +32,10 @@ public static class RemoteShell
         "  if [ \"$__hs\" = 1 ]; then printf %s \"$__in\" | \"$@\" 3<&- & else \"$@\" </dev/null 3<&- & fi\n" +
         "  __p=$!\n" +
         // The watcher: a line on the control channel, or its end (cladmin is gone), stops the
-        // command: TERM to it and its descendants, KILL to the same 2 s later from a process of
-        // its own, which outlives the watcher (killed as soon as the command has ended).
-        "  ( read __x <&3; __t=$(__tr $__p); kill -TERM ${__t:-$__p}; ( sleep 2; kill -KILL ${__t:-$__p} ) & ) </dev/null >/dev/null 2>&1 &\n" +
+        // command: TERM to its descendants and then to it, KILL to the same 2 s later from a
+        // process of its own. Once stopping, the watcher ignores the TERM the shell sends it as
+        // soon as the command has ended, so it cannot be cut off halfway down its list.
+        "  ( read __x <&3; trap '' TERM; __t=$(__tr $__p); ( sleep 2; kill -KILL ${__t:-$__p} ) & kill -TERM ${__t:-$__p} ) </dev/null >/dev/null 2>&1 &\n" +
         "  __w=$!\n" +
         "  wait $__p; __rc=$?\n" +
         "  kill $__w 2>/dev/null; wait $__w 2>/dev/null\n" +
