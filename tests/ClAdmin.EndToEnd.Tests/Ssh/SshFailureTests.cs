@@ -63,28 +63,14 @@ public sealed class SshUnconfirmedStopTests(TwoNodes nodes) : IClassFixture<TwoN
     [Fact]
     public async Task A_stop_a_node_cannot_confirm_is_reported_as_not_confirmed()
     {
-        var info = Testing.CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", nodes.Config, "cmd", "-n", "node[01-02]", "--", "sleep", "42.35"]);
-        info.RedirectStandardError = true;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardInput = true;
-        info.Environment["CLADMIN_CSPOC_LOG"] = Path.Combine(nodes.Dir, "cspoc.log");
-        using var p = Process.Start(info)!;
+        using var p = nodes.StartCladmin(null, ownGroup: false, ["cmd", "-n", "node[01-02]", "--", "sleep", "42.35"]);
         try
         {
-            p.StandardInput.Close();
             var stderr = p.StandardError.ReadToEndAsync();
-            var deadline = Stopwatch.StartNew();
-            while (SshdNodes.ProcessesRunning("sleep", "42.35").Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                await Task.Delay(50);
-            }
-            Assert.Equal(2, SshdNodes.ProcessesRunning("sleep", "42.35").Count);
+            Assert.Equal(2, await SshdNodes.WaitForRunning(2, "sleep", "42.35"));
             // node02 stops answering new connections; its running connection stays up.
             nodes.StopNode("node02");
-            using (var kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                kill.WaitForExit();
-            }
+            SshdNodes.Interrupt(p);
             Assert.True(p.WaitForExit(TimeSpan.FromSeconds(20)), "cladmin did not stop after Ctrl-C");
             var err = await stderr;
             Assert.Equal(1, p.ExitCode);

@@ -56,32 +56,10 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
         string[] repeat = sessions ? ["--repeat", "2"] : [];
         // A duration of its own per case: a case that fails cannot leave sleeps that the next one counts.
         var seconds = $"41.{(wholeGroup ? 1 : 2)}{(sessions ? 1 : 2)}5";
-        var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-08]", .. repeat, "--", "sleep", seconds]);
-        if (wholeGroup)
-        {
-            // A process group of its own, as a shell gives a foreground job (setsid execs in place);
-            // the signal then reaches every ssh as well as cladmin.
-            info.ArgumentList.Insert(0, info.FileName);
-            info.FileName = "setsid";
-        }
-        info.RedirectStandardError = true;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardInput = true;
-        info.Environment["CLADMIN_CSPOC_LOG"] = Path.Combine(nodes.Dir, "cspoc.log");
-        using var p = Process.Start(info)!;
-        p.StandardInput.Close();
+        using var p = nodes.StartCladmin(config, ownGroup: wholeGroup, ["cmd", "-n", "node[01-08]", .. repeat, "--", "sleep", seconds]);
         var stderr = p.StandardError.ReadToEndAsync();
-        var deadline = Stopwatch.StartNew();
-        while (SshdNodes.ProcessesRunning("sleep", seconds).Count < 8 && deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(50);
-        }
-        Assert.Equal(8, SshdNodes.ProcessesRunning("sleep", seconds).Count);
-        var target = (wholeGroup ? "-" : "") + p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using (var kill = Process.Start("kill", ["-INT", "--", target]))
-        {
-            kill.WaitForExit();
-        }
+        Assert.Equal(8, await SshdNodes.WaitForRunning(8, "sleep", seconds));
+        SshdNodes.Interrupt(p, wholeGroup);
         Assert.True(p.WaitForExit(TimeSpan.FromSeconds(10)), "cladmin did not stop after Ctrl-C");
         Assert.Equal(1, p.ExitCode);
         var err = await stderr;
@@ -97,21 +75,10 @@ public sealed class SshFanOutTests(EightNodes nodes) : IClassFixture<EightNodes>
     {
         var config = Path.Combine(nodes.Dir, $"ssh_config.{Guid.NewGuid():N}");
         File.Copy(nodes.Config, config);
-        var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config, "cmd", "-n", "node[01-02]", "--repeat", "2", "--", "sleep", "43.35"]);
-        info.RedirectStandardError = true;
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardInput = true;
-        info.Environment["CLADMIN_CSPOC_LOG"] = Path.Combine(nodes.Dir, "cspoc.log");
-        using var p = Process.Start(info)!;
-        p.StandardInput.Close();
-        var deadline = Stopwatch.StartNew();
-        while (SshdNodes.ProcessesRunning("sleep", "43.35").Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(50);
-        }
-        Assert.Equal(2, SshdNodes.ProcessesRunning("sleep", "43.35").Count);
+        using var p = nodes.StartCladmin(config, ownGroup: false, ["cmd", "-n", "node[01-02]", "--repeat", "2", "--", "sleep", "43.35"]);
+        Assert.Equal(2, await SshdNodes.WaitForRunning(2, "sleep", "43.35"));
         p.Kill(); // SIGKILL: no clean-up in cladmin; the end of each session's input stops its command
-        deadline.Restart();
+        var deadline = Stopwatch.StartNew();
         while ((SshdNodes.ProcessesRunning("sleep", "43.35").Count > 0 || SshdNodes.ProcessesMentioning(config).Count > 0) && deadline.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(100);

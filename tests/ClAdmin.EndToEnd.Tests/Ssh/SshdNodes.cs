@@ -31,6 +31,47 @@ public abstract class SshdNodes : IDisposable
         CladminProcess.Run(["--transport", "ssh", "--ssh-config", Config, .. args], stdin,
             new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = Path.Combine(Dir, "cspoc.log") });
 
+    /// <summary>Starts cladmin in the background with the ssh transport and <paramref name="config"/>
+    /// (this fixture's by default), its input closed and its output redirected; as the leader of a
+    /// process group of its own when <paramref name="ownGroup"/> (as a shell starts a foreground
+    /// job: a signal to the group then reaches every ssh as well as cladmin).</summary>
+    public Process StartCladmin(string? config, bool ownGroup, params string[] args)
+    {
+        var info = CladminProcess.StartInfo(["--transport", "ssh", "--ssh-config", config ?? Config, .. args]);
+        if (ownGroup)
+        {
+            info.ArgumentList.Insert(0, info.FileName); // setsid execs in place
+            info.FileName = "setsid";
+        }
+        info.RedirectStandardError = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardInput = true;
+        info.Environment["CLADMIN_CSPOC_LOG"] = Path.Combine(Dir, "cspoc.log");
+        var p = Process.Start(info)!;
+        p.StandardInput.Close();
+        return p;
+    }
+
+    /// <summary>Waits up to 20 s for <paramref name="count"/> processes running exactly
+    /// <paramref name="argv"/>; returns how many run.</summary>
+    public static async Task<int> WaitForRunning(int count, params string[] argv)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (ProcessesRunning(argv).Count < count && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50);
+        }
+        return ProcessesRunning(argv).Count;
+    }
+
+    /// <summary>Sends SIGINT (Ctrl-C) to a process, or to its whole process group.</summary>
+    public static void Interrupt(Process p, bool wholeGroup = false)
+    {
+        var target = (wholeGroup ? "-" : "") + p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", ["-INT", "--", target])!;
+        kill.WaitForExit();
+    }
+
     public void Dispose()
     {
         Script("stop", Dir);
