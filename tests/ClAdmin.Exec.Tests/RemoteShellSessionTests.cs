@@ -179,7 +179,7 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.Contains("the command was stopped on the node", r.Stderr, StringComparison.Ordinal);
         var child = File.ReadAllText(pidFile).Trim();
         await Task.Delay(200);
-        Assert.False(Directory.Exists($"/proc/{child}") && !File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal), "the child sleep still runs");
+        Assert.False(Pids.Running(child), "the child sleep still runs");
     }
 
     [Theory]
@@ -196,7 +196,7 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.Equal(RemoteStop.Confirmed, r.Stop);
         var child = File.ReadAllText(pidFile).Trim();
         await Task.Delay(300);
-        Assert.False(Directory.Exists($"/proc/{child}") && !File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal), "the child that ignores TERM still runs");
+        Assert.False(Pids.Running(child), "the child that ignores TERM still runs");
     }
 
     public static TheoryData<string> LoginShells() => ["/bin/sh", "/bin/bash", "/bin/ksh", "/bin/csh", "/usr/bin/tcsh"];

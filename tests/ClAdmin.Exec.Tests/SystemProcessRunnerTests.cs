@@ -17,7 +17,7 @@ public sealed class SystemProcessRunnerTests
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SystemProcessRunner.Instance.RunAsync(spec, cts.Token));
             var pid = File.ReadAllText(pidFile).Trim();
-            Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal), "the cancelled program still runs");
+            Assert.False(Pids.Running(pid), "the cancelled program still runs");
         }
         finally
         {
