@@ -199,6 +199,18 @@ public sealed class RemoteShellSessionTests : IDisposable
         Assert.False(Pids.Running(child), "the child that ignores TERM still runs");
     }
 
+    [Fact]
+    public async Task The_KILL_after_a_stop_spares_a_pid_reused_by_another_program()
+    {
+        // ps 2 s after the stop: 123 is still the stopped sleep, 456 is now another program.
+        var r = await SystemProcessRunner.Instance.RunAsync(new ProcessSpec("awk", [RemoteShell.Survivors])
+        {
+            StandardInput = "  123 sleep\n  456 bash\n  789 sh\n",
+            Environment = new Dictionary<string, string?> { ["__t"] = "123 sleep\n456 sh" },
+        }, default);
+        Assert.Equal((0, "123\n"), (r.ExitCode, r.Stdout));
+    }
+
     public static TheoryData<string> LoginShells() => ["/bin/sh", "/bin/bash", "/bin/ksh", "/bin/csh", "/usr/bin/tcsh"];
 
     [Theory]

@@ -22,9 +22,9 @@ public static class RemoteShell
     /// stdin, read only by the watcher while a command runs); commands never see it.</summary>
     public const string Bootstrap =
         "exec 3<&0\n" +
-        // The descendants of pid $1, then $1, from ps (POSIX: pid and ppid columns); $1 alone without ps.
+        // "pid comm" for the descendants of pid $1, then for $1, from ps (POSIX columns).
         "__tr() {\n" +
-        "  ps -e -o pid= -o ppid= 2>/dev/null | awk -v r=\"$1\" '{ p[$1] = $2 } END { k[r] = 1; do { n = 0; for (i in p) if (!(i in k) && (p[i] in k)) { k[i] = 1; n++ } } while (n); for (i in k) if (i != r) print i; print r }'\n" +
+        "  ps -e -o pid= -o ppid= -o comm= 2>/dev/null | awk -v r=\"$1\" '{ p[$1] = $2; c[$1] = $3 } END { k[r] = 1; do { n = 0; for (i in p) if (!(i in k) && (p[i] in k)) { k[i] = 1; n++ } } while (n); for (i in k) if (i != r) print i, c[i]; print r, c[r] }'\n" +
         "}\n" +
         "__cl() {\n" +
         "  __m=$1 __hs=$2 __in=$3; shift 3\n" +
@@ -32,16 +32,26 @@ public static class RemoteShell
         "  if [ \"$__hs\" = 1 ]; then printf %s \"$__in\" | \"$@\" 3<&- & else \"$@\" </dev/null 3<&- & fi\n" +
         "  __p=$!\n" +
         // The watcher: a line on the control channel, or its end (cladmin is gone), stops the
-        // command: TERM to its descendants and then to it, KILL to the same 2 s later from a
-        // process of its own. Once stopping, the watcher ignores the TERM the shell sends it as
-        // soon as the command has ended, so it cannot be cut off halfway down its list.
-        "  ( read __x <&3; trap '' TERM; __t=$(__tr $__p); ( sleep 2; kill -KILL ${__t:-$__p} ) & kill -TERM ${__t:-$__p} ) </dev/null >/dev/null 2>&1 &\n" +
+        // command: TERM to its descendants and then to it; 2 s later, from a process of its own,
+        // KILL to those of them still there under the same pid and name (a pid ended and reused
+        // meanwhile is left alone). Once stopping, the watcher ignores the TERM the shell sends it
+        // as soon as the command has ended, so it cannot be cut off halfway down its list.
+        "  ( read __x <&3; trap '' TERM; __t=$(__tr $__p); " +
+        "( sleep 2; __k=$(ps -e -o pid= -o comm= 2>/dev/null | __t=\"$__t\" awk '" + Survivors + "'); " +
+        "[ -n \"$__k\" ] && kill -KILL $__k ) & " +
+        "kill -TERM $(echo \"$__t\" | awk '{ print $1 }') ) </dev/null >/dev/null 2>&1 &\n" +
         "  __w=$!\n" +
         "  wait $__p; __rc=$?\n" +
         "  kill $__w 2>/dev/null; wait $__w 2>/dev/null\n" +
         "  printf '%s E %s\\n' \"$__m\" \"$__rc\"\n" +
         "  printf '%s E\\n' \"$__m\" >&2\n" +
         "}\n";
+
+    /// <summary>The awk program that picks, from <c>ps -e -o pid= -o comm=</c>, the pids whose
+    /// "pid comm" line is one of those in the environment variable <c>__t</c> (one a line): the
+    /// processes of a stopped command still there 2 s later, and not pids reused meanwhile.</summary>
+    public const string Survivors =
+        "BEGIN { n = split(ENVIRON[\"__t\"], a, \"\\n\"); for (i = 1; i <= n; i++) w[a[i]] = 1 } ($1 \" \" $2) in w { print $1 }";
 
     /// <summary>What to write on the control channel to stop the running command. Harmless if
     /// the command already ended and the shell reads it instead (':' does nothing).</summary>
