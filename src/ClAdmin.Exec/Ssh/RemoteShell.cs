@@ -22,9 +22,9 @@ public static class RemoteShell
     /// stdin, read only by the watcher while a command runs); commands never see it.</summary>
     public const string Bootstrap =
         "exec 3<&0\n" +
-        // "pid comm" for the descendants of pid $1, then for $1, from ps (POSIX columns).
+        // The descendants of pid $1, then $1, from ps (POSIX columns); $1 alone without ps.
         "__tr() {\n" +
-        "  ps -e -o pid= -o ppid= -o comm= 2>/dev/null | awk -v r=\"$1\" '{ p[$1] = $2; c[$1] = $3 } END { k[r] = 1; do { n = 0; for (i in p) if (!(i in k) && (p[i] in k)) { k[i] = 1; n++ } } while (n); for (i in k) if (i != r) print i, c[i]; print r, c[r] }'\n" +
+        "  ps -e -o pid= -o ppid= 2>/dev/null | awk -v r=\"$1\" '{ p[$1] = $2 } END { k[r] = 1; do { n = 0; for (i in p) if (!(i in k) && (p[i] in k)) { k[i] = 1; n++ } } while (n); for (i in k) if (i != r) print i; print r }'\n" +
         "}\n" +
         "__cl() {\n" +
         "  __m=$1 __hs=$2 __in=$3; shift 3\n" +
@@ -32,14 +32,14 @@ public static class RemoteShell
         "  if [ \"$__hs\" = 1 ]; then printf %s \"$__in\" | \"$@\" 3<&- & else \"$@\" </dev/null 3<&- & fi\n" +
         "  __p=$!\n" +
         // The watcher: a line on the control channel, or its end (cladmin is gone), stops the
-        // command: TERM to its descendants and then to it; 2 s later, from a process of its own,
-        // KILL to those of them still there under the same pid and name (a pid ended and reused
-        // meanwhile is left alone). Once stopping, the watcher ignores the TERM the shell sends it
-        // as soon as the command has ended, so it cannot be cut off halfway down its list.
-        "  ( read __x <&3; trap '' TERM; __t=$(__tr $__p); " +
-        "( sleep 2; __k=$(ps -e -o pid= -o comm= 2>/dev/null | __t=\"$__t\" awk '" + Survivors + "'); " +
+        // command. It hands the stop to a process of its own and ends, so the shell's kill of the
+        // watcher (as soon as the command has ended) never lands in the middle of a stop: TERM to
+        // the command's descendants and then to it; 2 s later KILL to those of them still there
+        // and at least 2 s old (a pid ended and reused meanwhile is younger, and left alone).
+        "  ( read __x <&3; ( trap '' TERM; __t=$(__tr $__p); " +
+        "( sleep 2; __k=$(ps -e -o pid= -o etime= 2>/dev/null | __t=\"$__t\" awk '" + Survivors + "'); " +
         "[ -n \"$__k\" ] && kill -KILL $__k ) & " +
-        "kill -TERM $(echo \"$__t\" | awk '{ print $1 }') ) </dev/null >/dev/null 2>&1 &\n" +
+        "kill -TERM $__t ) & ) </dev/null >/dev/null 2>&1 &\n" +
         "  __w=$!\n" +
         "  wait $__p; __rc=$?\n" +
         "  kill $__w 2>/dev/null; wait $__w 2>/dev/null\n" +
@@ -47,11 +47,14 @@ public static class RemoteShell
         "  printf '%s E\\n' \"$__m\" >&2\n" +
         "}\n";
 
-    /// <summary>The awk program that picks, from <c>ps -e -o pid= -o comm=</c>, the pids whose
-    /// "pid comm" line is one of those in the environment variable <c>__t</c> (one a line): the
-    /// processes of a stopped command still there 2 s later, and not pids reused meanwhile.</summary>
+    /// <summary>The awk program that picks, from <c>ps -e -o pid= -o etime=</c>, the pids listed in
+    /// the environment variable <c>__t</c> (blank-separated) that are at least 2 s old: the
+    /// processes of a stopped command still there 2 s after the stop, and not pids reused since.
+    /// etime is [[dd-]hh:]mm:ss.</summary>
     public const string Survivors =
-        "BEGIN { n = split(ENVIRON[\"__t\"], a, \"\\n\"); for (i = 1; i <= n; i++) w[a[i]] = 1 } ($1 \" \" $2) in w { print $1 }";
+        "BEGIN { n = split(ENVIRON[\"__t\"], a, \" \"); for (i = 1; i <= n; i++) w[a[i]] = 1 } " +
+        "($1 in w) { s = $2; d = 0; if (index(s, \"-\")) { d = substr(s, 1, index(s, \"-\") - 1); s = substr(s, index(s, \"-\") + 1) } " +
+        "m = split(s, f, \":\"); t = 0; for (i = 1; i <= m; i++) t = t * 60 + f[i]; if (d * 86400 + t >= 2) print $1 }";
 
     /// <summary>What to write on the control channel to stop the running command. Harmless if
     /// the command already ended and the shell reads it instead (':' does nothing).</summary>

@@ -71,11 +71,12 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
         // The acknowledgement: the command has started (and the session shell's pid).
         var ackTask = Acknowledgement.ReadAsync(_out!, marker);
         var answerWithin = Acknowledgement.Within(options);
-        // A Ctrl-C before the acknowledgement: the command line is on its way, so give the
-        // acknowledgement a moment (the stop grace), after which the stop goes through the
-        // session and is confirmed, rather than cutting a session whose command may be starting.
+        // A Ctrl-C before the acknowledgement, on a warm session: the command line is on its way,
+        // so give the acknowledgement a moment (the stop grace), after which the stop goes through
+        // the session and is confirmed. A new session is cut at once: its command line may still
+        // wait in ssh for the handshake, and cutting it then runs nothing.
         if (!await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false)
-            && !(cancellationToken.IsCancellationRequested
+            && !(cancellationToken.IsCancellationRequested && !fresh
                 && await Acknowledgement.CameAsync(ackTask, options.StopGrace, CancellationToken.None).ConfigureAwait(false)))
         {
             Kill();
