@@ -75,9 +75,10 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
         // so give the acknowledgement a moment (the stop grace), after which the stop goes through
         // the session and is confirmed. A new session is cut at once: its command line may still
         // wait in ssh for the handshake, and cutting it then runs nothing.
-        if (!await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false)
-            && !(cancellationToken.IsCancellationRequested && !fresh
-                && await Acknowledgement.CameAsync(ackTask, options.StopGrace, CancellationToken.None).ConfigureAwait(false)))
+        var acknowledged = await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false)
+            || (cancellationToken.IsCancellationRequested && !fresh
+                && await Acknowledgement.CameAsync(ackTask, options.StopGrace, CancellationToken.None).ConfigureAwait(false));
+        if (!acknowledged)
         {
             Kill();
             await Task.WhenAll(ackTask, errTask).ConfigureAwait(false);
