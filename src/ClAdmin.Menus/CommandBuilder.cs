@@ -1,6 +1,6 @@
 using System.Text;
-using ClAdmin.Exec;
 using ClAdmin.Menus.Model;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Menus;
 

@@ -1,4 +1,4 @@
-using ClAdmin.Exec;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Menus;
 

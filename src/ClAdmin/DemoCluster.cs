@@ -1,6 +1,6 @@
-using ClAdmin.Exec.Dispatch;
-using ClAdmin.Sim;
+using ClAdmin.Contracts;
 using ClAdmin.Sim.Model;
+using ClAdmin.Sim;
 using ClAdmin.Store;
 
 namespace ClAdmin;

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using ClAdmin.Exec;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Nodes;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
-using ClAdmin.Exec.Transport;
+using ClAdmin.Shell;
 
 namespace ClAdmin;
 

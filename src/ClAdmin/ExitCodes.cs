@@ -14,9 +14,9 @@ public static class ExitCodes
     /// <summary>cladmin's exit code for a command's result: 0 only when the command exited 0 and
     /// every target node ended ok; 1 whenever any node failed, timed out, was unreachable or was
     /// cancelled (no flag needed, unlike clush).</summary>
-    public static int Of(ClAdmin.Exec.Dispatch.CommandResult result)
+    public static int Of(ClAdmin.Contracts.CommandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.ExitCode == 0 && result.Nodes.All(n => n.Outcome == ClAdmin.Exec.Dispatch.NodeOutcome.Ok) ? Ok : Failed;
+        return result.ExitCode == 0 && result.Nodes.All(n => n.Outcome == ClAdmin.Contracts.NodeOutcome.Ok) ? Ok : Failed;
     }
 }

@@ -1,3 +1,4 @@
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Cspoc;
 using ClAdmin.Exec.Dispatch;
@@ -6,8 +7,8 @@ using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
 using ClAdmin.Exec.Transport;
 using ClAdmin.Exec.Utilities;
-using ClAdmin.Sim;
 using ClAdmin.Sim.Persistence;
+using ClAdmin.Sim;
 using ClAdmin.Store;
 
 namespace ClAdmin;

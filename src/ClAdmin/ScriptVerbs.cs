@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Store;
 
 namespace ClAdmin;

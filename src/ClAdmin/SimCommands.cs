@@ -63,7 +63,7 @@ public static class SimCommands
             if (parse.GetValue(demo))
             {
                 await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
-                var world = ((Exec.Transport.SimTransport)runtime.Transport).World;
+                var world = ((Sim.SimTransport)runtime.Transport).World;
                 if (await DemoCluster.ConfigureAsync(runtime.Dispatcher, world, runtime.OpenRepository, ct) is { } failure)
                 {
                     error.WriteLine($"cladmin: sim init: the demo cluster could not be configured: {failure}");

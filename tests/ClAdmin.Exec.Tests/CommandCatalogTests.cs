@@ -1,3 +1,4 @@
+using ClAdmin.Shell;
 namespace ClAdmin.Exec.Tests;
 
 public sealed class CommandCatalogTests

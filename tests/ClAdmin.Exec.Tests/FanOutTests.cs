@@ -1,4 +1,4 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Transport;

@@ -1,7 +1,6 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
-using ClAdmin.Exec.Transport;
 
 namespace ClAdmin.Exec.Tests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClAdmin.Exec.Processes;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Tests;
 

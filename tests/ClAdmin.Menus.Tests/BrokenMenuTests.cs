@@ -1,5 +1,5 @@
 using System.Globalization;
-using ClAdmin.Exec;
+using ClAdmin.Shell;
 using ClAdmin.Testing;
 
 namespace ClAdmin.Menus.Tests;

@@ -1,5 +1,5 @@
-using ClAdmin.Exec;
 using ClAdmin.Menus.Model;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Menus.Tests;
 

@@ -1,5 +1,5 @@
-using ClAdmin.Exec;
 using ClAdmin.Menus.Model;
+using ClAdmin.Shell;
 using ClAdmin.Testing;
 
 namespace ClAdmin.Menus.Tests;

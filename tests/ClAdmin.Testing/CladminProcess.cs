@@ -31,7 +31,7 @@ public static class CladminProcess
     }
 
     /// <summary>The same as a POSIX shell command prefix (for tmux and sh -c).</summary>
-    public static string ShellCommand => Binary is { } binary ? Exec.Ssh.RemoteShell.Quote(binary) : "dotnet " + Exec.Ssh.RemoteShell.Quote(Dll);
+    public static string ShellCommand => Binary is { } binary ? ClAdmin.Shell.ShellWords.Quote(binary) : "dotnet " + ClAdmin.Shell.ShellWords.Quote(Dll);
 
     public static ProcessResult Run(params string[] args) => Run(args, stdin: null, environment: null);
 

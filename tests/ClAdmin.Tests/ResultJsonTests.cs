@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Tests;
 

@@ -1,6 +1,6 @@
-using ClAdmin.Exec;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Menus;
+using ClAdmin.Shell;
 using ClAdmin.Testing;
 using ClAdmin.Tui.Input;
 using ClAdmin.Tui.Logging;

@@ -1,4 +1,4 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Menus.Model;
 using ClAdmin.Tui.Input;
 using ClAdmin.Tui.Logging;

@@ -1,4 +1,4 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Tui.Screens;
 
 namespace ClAdmin.Tui.Tests;

@@ -1,6 +1,7 @@
 using System.Text;
-using ClAdmin.Cluster;
 using ClAdmin.Cluster.Odm;
+using ClAdmin.Cluster;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Store;
 

@@ -1,8 +1,9 @@
 using System.Text;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Nodes;
-using ClAdmin.Exec.Transport;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Cspoc;
 

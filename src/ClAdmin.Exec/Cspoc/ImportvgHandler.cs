@@ -1,3 +1,4 @@
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Nodes;

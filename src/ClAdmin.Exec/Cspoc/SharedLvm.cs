@@ -1,5 +1,5 @@
 using System.Globalization;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Exec.Cspoc;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Nodes;

@@ -1,4 +1,5 @@
 using ClAdmin.Exec.Nodes;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Dispatch;
 

@@ -1,6 +1,8 @@
 using System.Text;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Nodes;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Dispatch;
 

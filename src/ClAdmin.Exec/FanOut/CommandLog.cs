@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ClAdmin.Exec.Dispatch;
-using ClAdmin.Exec.Transport;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Exec.FanOut;
 

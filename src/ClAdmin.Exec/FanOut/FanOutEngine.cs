@@ -1,6 +1,5 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Nodes;
-using ClAdmin.Exec.Transport;
 
 namespace ClAdmin.Exec.FanOut;
 

@@ -1,4 +1,4 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Nodes;
 
 namespace ClAdmin.Exec.FanOut;

@@ -1,5 +1,5 @@
 using System.Text;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Nodes;
 
 namespace ClAdmin.Exec.FanOut;

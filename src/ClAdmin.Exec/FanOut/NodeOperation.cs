@@ -1,4 +1,4 @@
-using ClAdmin.Exec.Transport;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Exec.FanOut;
 

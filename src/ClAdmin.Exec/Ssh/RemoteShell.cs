@@ -1,4 +1,5 @@
 using System.Text;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Ssh;
 

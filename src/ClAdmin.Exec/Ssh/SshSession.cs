@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Transport;
 

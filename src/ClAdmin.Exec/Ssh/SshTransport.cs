@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Processes;
-using ClAdmin.Exec.Transport;
 
 namespace ClAdmin.Exec.Ssh;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Processes;
 
 namespace ClAdmin.Exec.Transport;

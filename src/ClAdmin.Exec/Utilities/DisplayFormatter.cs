@@ -1,5 +1,6 @@
 using System.Text;
 using ClAdmin.Cluster;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Exec.Utilities;
 

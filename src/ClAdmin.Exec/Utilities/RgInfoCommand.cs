@@ -1,5 +1,5 @@
 using ClAdmin.Cluster;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Exec.Utilities;
 

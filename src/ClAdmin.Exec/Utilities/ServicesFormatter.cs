@@ -1,4 +1,5 @@
 using System.Text;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Exec.Utilities;
 

@@ -1,3 +1,4 @@
+using ClAdmin.Contracts;
 namespace ClAdmin.Exec.Utilities;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ClAdmin.Cluster;
+using ClAdmin.Contracts;
 using ClAdmin.Store;
 
 namespace ClAdmin.Exec.Utilities;

@@ -1,3 +1,4 @@
+using ClAdmin.Contracts;
 namespace ClAdmin.Sim.Model;
 
 /// <summary>One simulated AIX node (an LPAR): its identity, devices' view, ODM-like state and files.</summary>

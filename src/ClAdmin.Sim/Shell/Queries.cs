@@ -1,3 +1,4 @@
+using ClAdmin.Shell;
 namespace ClAdmin.Sim.Shell;
 
 /// <summary>
@@ -20,10 +21,10 @@ public static class Queries
     public static bool IsQuery(string commandLine)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
-        List<Token> tokens;
+        List<ShellToken> tokens;
         try
         {
-            tokens = ShellLexer.Tokenize(commandLine);
+            tokens = ShellWords.Tokenize(commandLine, ShellSyntax.NodeShell).ToList();
         }
         catch (FormatException)
         {

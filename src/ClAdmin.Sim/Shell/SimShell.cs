@@ -1,3 +1,4 @@
+using ClAdmin.Shell;
 using System.Text;
 using ClAdmin.Sim.Commands;
 using ClAdmin.Sim.Model;
@@ -33,10 +34,10 @@ public static class SimShell
 
     internal static int RunLine(SimWorld world, SimNode node, string line, string stdin, StringBuilder stdout, StringBuilder stderr, int depth)
     {
-        List<Token> tokens;
+        List<ShellToken> tokens;
         try
         {
-            tokens = ShellLexer.Tokenize(line);
+            tokens = ShellWords.Tokenize(line, ShellSyntax.NodeShell).ToList();
         }
         catch (FormatException)
         {
@@ -45,10 +46,10 @@ public static class SimShell
         }
         var rc = 0;
         var connector = ";";
-        var pipeline = new List<List<Token>> { new() };
+        var pipeline = new List<List<ShellToken>> { new() };
         for (var i = 0; i <= tokens.Count; i++)
         {
-            var t = i < tokens.Count ? tokens[i] : new Token(";", true);
+            var t = i < tokens.Count ? tokens[i] : new ShellToken(";", true);
             if (t.IsOperator && t.Text is ";" or "&&" or "||" or "&")
             {
                 if (pipeline.Count > 1 || pipeline[0].Count > 0)
@@ -79,7 +80,7 @@ public static class SimShell
         return rc;
     }
 
-    private static int RunPipeline(SimWorld world, SimNode node, List<List<Token>> stages, string stdin, StringBuilder stdout, StringBuilder stderr, int depth)
+    private static int RunPipeline(SimWorld world, SimNode node, List<List<ShellToken>> stages, string stdin, StringBuilder stdout, StringBuilder stderr, int depth)
     {
         var input = stdin;
         var rc = 0;

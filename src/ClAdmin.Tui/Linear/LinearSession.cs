@@ -1,6 +1,6 @@
-using ClAdmin.Exec.Dispatch;
-using ClAdmin.Menus;
+using ClAdmin.Contracts;
 using ClAdmin.Menus.Model;
+using ClAdmin.Menus;
 using ClAdmin.Tui.Logging;
 using ClAdmin.Tui.Session;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
-using ClAdmin.Exec.Dispatch;
-using ClAdmin.Menus;
+using ClAdmin.Contracts;
 using ClAdmin.Menus.Model;
+using ClAdmin.Menus;
 using ClAdmin.Tui.Input;
 using ClAdmin.Tui.Logging;
 using ClAdmin.Tui.Rendering;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
-using ClAdmin.Exec.Transport;
 
 namespace ClAdmin.EndToEnd.Tests.Ssh;
 

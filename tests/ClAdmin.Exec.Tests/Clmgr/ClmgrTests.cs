@@ -1,5 +1,7 @@
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Shell;
 using ClAdmin.Store;
 using Microsoft.Data.Sqlite;
 

@@ -1,9 +1,10 @@
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Cspoc;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
-using ClAdmin.Sim;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Shell;
+using ClAdmin.Sim;
 
 namespace ClAdmin.Exec.Tests.Cspoc;
 

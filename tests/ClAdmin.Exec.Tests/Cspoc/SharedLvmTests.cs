@@ -1,4 +1,4 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Sim.Model;
 
 namespace ClAdmin.Exec.Tests.Cspoc;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Nodes;
-using ClAdmin.Exec.Transport;
+using ClAdmin.Shell;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Shell;
 

@@ -1,5 +1,7 @@
 using ClAdmin.Cluster;
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Utilities;
+using ClAdmin.Shell;
 using ClAdmin.Store;
 
 namespace ClAdmin.Exec.Tests.Utilities;

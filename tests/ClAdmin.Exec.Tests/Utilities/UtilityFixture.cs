@@ -1,6 +1,8 @@
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.Utilities;
+using ClAdmin.Shell;
 using ClAdmin.Store;
 using ClAdmin.Testing;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Utilities;
 
 namespace ClAdmin.Exec.Tests.Utilities;

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using ClAdmin.Exec.Dispatch;
-using ClAdmin.Sim;
+using ClAdmin.Contracts;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Persistence;
 using ClAdmin.Sim.Shell;
 
-namespace ClAdmin.Exec.Transport;
+namespace ClAdmin.Sim;
 
 /// <summary>
 /// Runs commands on simulated AIX nodes: each command line is interpreted by the node's

@@ -1,4 +1,4 @@
-namespace ClAdmin.Exec.Utilities;
+namespace ClAdmin.Contracts;
 
 /// <summary>
 /// The run-time state of the cluster as the cluster manager knows it: what the utilities

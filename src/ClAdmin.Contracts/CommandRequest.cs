@@ -1,4 +1,4 @@
-namespace ClAdmin.Exec.Dispatch;
+namespace ClAdmin.Contracts;
 
 /// <summary>
 /// A command line for the dispatcher, exactly what a dialog builds or `cladmin cmd` is given.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ClAdmin.Exec;
+namespace ClAdmin.Shell;
 
 /// <summary>
 /// Shell words as ksh reads them: splitting a command line into words and quoting a value so
@@ -55,23 +55,45 @@ public static class ShellWords
 
     /// <summary>Splits a command line into tokens: words (quotes removed) and unquoted operators.</summary>
     /// <exception cref="FormatException">An unterminated quote or a trailing backslash.</exception>
-    public static IReadOnlyList<ShellToken> Tokenize(string line)
+    public static IReadOnlyList<ShellToken> Tokenize(string line) => Tokenize(line, ShellSyntax.Words);
+
+    /// <summary>Splits a command line into tokens, reading what <paramref name="syntax"/> adds:
+    /// a node's shell (the simulator) also reads comments and the redirections 2&gt; and 2&gt;&amp;1.</summary>
+    /// <exception cref="FormatException">An unterminated quote or a trailing backslash.</exception>
+    public static IReadOnlyList<ShellToken> Tokenize(string line, ShellSyntax syntax)
     {
         ArgumentNullException.ThrowIfNull(line);
+        var comments = syntax.HasFlag(ShellSyntax.Comments);
+        var redirections = syntax.HasFlag(ShellSyntax.Redirections);
         var words = new List<ShellToken>();
         var current = new StringBuilder();
         var inWord = false;
+        var quotedWord = false;
         var i = 0;
         while (i < line.Length)
         {
             var c = line[i];
-            if (c is ' ' or '\t' or '\n')
+            if (c is ' ' or '\t' or '\n' or '\r')
             {
                 Flush();
                 i++;
             }
+            else if (c == '#' && comments && !inWord)
+            {
+                break;
+            }
             else if (c is ';' or '|' or '&' or '<' or '>')
             {
+                if (c == '>' && redirections && inWord && !quotedWord && current.ToString() == "2")
+                {
+                    // 2> and 2>&1: the "2" belongs to the redirection, not to the words.
+                    current.Clear();
+                    inWord = false;
+                    var toStdout = i + 2 < line.Length && line[i + 1] == '&' && line[i + 2] == '1';
+                    words.Add(new ShellToken(toStdout ? "2>&1" : "2>", IsOperator: true));
+                    i += toStdout ? 3 : 1;
+                    continue;
+                }
                 Flush();
                 var op = c.ToString();
                 if (i + 1 < line.Length && line[i + 1] == c && c is '|' or '&' or '>')
@@ -89,18 +111,18 @@ public static class ShellWords
                     throw new FormatException($"unterminated single quote at column {i + 1}");
                 }
                 current.Append(line, i + 1, end - i - 1);
-                inWord = true;
+                inWord = quotedWord = true;
                 i = end + 1;
             }
             else if (c == '$' && i + 1 < line.Length && line[i + 1] == '\'')
             {
                 i = ReadAnsiC(line, i + 2, current);
-                inWord = true;
+                inWord = quotedWord = true;
             }
             else if (c == '"')
             {
                 i = ReadDoubleQuoted(line, i + 1, current);
-                inWord = true;
+                inWord = quotedWord = true;
             }
             else if (c == '\\')
             {
@@ -111,7 +133,7 @@ public static class ShellWords
                 if (line[i + 1] != '\n')
                 {
                     current.Append(line[i + 1]);
-                    inWord = true;
+                    inWord = quotedWord = true;
                 }
                 i += 2;
             }
@@ -131,7 +153,7 @@ public static class ShellWords
             {
                 words.Add(new ShellToken(current.ToString(), IsOperator: false));
                 current.Clear();
-                inWord = false;
+                inWord = quotedWord = false;
             }
         }
     }
@@ -203,6 +225,23 @@ public static class ShellWords
         }
         return true;
     }
+}
+
+/// <summary>What a command line may hold besides words, quotes and the operators ; | || &amp; &amp;&amp; &lt; &gt; &gt;&gt;.</summary>
+[Flags]
+public enum ShellSyntax
+{
+    /// <summary>Words and operators only: the dispatcher's command lines.</summary>
+    Words = 0,
+
+    /// <summary># starts a comment that runs to the end of the line (at the start of a word).</summary>
+    Comments = 1,
+
+    /// <summary>2&gt; and 2&gt;&amp;1 are operators of their own.</summary>
+    Redirections = 2,
+
+    /// <summary>What a node's shell reads (the simulator's ksh).</summary>
+    NodeShell = Comments | Redirections,
 }
 
 /// <summary>One token of a command line: a word, or an unquoted operator (; | || & && &lt; &gt; &gt;&gt;).</summary>

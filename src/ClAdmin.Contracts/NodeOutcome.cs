@@ -1,4 +1,4 @@
-namespace ClAdmin.Exec.Dispatch;
+namespace ClAdmin.Contracts;
 
 /// <summary>How a command ended on one node. Kept apart on purpose: an ssh connection failure
 /// is not a remote command that exited 255.</summary>

@@ -1,6 +1,6 @@
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Shell;
 
-namespace ClAdmin.Exec.Transport;
+namespace ClAdmin.Contracts;
 
 /// <summary>
 /// One command for one node: the program and its arguments as separate words (a transport

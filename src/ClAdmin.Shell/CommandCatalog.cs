@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 
-namespace ClAdmin.Exec;
+namespace ClAdmin.Shell;
 
 /// <summary>What kind of implementation serves a command.</summary>
 public enum CommandKind
@@ -109,8 +109,8 @@ public sealed class CommandCatalog
 
     private static CommandCatalog LoadEmbedded()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ClAdmin.Exec.commands.json")
-            ?? throw new InvalidOperationException("commands.json is not embedded in ClAdmin.Exec");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ClAdmin.Shell.commands.json")
+            ?? throw new InvalidOperationException("commands.json is not embedded in ClAdmin.Shell");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }

@@ -1,4 +1,4 @@
-namespace ClAdmin.Exec.Dispatch;
+namespace ClAdmin.Contracts;
 
 /// <summary>The one entry point for running a command line, from a dialog, a script or `cladmin cmd`.</summary>
 public interface IDispatcher

@@ -1,4 +1,4 @@
-namespace ClAdmin.Exec.Dispatch;
+namespace ClAdmin.Contracts;
 
 /// <summary>
 /// The result of one command line: its combined output as the user sees it, the exit code

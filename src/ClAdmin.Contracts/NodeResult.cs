@@ -1,4 +1,4 @@
-namespace ClAdmin.Exec.Dispatch;
+namespace ClAdmin.Contracts;
 
 /// <summary>What one node did with one command.</summary>
 public sealed record NodeResult(string Node, NodeOutcome Outcome, int ExitCode, string Stdout, string Stderr, TimeSpan Duration)
