@@ -3,7 +3,8 @@ namespace ClAdmin.Contracts;
 /// <summary>
 /// A command line for the dispatcher, exactly what a dialog builds or `cladmin cmd` is given.
 /// <paramref name="StandardInput"/> carries secrets (never logged); <paramref name="Nodes"/>, when
-/// set, selects the target nodes for a command the dispatcher does not implement itself.
+/// set, selects the target nodes: of a command run as-is on nodes, and of a C-SPOC command, whose
+/// own -cspoc nodes it overrides (COMMAND STATUS F5 re-runs on the nodes that failed).
 /// </summary>
 public sealed record CommandRequest(string CommandLine, string StandardInput = "", IReadOnlyList<string>? Nodes = null)
 {

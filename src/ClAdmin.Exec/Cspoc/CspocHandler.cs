@@ -21,7 +21,7 @@ public abstract class CspocHandler(FanOutEngine engine, IClusterNodes clusterNod
         {
             return CspocRun.Usage($"{invocation.Name}: no cluster nodes are defined; name the nodes with -cspoc \"-n node1,node2\".");
         }
-        var run = new CspocRun(invocation.Name, engine, targets, invocation.Cspoc?.Force ?? false, cancellationToken);
+        var run = new CspocRun(invocation.Name, engine, targets, invocation.Cspoc?.Force ?? false, cancellationToken, invocation.OnNodeResult);
         var usage = await PlanAsync(run, invocation).ConfigureAwait(false);
         return usage ?? run.Result();
     }

@@ -14,7 +14,8 @@ namespace ClAdmin.Exec.Cspoc;
 /// every line prefixed with its node (<c>node1: datavg</c>), exit code 1 or more when any node failed.
 /// Standard input given to a phase goes to the transport only; it is never kept here.
 /// </summary>
-internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<string> targets, bool force, CancellationToken cancellationToken)
+internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<string> targets, bool force, CancellationToken cancellationToken,
+    Action<NodeResult>? onNodeResult = null)
 {
     private readonly Dictionary<string, NodeState> _nodes = targets.ToDictionary(n => n, _ => new NodeState(), StringComparer.Ordinal);
     private readonly StringBuilder _general = new();
@@ -58,7 +59,8 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
         {
             Rollback = rollback is null ? null : n => new NodeCommand(n, rollback(n)),
         };
-        var result = await engine.RunAsync(nodes, operation, options ?? new FanOutOptions(), null, cancellationToken).ConfigureAwait(false);
+        // Each node's result reaches the live view as it arrives (the request's per-node callback).
+        var result = await engine.RunAsync(nodes, operation, options ?? new FanOutOptions(), onNodeResult, cancellationToken).ConfigureAwait(false);
         foreach (var r in result.Results)
         {
             Record(r, showOutput: true);
@@ -99,7 +101,11 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
     }
 
     /// <summary>Records a result obtained with <see cref="TryAsync"/> as if a phase had produced it.</summary>
-    public void Absorb(NodeResult result) => Record(result, showOutput: true);
+    public void Absorb(NodeResult result)
+    {
+        Record(result, showOutput: true);
+        onNodeResult?.Invoke(result);
+    }
 
     /// <summary>A message from C-SPOC itself about one node; the node counts as failed.</summary>
     public void Fail(string node, string message, int exitCode = 1)
@@ -107,6 +113,7 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
         var state = _nodes[node];
         state.Stderr.Append(message).Append('\n');
         Mark(state, NodeOutcome.Failed, exitCode);
+        onNodeResult?.Invoke(new NodeResult(node, NodeOutcome.Failed, state.ExitCode, "", message + "\n", TimeSpan.Zero));
     }
 
     /// <summary>A line from C-SPOC about one node on the error stream (the node's outcome is unchanged).</summary>
@@ -168,9 +175,10 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
         state.ExitCode = Math.Max(state.ExitCode, exitCode);
     }
 
-    /// <summary>The nodes a C-SPOC command runs on: -cspoc's nodes, else every cluster node.</summary>
+    /// <summary>The nodes a C-SPOC command runs on: the request's nodes (a re-run), else -cspoc's
+    /// nodes, else every cluster node.</summary>
     public static IReadOnlyList<string> TargetsOf(CommandInvocation invocation, IClusterNodes nodes) =>
-        invocation.Cspoc is { Nodes.Count: > 0 } cspoc ? cspoc.Nodes : nodes.All();
+        invocation.Nodes ?? (invocation.Cspoc is { Nodes.Count: > 0 } cspoc ? cspoc.Nodes : nodes.All());
 
     public static CommandResult Usage(string message) => CommandResult.Local(2, "", message.EndsWith('\n') ? message : message + "\n");
 }

@@ -87,7 +87,16 @@ public sealed class StatusScreen : Screen
     public void NodeFinished(NodeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        _arrived.Add(result);
+        // A command in several phases (C-SPOC) reports a node once per phase: its latest result counts.
+        var known = _arrived.FindIndex(r => r.Node == result.Node);
+        if (known >= 0)
+        {
+            _arrived[known] = result;
+        }
+        else
+        {
+            _arrived.Add(result);
+        }
         Nodes = [.. _arrived];
         var prefix = TargetNodes is { Count: > 1 };
         Append(prefix ? Prefixed(result.Node, result.Stdout) : result.Stdout);
@@ -101,11 +110,16 @@ public sealed class StatusScreen : Screen
     public void Complete(CommandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (_arrived.Count == 0)
+        if (_arrived.Count > 0)
         {
-            Append(result.Stdout);
-            Append(result.Stderr, isError: true);
+            // What streamed in was each node's output as it came; the result is the command's own
+            // account (node order, and C-SPOC's messages about nodes and the whole run): show that.
+            _lines.Clear();
+            _partial = "";
+            HasStdout = HasStderr = false;
         }
+        Append(result.Stdout);
+        Append(result.Stderr, isError: true);
         Nodes = result.Nodes;
         State = result.ExitCode == 0 ? CommandState.Ok : CommandState.Failed;
     }
