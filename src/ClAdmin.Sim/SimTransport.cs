@@ -44,6 +44,24 @@ public sealed class SimTransport : ITransport
         }
     }
 
+    /// <summary>The world, or null when none has been created yet.</summary>
+    public SimWorld? TryWorld()
+    {
+        _gate.Wait();
+        try
+        {
+            if (_world is null && _store.Load() is { } stored)
+            {
+                (_world, _version, _json) = (stored.World, stored.Version, null);
+            }
+            return _world;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<NodeResult> RunAsync(NodeCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -90,6 +108,41 @@ public sealed class SimTransport : ITransport
                 }
                 _world = null; // someone else saved first: read the world again and run on it
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Changes the world outside any node's shell (a fault injected, the clock moved) and saves it,
+    /// with the same care as a command: when another cladmin saved in between, the change is made
+    /// again on the fresh world. <paramref name="change"/> returns false to save nothing.
+    /// </summary>
+    /// <returns>True when saved; false when <paramref name="change"/> declined; null when the world kept changing underneath.</returns>
+    public async Task<bool?> ChangeWorldAsync(Func<SimWorld, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; attempt <= Attempts; attempt++)
+            {
+                var world = Current();
+                _json ??= WorldJson.Serialize(world);
+                if (!change(world))
+                {
+                    _world = null; // whatever it touched is dropped: read the stored world again
+                    return false;
+                }
+                if (Save(world))
+                {
+                    return true;
+                }
+                _world = null;
+            }
+            return null;
         }
         finally
         {

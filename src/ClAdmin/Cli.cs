@@ -24,7 +24,7 @@ public static class Cli
         root.Options.Add(logs.NoExecute);
         root.Subcommands.Add(MenusCommand(menusOption, output, error));
         root.Subcommands.Add(RunCommand.Create(menusOption, exec, logs, output, error));
-        root.Subcommands.Add(OdmCommands.Odm(output, error));
+        root.Subcommands.Add(OdmCommands.Odm(exec, output, error));
         TuiCommand.AddTo(root, menusOption, exec, logs, output, error); // no verb: the smitty screens
         root.Options.Add(exec.Transport);
         root.Options.Add(exec.SshConfig);

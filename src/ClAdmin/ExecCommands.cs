@@ -108,7 +108,9 @@ public sealed class ExecCommands
             }
             await using var runtime = await Runtime.CreateAsync(RuntimeOptionsOf(parse, parse.GetValue(connect)), _error, ct);
             var stdinText = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";
-            var name = argv[0][(argv[0].LastIndexOf('/') + 1)..];
+            // The command's name comes after any assignments (ODMDIR=... odmget, _SPOC_FORCE=Y cl_...).
+            var first = argv.FirstOrDefault(w => !CommandCatalog.IsAssignment(w)) ?? argv[0];
+            var name = first[(first.LastIndexOf('/') + 1)..];
             if (runtime.Dispatcher.Handles(name))
             {
                 // clmgr, C-SPOC and the cluster utilities: exactly what a dialog would run.
@@ -150,7 +152,6 @@ public sealed class ExecCommands
                 return Usage("cmd: no node left to run on");
             }
             var stdin = stdinText;
-            var engine = new FanOutEngine(runtime.Transport, new FileCommandLog(FileCommandLog.DefaultPath()));
             var options = new FanOutOptions
             {
                 Width = parse.GetValue(width),
@@ -166,7 +167,7 @@ public sealed class ExecCommands
                 // A single run is one command per node: over ssh it takes a connection of its own,
                 // as pdsh and clush do; --repeat keeps sessions open between rounds.
                 var operation = NodeOperation.Same(argv, stdin, ownConnection: parse.GetValue(repeat) == 1);
-                var result = await engine.RunAsync(targets, operation, options, onResult, ct);
+                var result = await runtime.FanOut.RunAsync(targets, operation, options, onResult, ct);
                 if (parse.GetValue(json))
                 {
                     ResultJson.Write(_output, ShellWords.Join(argv), Dispatcher.ToCommandResult(result));

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using ClAdmin.Cluster.Odm;
+using ClAdmin.Contracts;
+using ClAdmin.Exec.Odm;
+using ClAdmin.Shell;
 using ClAdmin.Store;
 
 namespace ClAdmin;
@@ -16,88 +19,58 @@ public static class OdmCommands
 
     public static string DatabasePath(ParseResult parse) => parse.GetValue(DbOption) ?? StorePaths.DefaultDatabase();
 
-    public static Command Odm(TextWriter output, TextWriter error)
+    /// <summary>`cladmin odm get|add`: odmget and odmadd through the dispatcher (<see cref="Exec.Odm.OdmHandler"/>),
+    /// as a script on a cluster node would run them.</summary>
+    public static Command Odm(ExecCommands exec, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(exec);
         var odm = new Command("odm", "Read and load the HACMP object classes as odmget/odmadd stanzas");
 
         var classArg = new Argument<string>("class") { Description = $"An object class ({string.Join(", ", OdmMapping.Classes)}) or ALL" };
         var criteria = new Option<string?>("-q") { Description = "Criteria, as odmget -q: \"attr=value [and attr=value]\"" };
         var active = new Option<bool>("--active") { Description = "Read the active configuration (ACD) instead of the default one (DCD)" };
         var get = new Command("get", "Print the objects of a class as odmget stanzas") { classArg, criteria, active };
-        get.SetAction(parse => Guard(error, () =>
+        get.SetAction((parse, ct) =>
         {
-            var cls = parse.GetValue(classArg)!;
-            var all = cls.Equals("ALL", StringComparison.OrdinalIgnoreCase);
-            if (!all && !OdmMapping.Classes.Contains(cls))
+            var words = new List<string>();
+            if (parse.GetValue(active))
             {
-                error.WriteLine($"cladmin odm get: \"{cls}\" is not an object class ({string.Join(", ", OdmMapping.Classes)})");
-                return ExitCodes.Usage;
+                words.Add("ODMDIR=" + OdmHandler.ActiveDirectory);
             }
-            OdmCriteria? filter = null;
-            if (parse.GetValue(criteria) is { } q && (filter = OdmCriteria.Parse(q, out var bad)) is null)
+            words.Add("odmget");
+            if (parse.GetValue(criteria) is { } q)
             {
-                error.WriteLine($"cladmin odm get: {bad}");
-                return ExitCodes.Usage;
+                words.AddRange(["-q", q]);
             }
-            using var repo = ObjectRepository.Open(DatabasePath(parse));
-            var objects = repo.GetObjects(parse.GetValue(active) ? ConfigDirectory.Active : ConfigDirectory.Default, all ? null : cls);
-            output.Write(OdmStanza.Format(objects.Where(o => filter?.Matches(o) ?? true)));
-            return ExitCodes.Ok;
-        }));
+            words.Add(parse.GetValue(classArg)!);
+            return RunAsync(exec, parse, words, output, error, ct);
+        });
 
         var fileArg = new Argument<string>("file") { Description = "A stanza file (odmget output, or a snapshot's .odm section)" };
         var add = new Command("add", "Add the objects of a stanza file to the default configuration, in one transaction") { fileArg };
-        add.SetAction(parse => Guard(error, () =>
-        {
-            var file = parse.GetValue(fileArg)!;
-            var (objects, errors) = OdmStanza.Parse(File.ReadAllText(file));
-            if (errors.Count > 0)
-            {
-                foreach (var e in errors)
-                {
-                    error.WriteLine($"{file}: {e}");
-                }
-                return ExitCodes.Usage;
-            }
-            using var repo = ObjectRepository.Open(DatabasePath(parse));
-            // Read, check and write in one transaction: a concurrent writer cannot slip in between.
-            var mapErrors = repo.UpdateObjects(ConfigDirectory.Default, stored =>
-            {
-                var merged = stored.Concat(objects).ToList();
-                var (_, problems) = OdmMapping.FromObjects(merged);
-                return (problems.Count > 0 ? null : merged, problems);
-            });
-            if (mapErrors.Count > 0)
-            {
-                foreach (var e in mapErrors)
-                {
-                    error.WriteLine($"{file}: {e}");
-                }
-                return ExitCodes.Usage;
-            }
-            return ExitCodes.Ok;
-        }));
+        add.SetAction((parse, ct) => RunAsync(exec, parse, ["odmadd", parse.GetValue(fileArg)!], output, error, ct));
 
         odm.Subcommands.Add(get);
         odm.Subcommands.Add(add);
         return odm;
     }
 
-    private static int Guard(TextWriter error, Func<int> action)
+    /// <summary>Runs one odm line through the runtime's dispatcher (no demo is created for it: the
+    /// object classes are read and loaded as they are). Exit codes pass through: 0, 1 busy, 2 bad input, 3 damaged.</summary>
+    private static async Task<int> RunAsync(ExecCommands exec, ParseResult parse, IReadOnlyList<string> words, TextWriter output, TextWriter error, CancellationToken ct)
     {
         try
         {
-            return action();
+            await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { CreateDemo = false }, error, ct);
+            var result = await runtime.Dispatcher.RunAsync(new CommandRequest(ShellWords.Join(words)), ct);
+            output.Write(result.Stdout);
+            error.Write(result.Stderr);
+            return Math.Clamp(result.ExitCode, ExitCodes.Ok, ExitCodes.Internal);
         }
         catch (StoreException e)
         {
             error.WriteLine($"cladmin: {e.Message}");
             return e.Kind == StoreErrorKind.Busy ? ExitCodes.Failed : ExitCodes.Usage;
-        }
-        catch (InvalidDataException e)
-        {
-            error.WriteLine($"cladmin: the stored configuration is damaged: {e.Message}");
-            return ExitCodes.Internal;
         }
     }
 }

@@ -3,10 +3,12 @@ using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Cspoc;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
+using ClAdmin.Exec.Odm;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
 using ClAdmin.Exec.Transport;
 using ClAdmin.Exec.Utilities;
+using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Persistence;
 using ClAdmin.Sim;
 using ClAdmin.Store;
@@ -23,78 +25,107 @@ public sealed record RuntimeOptions
     /// <summary>The node commands run "locally" on (--node); default the first cluster node.</summary>
     public string? Node { get; init; }
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>On the sim transport, create the demo cluster when no simulated world exists yet
+    /// (off for verbs that read or load the configuration as it is: odm).</summary>
+    public bool CreateDemo { get; init; } = true;
 }
 
 /// <summary>
-/// The composition root of everything that runs command lines: the object repository, the
+/// The composition root, and the only place that builds things: the object repository, the
 /// transport (simulated nodes, SSH, or this machine), the fan-out engine with its cspoc.log, and
-/// the dispatcher with every command implementation. Dialogs, `cladmin run`, `cladmin cmd` and
-/// script replay all go through <see cref="Dispatcher"/>.
+/// the one dispatcher with every command implementation. Dialogs, `cladmin run`, `cladmin cmd`,
+/// `cladmin odm`, `cladmin sim` and script replay all go through it.
 /// </summary>
 public sealed class Runtime : IAsyncDisposable
 {
     private readonly Lazy<string> _localNode;
 
-    private Runtime(RuntimeOptions options, ITransport transport, Dispatcher dispatcher, Lazy<string> localNode)
+    private Runtime(RuntimeOptions options, ITransport transport, FanOutEngine fanOut, Dispatcher dispatcher, StoreNodes nodes, Lazy<string> localNode)
     {
         Options = options;
         Transport = transport;
+        FanOut = fanOut;
         Dispatcher = dispatcher;
+        Nodes = nodes;
         _localNode = localNode;
     }
 
     public RuntimeOptions Options { get; }
     public ITransport Transport { get; }
+    /// <summary>The fan-out engine every command on nodes goes through (it writes cspoc.log).</summary>
+    public FanOutEngine FanOut { get; }
     public Dispatcher Dispatcher { get; }
+    /// <summary>The cluster's nodes and resource groups, as node groups (@all, @RG) and -cspoc -g see them.</summary>
+    public StoreNodes Nodes { get; }
+    /// <summary>The simulated nodes, when commands run on them (the sim transport); null otherwise.</summary>
+    public SimTransport? Simulation => Transport as SimTransport;
     /// <summary>The node commands run on when none is named (found when first asked).</summary>
     public string LocalNode => _localNode.Value;
 
     /// <summary>Opens a new connection to the repository (the caller disposes it).</summary>
     public ObjectRepository OpenRepository() => ObjectRepository.Open(Options.DatabasePath);
 
+    /// <summary>How every verb opens the repository at <paramref name="databasePath"/>, runtime or not.</summary>
+    public static Func<ObjectRepository> RepositoryAt(string databasePath) => () => ObjectRepository.Open(databasePath);
+
     /// <summary>
     /// Builds the runtime. With the sim transport and no simulated world yet, the demo cluster is
-    /// created first and <paramref name="notice"/> says so in one line.
+    /// created first, through the runtime's own dispatcher, and <paramref name="notice"/> says so in one line.
     /// </summary>
     /// <exception cref="StoreException">The database cannot be used (not ClAdmin's, newer, busy).</exception>
     public static async Task<Runtime> CreateAsync(RuntimeOptions options, TextWriter notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(notice);
-        Func<ObjectRepository> open = () => ObjectRepository.Open(options.DatabasePath);
+        var open = RepositoryAt(options.DatabasePath);
         var nodes = new StoreNodes(open);
-        Task<StoredWorld>? existing = null;
-        if (options.Transport == "sim")
+        SimWorld? demo = null;
+        ITransport transport;
+        switch (options.Transport)
         {
-            existing = await EnsureSimulatedClusterAsync(options, open, notice, cancellationToken).ConfigureAwait(false);
+            case "ssh":
+                transport = new SshTransport(SystemProcessRunner.Instance, new SshOptions
+                {
+                    ConfigFile = options.SshConfig,
+                    ConnectTimeout = options.ConnectTimeout,
+                    Addresses = nodes,
+                    StopGrace = TimeSpan.FromSeconds(3), // more than the session watcher's 2 s from TERM to KILL
+                });
+                break;
+            case "local":
+                transport = new LocalTransport(SystemProcessRunner.Instance);
+                break;
+            default:
+                (var stored, demo) = LoadOrCreateWorld(open, options.CreateDemo, cancellationToken);
+                transport = new SimTransport(new RepositoryWorldStore(open, stored));
+                break;
         }
-        ITransport transport = options.Transport switch
-        {
-            "ssh" => new SshTransport(SystemProcessRunner.Instance, new SshOptions
-            {
-                ConfigFile = options.SshConfig,
-                ConnectTimeout = options.ConnectTimeout,
-                Addresses = nodes,
-                StopGrace = TimeSpan.FromSeconds(3), // more than the session watcher's 2 s from TERM to KILL
-            }),
-            "local" => new LocalTransport(SystemProcessRunner.Instance),
-            _ => new SimTransport(new RepositoryWorldStore(open, existing)),
-        };
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
-        var dispatcher = new Dispatcher([.. Handlers(options, open), .. CspocHandlers.Create(engine, nodes)], engine,
+        var dispatcher = new Dispatcher(
+            [
+                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath))),
+                new OdmHandler(open),
+                // Until the cluster manager lands, cluster services are stopped everywhere.
+                .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
+                .. CspocHandlers.Create(engine, nodes),
+            ],
+            engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });
-        return new Runtime(options, transport, dispatcher, localNode);
+        var runtime = new Runtime(options, transport, engine, dispatcher, nodes, localNode);
+        if (demo is not null)
+        {
+            if (await DemoCluster.ConfigureAsync(dispatcher, demo, open, cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                await runtime.DisposeAsync().ConfigureAwait(false);
+                throw new InvalidOperationException($"the demo cluster could not be configured: {failure}");
+            }
+            notice.WriteLine($"cladmin: created the demo cluster '{DemoCluster.ClusterName}' ({string.Join(", ", demo.Nodes.Select(n => n.Name))}, simulated) in {options.DatabasePath}");
+        }
+        return runtime;
     }
 
     public ValueTask DisposeAsync() => Transport.DisposeAsync();
-
-    private static IEnumerable<ICommandHandler> Handlers(RuntimeOptions options, Func<ObjectRepository> open) =>
-    [
-        new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath))),
-        // Until the cluster manager lands, cluster services are stopped everywhere.
-        .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
-    ];
 
     /// <summary>On real hosts (ssh, local) cladmin runs on a cluster node: this machine. On the
     /// simulator it stands in for the first cluster node.</summary>
@@ -107,7 +138,7 @@ public sealed class Runtime : IAsyncDisposable
             case SimTransport sim:
                 var configured = nodes.All();
                 return configured.Count > 0 ? configured[0]
-                    : sim.World.Nodes.Count > 0 ? sim.World.Nodes[0].Name : LocalTransport.HostName;
+                    : sim.TryWorld() is { Nodes.Count: > 0 } world ? world.Nodes[0].Name : LocalTransport.HostName;
             default:
                 return LocalTransport.HostName;
         }
@@ -115,56 +146,24 @@ public sealed class Runtime : IAsyncDisposable
 
     /// <summary>
     /// The stored world, read now and decoded on the other core while the rest of the runtime is
-    /// built (the transport waits for it on first use); null after creating the demo world.
+    /// built (the transport waits for it on first use). With none stored, the demo world is built
+    /// and saved, and returned to be configured as a cluster (null when another cladmin created a
+    /// world at the same moment: that one is used).
     /// </summary>
-    private static async Task<Task<StoredWorld>?> EnsureSimulatedClusterAsync(RuntimeOptions options, Func<ObjectRepository> open, TextWriter notice, CancellationToken cancellationToken)
+    private static (Task<StoredWorld>? Stored, SimWorld? Demo) LoadOrCreateWorld(Func<ObjectRepository> open, bool createDemo, CancellationToken cancellationToken)
     {
         using (var repo = open())
         {
             if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
             {
-                return Task.Run(() => new StoredWorld(WorldJson.Deserialize(stored.Json), stored.Version), cancellationToken);
+                return (Task.Run(() => new StoredWorld(WorldJson.Deserialize(stored.Json), stored.Version), cancellationToken), null);
             }
         }
-        var store = new RepositoryWorldStore(open);
+        if (!createDemo)
+        {
+            return (null, null);
+        }
         var world = WorldBuilder.Build(new WorldOptions(Demo: true));
-        if (!store.Save(world, 0).Saved)
-        {
-            return null; // another cladmin created it at the same moment
-        }
-        await using (var sim = new SimTransport(store))
-        {
-            var engine = new FanOutEngine(sim);
-            var dispatcher = new Dispatcher(Handlers(options, open), engine, new DispatcherOptions { LocalNode = world.Nodes[0].Name });
-            if (await DemoCluster.ConfigureAsync(dispatcher, world, open, cancellationToken).ConfigureAwait(false) is { } failure)
-            {
-                throw new InvalidOperationException($"the demo cluster could not be configured: {failure}");
-            }
-        }
-        notice.WriteLine($"cladmin: created the demo cluster '{DemoCluster.ClusterName}' ({string.Join(", ", world.Nodes.Select(n => n.Name))}, simulated) in {options.DatabasePath}");
-        return null;
-    }
-
-    /// <summary>The world in the repository, one connection per call; the first load may use a
-    /// document already read.</summary>
-    private sealed class RepositoryWorldStore(Func<ObjectRepository> open, Task<StoredWorld>? preloaded = null) : IWorldStore
-    {
-        private Task<StoredWorld>? _preloaded = preloaded;
-
-        public StoredWorld? Load()
-        {
-            if (Interlocked.Exchange(ref _preloaded, null) is { } decoding)
-            {
-                return decoding.GetAwaiter().GetResult();
-            }
-            using var repo = open();
-            return new SqliteWorldStore(repo).Load();
-        }
-
-        public WorldSaveResult Save(Sim.Model.SimWorld world, long expectedVersion)
-        {
-            using var repo = open();
-            return new SqliteWorldStore(repo).Save(world, expectedVersion);
-        }
+        return new RepositoryWorldStore(open).Save(world, 0).Saved ? (null, world) : (null, null);
     }
 }

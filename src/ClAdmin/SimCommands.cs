@@ -20,9 +20,9 @@ public static class SimCommands
         ArgumentNullException.ThrowIfNull(exec);
         var sim = new Command("sim", "The simulated cluster: build it (init), break and mend it (fail, repair), move its clock, show it (status)");
         sim.Subcommands.Add(Init(exec, output, error));
-        sim.Subcommands.Add(Fault("fail", "Inject a fault: node (crash), interface NODE:enN (down), network NAME (down), disk hdiskN or NODE:hdiskN (I/O errors), app NODE:APP (process dies)", SimFaults.Fail, output, error));
-        sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, output, error));
-        sim.Subcommands.Add(Clock(output, error));
+        sim.Subcommands.Add(Fault("fail", "Inject a fault: node (crash), interface NODE:enN (down), network NAME (down), disk hdiskN or NODE:hdiskN (I/O errors), app NODE:APP (process dies)", SimFaults.Fail, exec, output, error));
+        sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, exec, output, error));
+        sim.Subcommands.Add(Clock(exec, output, error));
         sim.Subcommands.Add(Status(output, error));
         return sim;
     }
@@ -48,7 +48,7 @@ public static class SimCommands
                 return Usage(error, "sim init: --disks must be 0 or more; --demo needs at least 2 nodes and 2 disks");
             }
             var path = OdmCommands.DatabasePath(parse);
-            using (var repo = ObjectRepository.Open(path))
+            using (var repo = Runtime.RepositoryAt(path)())
             {
                 var existing = repo.LoadWorld(SqliteWorldStore.DefaultWorld);
                 if (existing is not null && !parse.GetValue(force))
@@ -62,8 +62,8 @@ public static class SimCommands
             }
             if (parse.GetValue(demo))
             {
-                await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
-                var world = ((Sim.SimTransport)runtime.Transport).World;
+                await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
+                var world = runtime.Simulation!.World;
                 if (await DemoCluster.ConfigureAsync(runtime.Dispatcher, world, runtime.OpenRepository, ct) is { } failure)
                 {
                     error.WriteLine($"cladmin: sim init: the demo cluster could not be configured: {failure}");
@@ -76,13 +76,13 @@ public static class SimCommands
         return init;
     }
 
-    private static Command Fault(string verb, string description, Func<SimWorld, string, string, FaultResult> apply, TextWriter output, TextWriter error)
+    private static Command Fault(string verb, string description, Func<SimWorld, string, string, FaultResult> apply, ExecCommands exec, TextWriter output, TextWriter error)
     {
         var kind = new Argument<string>("kind") { Description = string.Join("|", SimFaults.Kinds) };
         kind.AcceptOnlyFromAmong([.. SimFaults.Kinds]);
         var target = new Argument<string>("target") { Description = "What to act on (see the kinds above)" };
         var command = new Command(verb, description) { kind, target };
-        command.SetAction(parse => Change(parse, error, world =>
+        command.SetAction((parse, ct) => Change(exec, parse, error, ct, world =>
         {
             var result = apply(world, parse.GetValue(kind)!, parse.GetValue(target)!);
             (result.Ok ? output : error).WriteLine(result.Ok ? result.Message : $"cladmin: sim {verb}: {result.Message}");
@@ -91,11 +91,11 @@ public static class SimCommands
         return command;
     }
 
-    private static Command Clock(TextWriter output, TextWriter error)
+    private static Command Clock(ExecCommands exec, TextWriter output, TextWriter error)
     {
         var duration = new Argument<string>("duration") { Description = "How far, e.g. 90s, 10m, 2h, 1d" };
         var advance = new Command("advance", "Move the simulated clock forward") { duration };
-        advance.SetAction(parse => Change(parse, error, world =>
+        advance.SetAction((parse, ct) => Change(exec, parse, error, ct, world =>
         {
             if (SimFaults.ParseDuration(parse.GetValue(duration)!) is not { } by)
             {
@@ -114,7 +114,7 @@ public static class SimCommands
         var status = new Command("status", "One screen of the simulated world: nodes, interfaces, disks, volume groups, faults, who has what");
         status.SetAction(parse => Guard(error, () =>
         {
-            using var repo = ObjectRepository.Open(OdmCommands.DatabasePath(parse));
+            using var repo = Runtime.RepositoryAt(OdmCommands.DatabasePath(parse))();
             if (new SqliteWorldStore(repo).Load() is not { } stored)
             {
                 return Usage(error, "sim status: no simulated world yet; 'cladmin sim init --demo' builds one (any other cladmin command does too)");
@@ -125,28 +125,21 @@ public static class SimCommands
         return status;
     }
 
-    /// <summary>Loads the world, changes it, and saves it with the version loaded (retrying when another run saved first).</summary>
-    private static int Change(ParseResult parse, TextWriter error, Func<SimWorld, bool> change) => Guard(error, () =>
+    /// <summary>Changes the simulated world through the runtime's simulator (created with the demo
+    /// cluster on first use, as any cladmin command does), which saves it safely against other runs.</summary>
+    private static Task<int> Change(ExecCommands exec, ParseResult parse, TextWriter error, CancellationToken ct, Func<SimWorld, bool> change) => Guard(error, async () =>
     {
-        using var repo = ObjectRepository.Open(OdmCommands.DatabasePath(parse));
-        var store = new SqliteWorldStore(repo);
-        for (var attempt = 0; attempt < 8; attempt++)
+        await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
+        switch (await runtime.Simulation!.ChangeWorldAsync(change, ct))
         {
-            if (store.Load() is not { } stored)
-            {
-                return Usage(error, "no simulated world yet; 'cladmin sim init --demo' builds one");
-            }
-            if (!change(stored.World))
-            {
-                return ExitCodes.Usage;
-            }
-            if (store.Save(stored.World, stored.Version).Saved)
-            {
+            case true:
                 return ExitCodes.Ok;
-            }
+            case false:
+                return ExitCodes.Usage;
+            default:
+                error.WriteLine("cladmin: the simulated world kept changing underneath (another cladmin is busy); nothing was changed, try again");
+                return ExitCodes.Failed;
         }
-        error.WriteLine("cladmin: the simulated world kept changing underneath (another cladmin is busy); nothing was changed, try again");
-        return ExitCodes.Failed;
     });
 
     private static int Guard(TextWriter error, Func<int> action) =>

@@ -31,6 +31,34 @@ public sealed class OdmCommandTests : IDisposable
     }
 
     [Fact]
+    public void Odmadd_and_odmget_are_commands_of_the_dispatcher_with_odmdir_choosing_the_configuration()
+    {
+        var file = Path.Combine(_dir, "nodes.add");
+        File.WriteAllText(file, NodeStanza("n1"));
+        Assert.Equal(0, CladminProcess.Run("--db", Db, "odm", "add", file).ExitCode);
+
+        var dcd = CladminProcess.Run("--db", Db, "--transport", "local", "cmd", "--", "odmget", "-q", "name=n1", "HACMPnode");
+        Assert.Equal(0, dcd.ExitCode);
+        Assert.Equal(NodeStanza("n1"), dcd.Stdout);
+        // The active configuration is written only by synchronization: n1 is not there, and odmadd refuses it.
+        var acd = CladminProcess.Run("--db", Db, "--transport", "local", "cmd", "--", "ODMDIR=/usr/es/sbin/cluster/etc/objrepos/active", "odmget", "-q", "name=n1", "HACMPnode");
+        Assert.Equal(0, acd.ExitCode);
+        Assert.Equal("", acd.Stdout);
+        var refused = CladminProcess.Run("--db", Db, "--transport", "local", "cmd", "--", "ODMDIR=/usr/es/sbin/cluster/etc/objrepos/active", "odmadd", file);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("odmadd: the active configuration (ACD) changes only when the cluster is synchronized", refused.Stderr);
+    }
+
+    [Fact]
+    public void Odm_add_of_a_file_that_cannot_be_read_names_it()
+    {
+        var missing = Path.Combine(_dir, "missing.add");
+        var r = CladminProcess.Run("--db", Db, "odm", "add", missing);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"odmadd: cannot read {missing}", r.Stderr);
+    }
+
+    [Fact]
     public void Odm_get_of_an_unknown_class_is_a_usage_error() =>
         Assert.Equal(2, CladminProcess.Run("--db", Db, "odm", "get", "HACMPbogus").ExitCode);
 

@@ -24,10 +24,6 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         ("manage", ["mg"]),
     ];
 
-    /// <summary>A handler on the database at <paramref name="databasePath"/>, snapshots in its snapshot directory.</summary>
-    public static ClmgrHandler ForDatabase(string databasePath) =>
-        new(() => ObjectRepository.Open(databasePath), new SnapshotRepository(StorePaths.SnapshotDirectory(databasePath)));
-
     public IReadOnlyCollection<string> Names { get; } = ["clmgr"];
 
     public Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using ClAdmin.Contracts;
+
 namespace ClAdmin.Exec.Dispatch;
 
 /// <summary>
@@ -13,4 +15,16 @@ public sealed record CommandInvocation(
     IReadOnlyList<string> Arguments,
     string StandardInput,
     string LocalNode,
-    CspocOptions? Cspoc = null);
+    CspocOptions? Cspoc = null)
+{
+    /// <summary>The nodes the request names (a re-run on the nodes that failed): a command that
+    /// runs on nodes runs on these, whatever its own options name. Null: the command chooses.</summary>
+    public IReadOnlyList<string>? Nodes { get; init; }
+
+    /// <summary>Called as each node's result arrives (never concurrently), for live views; a
+    /// command in several phases may report a node once per phase, the latest result counting.</summary>
+    public Action<NodeResult>? OnNodeResult { get; init; }
+
+    /// <summary>The variables assigned before the command name (<c>ODMDIR=/etc/es/objrepos odmget ...</c>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}

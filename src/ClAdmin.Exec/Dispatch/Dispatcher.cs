@@ -117,7 +117,12 @@ public sealed class Dispatcher : IDispatcher
                 }
                 arguments.RemoveRange(at, 2);
             }
-            var invocation = new CommandInvocation(request.CommandLine, name, arguments, request.StandardInput, _options.LocalNode, cspoc);
+            var invocation = new CommandInvocation(request.CommandLine, name, arguments, request.StandardInput, _options.LocalNode, cspoc)
+            {
+                Nodes = request.Nodes is { Count: > 0 } only ? only : null,
+                OnNodeResult = request.OnNodeResult,
+                Environment = words.Take(nameAt).Select(w => w.Split('=', 2)).GroupBy(kv => kv[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal),
+            };
             return await handler.RunAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
 
