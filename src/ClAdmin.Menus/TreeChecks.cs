@@ -234,7 +234,7 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
         }
         else if (!isKnownCommand(name))
         {
-            Error(file, pointer, $"{owner}: command '{name}' is not one the dispatcher knows (src/ClAdmin.Exec/commands.json)");
+            Error(file, pointer, $"{owner}: command '{name}' is not one the dispatcher knows (src/ClAdmin.Shell/commands.json)");
         }
     }
 
