@@ -15,6 +15,12 @@ public static class ColonFormat
     {
         ArgumentNullException.ThrowIfNull(output);
         var lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => l.Length > 0).ToList();
+        if (lines.Count > 0 && NodePrefix(lines[0]) is { } prefix)
+        {
+            // A C-SPOC query (cl_lsuser -c USER) answers from every node, each line "node: ...":
+            // the record of the first node that answered is the one shown.
+            lines = lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..]).ToList();
+        }
         if (lines.Count == 0 || lines[0][0] != '#')
         {
             throw new FormatException("discovery output must start with a '#name1:name2:...' header line");
@@ -31,6 +37,13 @@ public static class ColonFormat
             result[names[i]] = i < values.Count ? values[i] : "";
         }
         return result;
+    }
+
+    /// <summary>"node1: " when <paramref name="line"/> is a C-SPOC line "node1: #name:..." whose record starts there.</summary>
+    private static string? NodePrefix(string line)
+    {
+        var colon = line.IndexOf(": #", StringComparison.Ordinal);
+        return colon > 0 && !line[..colon].Any(c => c is ' ' or ':' or '#') ? line[..(colon + 2)] : null;
     }
 
     /// <summary>Writes names and values in the colon format, escaping colons in values.</summary>

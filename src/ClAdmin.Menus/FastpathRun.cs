@@ -9,79 +9,67 @@ public sealed record FastpathPlan(DialogValues? Values, IReadOnlyList<string> Er
 }
 
 /// <summary>
-/// Fills a dialog non-interactively, as `cladmin run FASTPATH FIELD=VALUE ...` does: the fast
-/// path is followed through its selectors (each takes its value from the assignment named by
-/// its field id), then the dialog's fields are set from the remaining assignments and checked
-/// as the dialog would check them. Pure: discovery and classify commands are not run here;
-/// their output, when the caller has it, comes in <paramref name="nameValues"/>.
+/// Fills a dialog non-interactively, as `cladmin run FASTPATH FIELD=VALUE ...` does: the
+/// <see cref="DialogFlow"/> follows the fast path through its selectors (each takes its value from
+/// the assignment named by its field id, else its default), then the dialog's fields are set from
+/// the remaining assignments and checked as the dialog would check them.
 /// </summary>
 public static class FastpathRun
 {
+    /// <summary>The answers a script gives: FIELD=VALUE assignments, matched to field ids without regard to case.</summary>
+    public sealed class Assignments(IReadOnlyDictionary<string, string> assignments) : IDialogAnswers
+    {
+        private readonly Dictionary<string, string> _given = new(assignments, StringComparer.OrdinalIgnoreCase);
+
+        public Task<string?> SelectorValueAsync(Selector selector, string current, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(selector);
+            return Task.FromResult<string?>(_given.Remove(selector.Field.Id, out var value) ? value : current);
+        }
+
+        public Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(values);
+            var errors = new List<string>();
+            foreach (var (id, value) in _given)
+            {
+                if (values.Set(id, value) is { } error)
+                {
+                    errors.Add(error);
+                }
+            }
+            return Task.FromResult<IReadOnlyList<string>?>(errors);
+        }
+    }
+
+    /// <summary>Fills the dialog a fast path leads to, running its screen commands (classify,
+    /// discover) with <paramref name="run"/>; without it a cooked selector is an error and
+    /// discovery is skipped (<paramref name="nameValues"/> may hold what it would give).</summary>
+    public static async Task<FastpathPlan> FillAsync(
+        MenuTree tree,
+        string fastpath,
+        IReadOnlyDictionary<string, string> assignments,
+        ScreenCommandRunner? run,
+        IReadOnlyDictionary<string, string>? nameValues = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(assignments);
+        var result = await new DialogFlow(tree, new Assignments(assignments), run)
+            .FromFastpathAsync(fastpath, nameValues, cancellationToken).ConfigureAwait(false);
+        return result.Values is { } values && result.Errors.Count == 0
+            ? new FastpathPlan(values, [])
+            : new FastpathPlan(null, result.Errors);
+    }
+
+    /// <summary>The same, pure: no screen command runs.</summary>
     public static FastpathPlan Fill(
         MenuTree tree,
         string fastpath,
         IReadOnlyDictionary<string, string> assignments,
-        IReadOnlyDictionary<string, string>? nameValues = null)
-    {
-        ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(assignments);
-        if (tree.Resolve(fastpath) is not { } screen)
-        {
-            return Fail($"no screen has the fast path '{fastpath}'");
-        }
-        var given = new Dictionary<string, string>(assignments, StringComparer.OrdinalIgnoreCase);
-        var values = new Dictionary<string, string>(nameValues ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        while (screen.Kind == NextType.Selector)
-        {
-            var selector = tree.Selectors[screen.Id];
-            if (!visited.Add(selector.Id))
-            {
-                return Fail($"selector {selector.Id} leads back to itself");
-            }
-            if (selector.Type == SelectorType.Cooked)
-            {
-                return Fail($"selector {selector.Id} ({selector.Title}) classifies its value with '{selector.ClassifyCommand}', which needs the cluster");
-            }
-            var field = selector.Field;
-            if (!given.Remove(field.Id, out var value))
-            {
-                value = field.Ring is { } ring ? ring.Values[Math.Min(ring.DefaultIndex, ring.Values.Count - 1)] : field.Default;
-            }
-            if (DialogValues.Validate(field, value) is { } invalid)
-            {
-                return Fail($"selector {selector.Id}: {invalid}");
-            }
-            if (value.Trim().Length == 0 && selector.Type != SelectorType.JustNext)
-            {
-                return Fail($"selector {selector.Id} ({selector.Title}) needs a value: give {field.Id}=VALUE");
-            }
-            var outcome = SelectorStep.Select(selector, value, values);
-            foreach (var (k, v) in outcome.NameValues)
-            {
-                values[k] = v;
-            }
-            screen = outcome.Next;
-            if (!tree.Contains(screen))
-            {
-                return Fail($"selector {selector.Id}: '{value}' leads to {screen}, which does not exist; choose another {field.Id}");
-            }
-        }
-        if (screen.Kind != NextType.Dialog)
-        {
-            return Fail($"'{fastpath}' opens a menu ({tree.TitleOf(screen)}); run needs a dialog or selector fast path");
-        }
-        var dialogValues = DialogValues.Open(tree.Dialogs[screen.Id], values);
-        var errors = new List<string>();
-        foreach (var (id, value) in given)
-        {
-            if (dialogValues.Set(id, value) is { } error)
-            {
-                errors.Add(error);
-            }
-        }
-        return errors.Count > 0 ? new FastpathPlan(null, errors) : new FastpathPlan(dialogValues, []);
-    }
+        IReadOnlyDictionary<string, string>? nameValues = null) =>
+        // Without a runner every step completes synchronously.
+        FillAsync(tree, fastpath, assignments, run: null, nameValues).GetAwaiter().GetResult();
 
     /// <summary>Reads FIELD=VALUE arguments; the error names the argument that is not of that form.</summary>
     public static (Dictionary<string, string> Assignments, string? Error) ParseAssignments(IEnumerable<string> arguments)
@@ -103,6 +91,4 @@ public static class FastpathRun
         }
         return (result, null);
     }
-
-    private static FastpathPlan Fail(string message) => new(null, [message]);
 }

@@ -43,41 +43,52 @@ public static class RunCommand
                 error.WriteLine($"cladmin: the menus do not load ({loaded.Errors.Count} error(s)); run 'cladmin menus check' for the list");
                 return ExitCodes.Usage;
             }
-            var plan = FastpathRun.Fill(loaded.Tree!, parse.GetValue(fastpath)!, assignments);
-            var built = plan.Ok ? CommandBuilder.Build(plan.Values!) : null;
-            var errors = plan.Ok ? built!.Errors : plan.Errors;
-            if (errors.Count > 0)
-            {
-                foreach (var e in errors)
-                {
-                    error.WriteLine($"cladmin run: {e}");
-                }
-                return ExitCodes.Usage;
-            }
-            var command = built!.Command!;
-            if (parse.GetValue(show))
-            {
-                output.WriteLine(command.CommandLine);
-                return ExitCodes.Ok;
-            }
-            var dialog = plan.Values!.Dialog;
-            if (parse.GetValue(logs.NoExecute))
-            {
-                var noRun = logs.Open(parse);
-                noRun.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
-                noRun.Command(command.CommandLine, command.StandardInput.Count, run: false);
-                output.WriteLine($"cladmin -x: not run; logged: {command.CommandLine}");
-                return ExitCodes.Ok;
-            }
-            if (dialog.Asks && !parse.GetValue(yes))
-            {
-                error.WriteLine($"cladmin run: '{dialog.Title}' asks ARE YOU SURE? before it runs{(dialog.Dangerous ? " (it is destructive)" : "")}; add --yes to answer yes");
-                return ExitCodes.Usage;
-            }
+            // The runtime is built when something needs it: a screen command (a cooked selector's
+            // classify command, a dialog's discover command) or the run itself; --show on a plain
+            // dialog touches no database.
+            Runtime? runtime = null;
+            async Task<Runtime> RuntimeAsync() => runtime ??= await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
+            var noExecute = parse.GetValue(logs.NoExecute);
             try
             {
-                await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
-                var listErrors = await ListValidation.CheckAsync(plan.Values!, assignments.Keys, runtime.Dispatcher, ct);
+                ScreenCommandRunner screenCommand = async (line, token) =>
+                {
+                    var r = await (await RuntimeAsync()).Dispatcher.RunAsync(new CommandRequest(line), token);
+                    return new ScreenCommandResult(r.ExitCode, r.Stdout, r.Stderr);
+                };
+                var plan = await FastpathRun.FillAsync(loaded.Tree!, parse.GetValue(fastpath)!, assignments, noExecute ? null : screenCommand, cancellationToken: ct);
+                var built = plan.Ok ? CommandBuilder.Build(plan.Values!) : null;
+                var errors = plan.Ok ? built!.Errors : plan.Errors;
+                if (errors.Count > 0)
+                {
+                    foreach (var e in errors)
+                    {
+                        error.WriteLine($"cladmin run: {e}");
+                    }
+                    return ExitCodes.Usage;
+                }
+                var command = built!.Command!;
+                if (parse.GetValue(show))
+                {
+                    output.WriteLine(command.CommandLine);
+                    return ExitCodes.Ok;
+                }
+                var dialog = plan.Values!.Dialog;
+                if (noExecute)
+                {
+                    var noRun = logs.Open(parse);
+                    noRun.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
+                    noRun.Command(command.CommandLine, command.StandardInput.Count, run: false);
+                    output.WriteLine($"cladmin -x: not run; logged: {command.CommandLine}");
+                    return ExitCodes.Ok;
+                }
+                if (dialog.Asks && !parse.GetValue(yes))
+                {
+                    error.WriteLine($"cladmin run: '{dialog.Title}' asks ARE YOU SURE? before it runs{(dialog.Dangerous ? " (it is destructive)" : "")}; add --yes to answer yes");
+                    return ExitCodes.Usage;
+                }
+                var dispatcher = (await RuntimeAsync()).Dispatcher;
+                var listErrors = await ListValidation.CheckAsync(plan.Values!, assignments.Keys, dispatcher, ct);
                 if (listErrors.Count > 0)
                 {
                     foreach (var e in listErrors)
@@ -90,7 +101,7 @@ public static class RunCommand
                 var log = logs.Open(parse);
                 log.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
                 log.Command(command.CommandLine, command.StandardInput.Count, run: true);
-                var result = await runtime.Dispatcher.RunAsync(new CommandRequest(command.CommandLine, stdin), ct);
+                var result = await dispatcher.RunAsync(new CommandRequest(command.CommandLine, stdin), ct);
                 log.Output(result.Stdout, result.Stderr, ExitCodes.Of(result) == ExitCodes.Ok ? "OK" : "failed");
                 if (parse.GetValue(json))
                 {
@@ -106,6 +117,13 @@ public static class RunCommand
             {
                 error.WriteLine($"cladmin: {e.Message}");
                 return e.Kind == StoreErrorKind.Busy ? ExitCodes.Failed : ExitCodes.Usage;
+            }
+            finally
+            {
+                if (runtime is not null)
+                {
+                    await runtime.DisposeAsync();
+                }
             }
         });
         return run;

@@ -24,6 +24,17 @@ public sealed class SmitFormatsGoldenTests
     }
 
     [Fact]
+    public void Colon_format_from_a_cspoc_query_takes_the_first_node_record()
+    {
+        // cl_lsuser -c USER answers from every node, each line prefixed "node: " as C-SPOC prints it.
+        var values = ColonFormat.Parse("node1: #name:id:shell\nnode1: jdoe:300:/usr/bin/ksh\nnode2: #name:id:shell\nnode2: jdoe:301:/usr/bin/ksh\n");
+
+        Assert.Equal("jdoe", values["name"]);
+        Assert.Equal("300", values["id"]);
+        Assert.Equal("/usr/bin/ksh", values["shell"]);
+    }
+
+    [Fact]
     public void Colon_format_escaped_colon_in_a_value()
     {
         // "A colon inside a value must be written as #!:"

@@ -24,6 +24,35 @@ public sealed class RunShowTests
     }
 
     [Fact]
+    public void A_change_dialog_starts_from_the_discovered_values_and_sends_only_what_changed()
+    {
+        var dir = Directory.CreateTempSubdirectory("cladmin-run-").FullName;
+        try
+        {
+            var db = Path.Combine(dir, "cladmin.db");
+            Assert.Equal(0, CladminProcess.Run("--db", db, "cmd", "--", "cl_mkuser", "login=false", "jdoe").ExitCode);
+
+            // cl_lsuser -c jdoe (the dialog's discover command) says login=false: true is a change,
+            // false is not (before discovery ran, login=true was taken for the ring's default and dropped).
+            var on = CladminProcess.Run("--db", db, "run", "cl_chuser", "user_name=jdoe", "login=true", "--show");
+            Assert.True(on.ExitCode == 0, on.Stderr);
+            Assert.Equal("cl_chuser login='true' jdoe", on.Stdout.TrimEnd());
+            var same = CladminProcess.Run("--db", db, "run", "cl_chuser", "user_name=jdoe", "login=false", "shell=/usr/bin/bash", "--show");
+            Assert.Equal("cl_chuser shell='/usr/bin/bash' jdoe", same.Stdout.TrimEnd());
+
+            var missing = CladminProcess.Run("--db", db, "run", "cl_chuser", "user_name=nobody1", "--show");
+            Assert.Equal(2, missing.ExitCode);
+            Assert.Contains("cl_lsuser -c 'nobody1'", missing.Stderr);
+            Assert.Contains("3004-687 User \"nobody1\" does not exist.", missing.Stderr);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_selector_value_is_given_by_its_field_id()
     {
         var r = CladminProcess.Run("run", "cl_mkuser", "resource_group=rg1", "user_name=jdoe", "user_id=300", "--show");

@@ -52,12 +52,9 @@ public sealed class LinearSession
             while (stack.Count > 0)
             {
                 var (screen, values) = stack.Peek();
-                var next = screen.Kind switch
-                {
-                    NextType.Menu => Menu(_tree.Menus[screen.Id]),
-                    NextType.Selector => await SelectorAsync(_tree.Selectors[screen.Id], values, cancellationToken).ConfigureAwait(false),
-                    _ => await DialogAsync(_tree.Dialogs[screen.Id], values, cancellationToken).ConfigureAwait(false),
-                };
+                var next = screen.Kind == NextType.Menu
+                    ? Menu(_tree.Menus[screen.Id])
+                    : await DialogAsync(screen, values, cancellationToken).ConfigureAwait(false);
                 if (next is null)
                 {
                     stack.Pop();
@@ -140,103 +137,42 @@ public sealed class LinearSession
         }
     }
 
-    private async Task<(ScreenRef Screen, IReadOnlyDictionary<string, string> Values)?> SelectorAsync(Selector selector, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    /// <summary>A selector or dialog and what follows it, through the <see cref="DialogFlow"/> that
+    /// <c>cladmin run</c> takes too; then the command is shown, confirmed when the dialog asks, and run.</summary>
+    private async Task<(ScreenRef Screen, IReadOnlyDictionary<string, string> Values)?> DialogAsync(ScreenRef screen, IReadOnlyDictionary<string, string> nameValues, CancellationToken ct)
     {
-        _log.Screen("Selector", selector.Id, selector.Id, selector.Title);
-        _output.WriteLine();
-        _output.WriteLine(selector.Title);
-        var first = DialogValues.Open(new Dialog { Id = selector.Id, Title = selector.Title, Command = "", Fields = [selector.Field] }, values);
-        var value = await AskFieldAsync(selector.Field, first[selector.Field], values, ct).ConfigureAwait(false);
-        if (value is null)
+        var flow = new DialogFlow(_tree, new Answers(this), async (command, token) =>
+        {
+            var r = await IntermediateAsync(command, token).ConfigureAwait(false);
+            return new ScreenCommandResult(r.ExitCode, r.Stdout, r.Stderr);
+        });
+        var walked = await flow.FromAsync(screen, nameValues, ct).ConfigureAwait(false);
+        if (walked.Back)
         {
             return null;
         }
-        string? classified = null;
-        if (SelectorStep.ClassifyCommand(selector, value, values) is { } classify)
+        if (walked.Command is not { } built)
         {
-            var r = await IntermediateAsync(classify, ct).ConfigureAwait(false);
-            if (r.ExitCode != 0)
-            {
-                _output.WriteLine($"The command failed: {classify}\n{r.Stderr}");
-                return null;
-            }
-            classified = r.Stdout;
-        }
-        var outcome = SelectorStep.Select(selector, value, values, classified);
-        if (!_tree.Contains(outcome.Next))
-        {
-            _output.WriteLine($"\"{value}\" does not lead to a screen; choose another value.");
-            return (new ScreenRef(NextType.Selector, selector.Id), values);
-        }
-        return (outcome.Next, outcome.NameValues);
-    }
-
-    private async Task<(ScreenRef Screen, IReadOnlyDictionary<string, string> Values)?> DialogAsync(Dialog dialog, IReadOnlyDictionary<string, string> nameValues, CancellationToken ct)
-    {
-        _log.Screen("Dialogue", dialog.Id, dialog.Id, dialog.Title);
-        _output.WriteLine();
-        _output.WriteLine(dialog.Title);
-        var names = new Dictionary<string, string>(nameValues, StringComparer.Ordinal);
-        if (dialog.DiscoverCommand.Length > 0)
-        {
-            var command = Postfix.Apply(dialog.DiscoverCommand, dialog.DiscoverPostfix, nameValues);
-            var r = await IntermediateAsync(command, ct).ConfigureAwait(false);
-            if (r.ExitCode != 0)
-            {
-                _output.WriteLine($"The command for this screen failed: {command}\n{r.Stderr}{r.Stdout}".TrimEnd());
-                return null;
-            }
-            foreach (var (k, v) in ColonFormat.Parse(r.Stdout))
-            {
-                names[k] = v;
-            }
-        }
-        var values = DialogValues.Open(dialog, names);
-        _output.WriteLine("Enter keeps the value in [brackets]; ? lists the choices; - empties the field; q leaves the dialog.");
-        foreach (var field in dialog.Fields)
-        {
-            if (field.IsHeading)
-            {
-                _output.WriteLine(field.Label);
-                continue;
-            }
-            while (true)
-            {
-                var value = await AskFieldAsync(field, values[field], names, ct).ConfigureAwait(false);
-                if (value is null)
-                {
-                    return null;
-                }
-                if (values.Set(field, value) is { } error)
-                {
-                    _output.WriteLine(error);
-                    continue;
-                }
-                break;
-            }
-        }
-        var built = CommandBuilder.Build(values);
-        if (!built.Ok)
-        {
-            foreach (var e in built.Errors)
+            foreach (var e in walked.Errors)
             {
                 _output.WriteLine(e);
             }
             return (new ScreenRef(NextType.Info, "failed"), nameValues);
         }
-        var line = built.Command!.CommandLine;
+        var dialog = walked.Values!.Dialog;
+        var line = built.CommandLine;
         _output.WriteLine($"Command: {line}");
         if (dialog.Asks && !Ask("ARE YOU SURE? Continuing may delete information you may want to keep. Continue (y/n): ").Trim().StartsWith('y'))
         {
             return null;
         }
-        _log.Command(line, built.Command.StandardInput.Count, run: !_options.NoExecute);
+        _log.Command(line, built.StandardInput.Count, run: !_options.NoExecute);
         if (_options.NoExecute)
         {
             _output.WriteLine("Command: OK (cladmin -x: logged, NOT run)");
             return (new ScreenRef(NextType.Info, "ok"), nameValues);
         }
-        var stdin = built.Command.StandardInput.Count == 0 ? "" : string.Join("\n", built.Command.StandardInput) + "\n";
+        var stdin = built.StandardInput.Count == 0 ? "" : string.Join("\n", built.StandardInput) + "\n";
         var result = await _dispatcher.RunAsync(new CommandRequest(line, stdin), ct).ConfigureAwait(false);
         _output.Write(result.Stdout);
         _output.Write(result.Stderr);
@@ -248,6 +184,49 @@ public sealed class LinearSession
         _log.Output(result.Stdout, result.Stderr, status);
         _output.WriteLine($"Command: {status}");
         return (new ScreenRef(NextType.Info, result.ExitCode == 0 ? "ok" : "failed"), nameValues);
+    }
+
+    /// <summary>The user's answers, one question per line.</summary>
+    private sealed class Answers(LinearSession session) : IDialogAnswers
+    {
+        public async Task<string?> SelectorValueAsync(Selector selector, string current, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
+        {
+            session._log.Screen("Selector", selector.Id, selector.Id, selector.Title);
+            session._output.WriteLine();
+            session._output.WriteLine(selector.Title);
+            return await session.AskFieldAsync(selector.Field, current, nameValues, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
+        {
+            var dialog = values.Dialog;
+            session._log.Screen("Dialogue", dialog.Id, dialog.Id, dialog.Title);
+            session._output.WriteLine();
+            session._output.WriteLine(dialog.Title);
+            session._output.WriteLine("Enter keeps the value in [brackets]; ? lists the choices; - empties the field; q leaves the dialog.");
+            foreach (var field in dialog.Fields)
+            {
+                if (field.IsHeading)
+                {
+                    session._output.WriteLine(field.Label);
+                    continue;
+                }
+                while (true)
+                {
+                    if (await session.AskFieldAsync(field, values[field], nameValues, cancellationToken).ConfigureAwait(false) is not { } value)
+                    {
+                        return null;
+                    }
+                    if (values.Set(field, value) is { } error)
+                    {
+                        session._output.WriteLine(error);
+                        continue;
+                    }
+                    break;
+                }
+            }
+            return [];
+        }
     }
 
     /// <summary>Asks one field; null when the user leaves with q.</summary>

@@ -1,0 +1,147 @@
+using ClAdmin.Menus.Model;
+
+namespace ClAdmin.Menus;
+
+/// <summary>The output of a screen's own command (a selector's classify command, a dialog's discover command).</summary>
+public sealed record ScreenCommandResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs a screen's own command line (through the dispatcher, in the program).</summary>
+public delegate Task<ScreenCommandResult> ScreenCommandRunner(string commandLine, CancellationToken cancellationToken);
+
+/// <summary>
+/// What a front end answers while <see cref="DialogFlow"/> walks from a selector or dialog to a
+/// built command: linear mode asks the user line by line, <c>cladmin run</c> reads FIELD=VALUE arguments.
+/// </summary>
+public interface IDialogAnswers
+{
+    /// <summary>The value of a selector's field; <paramref name="current"/> is its default. Null: go back.</summary>
+    Task<string?> SelectorValueAsync(Selector selector, string current, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken);
+
+    /// <summary>Sets the dialog's fields. Null: go back; otherwise the errors found (none: build it).</summary>
+    Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a walk ended: a built command with the values it came from, a way back, or errors that name the screen.</summary>
+public sealed record DialogFlowResult(DialogValues? Values, BuiltCommand? Command, IReadOnlyList<string> Errors)
+{
+    /// <summary>The user went back before the command was built.</summary>
+    public bool Back => Command is null && Errors.Count == 0;
+
+    public static DialogFlowResult GoneBack { get; } = new(null, null, []);
+
+    public static DialogFlowResult Fail(params string[] errors) => new(null, null, errors);
+}
+
+/// <summary>
+/// One dialog flow for every front end but the full screens: from a fast path or screen, through
+/// its selectors (each value published as SMIT does, a cooked selector's value classified by its
+/// command), the dialog's discover command, the dialog's fields, to the built command. The
+/// answers come from <see cref="IDialogAnswers"/>; screen commands run through
+/// <see cref="ScreenCommandRunner"/>, and without one a cooked selector is an error and discovery
+/// is skipped (its values may come in the first name values).
+/// </summary>
+public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenCommandRunner? run = null)
+{
+    private readonly MenuTree _tree = tree ?? throw new ArgumentNullException(nameof(tree));
+    private readonly IDialogAnswers _answers = answers ?? throw new ArgumentNullException(nameof(answers));
+
+    /// <summary>Walks from the screen a fast path names.</summary>
+    public Task<DialogFlowResult> FromFastpathAsync(string fastpath, IReadOnlyDictionary<string, string>? nameValues, CancellationToken cancellationToken) =>
+        _tree.Resolve(fastpath) is { } screen
+            ? FromAsync(screen, nameValues ?? new Dictionary<string, string>(), cancellationToken)
+            : Task.FromResult(DialogFlowResult.Fail($"no screen has the fast path '{fastpath}'"));
+
+    /// <summary>Walks from <paramref name="screen"/> (a selector or a dialog).</summary>
+    public async Task<DialogFlowResult> FromAsync(ScreenRef screen, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nameValues);
+        var values = new Dictionary<string, string>(nameValues, StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        while (screen.Kind == NextType.Selector)
+        {
+            var selector = _tree.Selectors[screen.Id];
+            if (!visited.Add(selector.Id))
+            {
+                return DialogFlowResult.Fail($"selector {selector.Id} leads back to itself");
+            }
+            var field = selector.Field;
+            var current = field.Ring is { } ring ? ring.Values[Math.Min(ring.DefaultIndex, ring.Values.Count - 1)] : field.Default;
+            if (await _answers.SelectorValueAsync(selector, current, values, cancellationToken).ConfigureAwait(false) is not { } value)
+            {
+                return DialogFlowResult.GoneBack;
+            }
+            if (DialogValues.Validate(field, value) is { } invalid)
+            {
+                return DialogFlowResult.Fail($"selector {selector.Id}: {invalid}");
+            }
+            if (value.Trim().Length == 0 && selector.Type != SelectorType.JustNext)
+            {
+                return DialogFlowResult.Fail($"selector {selector.Id} ({selector.Title}) needs a value: give {field.Id}=VALUE");
+            }
+            string? classified = null;
+            if (SelectorStep.ClassifyCommand(selector, value, values) is { } classify)
+            {
+                if (run is null)
+                {
+                    return DialogFlowResult.Fail($"selector {selector.Id} ({selector.Title}) classifies its value with '{selector.ClassifyCommand}', which needs the cluster");
+                }
+                var result = await run(classify, cancellationToken).ConfigureAwait(false);
+                if (result.ExitCode != 0)
+                {
+                    return DialogFlowResult.Fail($"selector {selector.Id}: the command {classify} failed: {Why(result)}");
+                }
+                classified = result.Stdout;
+            }
+            var outcome = SelectorStep.Select(selector, value, values, classified);
+            foreach (var (k, v) in outcome.NameValues)
+            {
+                values[k] = v;
+            }
+            screen = outcome.Next;
+            if (!_tree.Contains(screen))
+            {
+                return DialogFlowResult.Fail($"selector {selector.Id}: '{value}' leads to {screen}, which does not exist; choose another {field.Id}");
+            }
+        }
+        if (screen.Kind != NextType.Dialog)
+        {
+            return DialogFlowResult.Fail($"'{screen.Id}' opens a menu ({_tree.TitleOf(screen)}); a dialog or selector is needed");
+        }
+        var dialog = _tree.Dialogs[screen.Id];
+        if (dialog.DiscoverCommand.Length > 0 && run is not null)
+        {
+            var command = Postfix.Apply(dialog.DiscoverCommand, dialog.DiscoverPostfix, values);
+            var result = await run(command, cancellationToken).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                return DialogFlowResult.Fail($"the discovery command of \"{dialog.Title}\" failed: {command}: {Why(result)}");
+            }
+            IReadOnlyDictionary<string, string> discovered;
+            try
+            {
+                discovered = ColonFormat.Parse(result.Stdout);
+            }
+            catch (FormatException e)
+            {
+                return DialogFlowResult.Fail($"the discovery command of \"{dialog.Title}\" gave output that cannot be read: {command}: {e.Message}");
+            }
+            foreach (var (k, v) in discovered)
+            {
+                values[k] = v;
+            }
+        }
+        var dialogValues = DialogValues.Open(dialog, values);
+        if (await _answers.FillAsync(dialogValues, values, cancellationToken).ConfigureAwait(false) is not { } errors)
+        {
+            return DialogFlowResult.GoneBack;
+        }
+        if (errors.Count > 0)
+        {
+            return new DialogFlowResult(dialogValues, null, errors);
+        }
+        var built = CommandBuilder.Build(dialogValues);
+        return built.Ok ? new DialogFlowResult(dialogValues, built.Command, []) : new DialogFlowResult(dialogValues, null, built.Errors);
+    }
+
+    private static string Why(ScreenCommandResult result) => (result.Stderr.Length > 0 ? result.Stderr : result.Stdout).Trim();
+}
