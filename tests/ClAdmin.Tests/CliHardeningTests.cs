@@ -124,11 +124,11 @@ public sealed class CliHardeningTests : IDisposable
             Assert.Contains($"'{duration}'", clock.Stderr, StringComparison.Ordinal);
         }
         // Past the end of the calendar, in steps each valid by itself.
-        var far = Cladmin("sim", "clock", "advance", "3000000d");
+        var far = Cladmin("sim", "clock", "advance", "2000000d");
         Assert.Equal(0, far.ExitCode);
-        var past = Cladmin("sim", "clock", "advance", "3000000d");
+        var past = Cladmin("sim", "clock", "advance", "2000000d");
         Assert.Equal(2, past.ExitCode);
-        Assert.Contains("'3000000d'", past.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'2000000d'", past.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", past.Stderr, StringComparison.Ordinal);
     }
 
