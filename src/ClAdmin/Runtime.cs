@@ -81,7 +81,7 @@ public sealed class Runtime : IAsyncDisposable
             _ => new SimTransport(new RepositoryWorldStore(open, existing)),
         };
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
-        var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
+        var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var dispatcher = new Dispatcher([.. Handlers(options, open), .. CspocHandlers.Create(engine, nodes)], engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });
         return new Runtime(options, transport, dispatcher, localNode);
