@@ -11,6 +11,23 @@ public sealed record NodeCommand(string Node, IReadOnlyList<string> Argv)
 {
     public string StandardInput { get; init; } = "";
 
+    /// <summary>When set, opens the standard input afresh for this command, as bytes (a large
+    /// input that a transport streams rather than holds in memory); it then replaces
+    /// <see cref="StandardInput"/>. The transport disposes the stream.</summary>
+    public Func<Stream>? OpenStandardInput { get; init; }
+
+    /// <summary>The standard input as text, for a transport that needs it whole (the simulator,
+    /// a persistent session): <see cref="StandardInput"/>, or the stream read to its end as UTF-8.</summary>
+    public string StandardInputText()
+    {
+        if (OpenStandardInput is null)
+        {
+            return StandardInput;
+        }
+        using var reader = new StreamReader(OpenStandardInput());
+        return reader.ReadToEnd();
+    }
+
     /// <summary>When set, the command is stopped on the node after this long (outcome TimedOut).</summary>
     public TimeSpan? Timeout { get; init; }
 

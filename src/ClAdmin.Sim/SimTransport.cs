@@ -90,7 +90,7 @@ public sealed class SimTransport : ITransport
                 {
                     _json ??= WorldJson.Serialize(world);
                 }
-                var result = SimShell.Execute(world, command.Node, line, command.StandardInput);
+                var result = SimShell.Execute(world, command.Node, line, command.StandardInputText());
                 if (!result.Reachable)
                 {
                     return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",

@@ -16,6 +16,9 @@ public static class WorldBuilder
 {
     public static readonly DateTime Epoch = new(2024, 3, 12, 9, 0, 0, DateTimeKind.Unspecified);
 
+    /// <summary>The most shared disks a world may have.</summary>
+    public const int MaxDisks = 256;
+
     public static SimWorld Build(WorldOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,9 +26,9 @@ public static class WorldBuilder
         {
             throw new ArgumentOutOfRangeException(nameof(options), "nodes must be 1..64");
         }
-        if (options.Disks is < 0 or > 256)
+        if (options.Disks is < 0 or > MaxDisks)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "disks must be 0..256");
+            throw new ArgumentOutOfRangeException(nameof(options), $"disks must be 0..{MaxDisks}");
         }
         var rng = new Random(options.Seed);
         var world = new SimWorld { Seed = options.Seed, Clock = Epoch };

@@ -38,7 +38,8 @@ public static class Cli
         root.Options.Add(debug);
         root.Options.Add(noColor);
 
-        var parse = root.Parse(args);
+        // No response files: '@rg1' is a node group, never the lines of a file named rg1.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)

@@ -94,25 +94,33 @@ public sealed class ExecCommands
             {
                 return Usage("cmd: --fanout and --repeat must be at least 1");
             }
-            if (parse.GetValue(timeout) is <= 0 || parse.GetValue(connect) <= 0)
+            if ((BadSeconds(parse, timeout) ?? BadSeconds(parse, connect)) is { } badSeconds)
             {
-                return Usage("cmd: timeouts must be positive numbers of seconds");
+                return Usage($"cmd: {badSeconds}");
             }
             if (parse.GetValue(logs.NoExecute))
             {
                 // cladmin -x cmd ...: log what would run, run nothing (its own -x, after cmd, is --exclude).
-                var line = ShellWords.Join(argv);
-                logs.Open(parse).Command(line, 0, run: false);
+                string line;
+                try
+                {
+                    line = NoExecuteLine(argv, parse.GetValue(nodes), parse.GetValue(exclude));
+                }
+                catch (FormatException e)
+                {
+                    return Usage($"cmd: {e.Message}");
+                }
+                logs.Open(parse, _error).Command(line, 0, run: false);
                 _output.WriteLine($"cladmin -x: not run; logged: {line}");
                 return ExitCodes.Ok;
             }
             await using var runtime = await Runtime.CreateAsync(RuntimeOptionsOf(parse, parse.GetValue(connect)), _error, ct);
-            var stdinText = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";
             // The command's name comes after any assignments (ODMDIR=... odmget, _SPOC_FORCE=Y cl_...).
             var first = argv.FirstOrDefault(w => !CommandCatalog.IsAssignment(w)) ?? argv[0];
             var name = first[(first.LastIndexOf('/') + 1)..];
             if (runtime.Dispatcher.Handles(name))
             {
+                var stdinText = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";
                 // clmgr, C-SPOC and the cluster utilities: exactly what a dialog would run.
                 var line = ShellWords.Join(argv);
                 var handled = await runtime.Dispatcher.RunAsync(new CommandRequest(line, stdinText)
@@ -135,11 +143,12 @@ public sealed class ExecCommands
             IReadOnlyList<string> targets;
             try
             {
-                // The local node is looked up only when no node is named.
-                var set = parse.GetValue(nodes) is { } text ? NodeSet.Parse(text) : NodeSet.Of([runtime.LocalNode]);
+                // The local node is looked up only when no node is named; @all and @RG from the configuration.
+                var groups = runtime.Nodes;
+                var set = parse.GetValue(nodes) is { } text ? NodeSet.Parse(text, groups) : NodeSet.Of([runtime.LocalNode]);
                 if (parse.GetValue(exclude) is { } x)
                 {
-                    set = set.Except(NodeSet.Parse(x));
+                    set = set.Except(NodeSet.Parse(x, groups));
                 }
                 targets = set.ToList();
             }
@@ -151,7 +160,9 @@ public sealed class ExecCommands
             {
                 return Usage("cmd: no node left to run on");
             }
-            var stdin = stdinText;
+            // Standard input is spooled to a private temporary file and streamed from it to each
+            // node as bytes: never held in memory, never re-encoded.
+            using var stdin = Console.IsInputRedirected ? await InputSpool.CreateAsync(Console.OpenStandardInput(), ct) : null;
             var options = new FanOutOptions
             {
                 Width = parse.GetValue(width),
@@ -166,7 +177,8 @@ public sealed class ExecCommands
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 // A single run is one command per node: over ssh it takes a connection of its own,
                 // as pdsh and clush do; --repeat keeps sessions open between rounds.
-                var operation = NodeOperation.Same(argv, stdin, ownConnection: parse.GetValue(repeat) == 1);
+                var ownConnection = parse.GetValue(repeat) == 1;
+                var operation = new NodeOperation(node => new NodeCommand(node, argv) { OpenStandardInput = stdin is null ? null : stdin.Open, OwnConnection = ownConnection });
                 var result = await runtime.FanOut.RunAsync(targets, operation, options, onResult, ct);
                 if (parse.GetValue(json))
                 {
@@ -208,7 +220,7 @@ public sealed class ExecCommands
             NodeSet set;
             try
             {
-                set = NodeSet.Parse(parse.GetValue(nodes)!);
+                set = NodeSet.Parse(parse.GetValue(nodes)!, Runtime.NodesAt(OdmCommands.DatabasePath(parse)));
             }
             catch (FormatException e)
             {
@@ -260,6 +272,85 @@ public sealed class ExecCommands
         });
         var ssh = new Command("ssh", "SSH transport helpers") { trust };
         return ssh;
+    }
+
+    /// <summary>The longest time limit, in seconds, that .NET's timers hold (2^32 - 2 ms: 49 days).</summary>
+    public const double MaxSeconds = 4_294_967;
+
+    /// <summary>Why a number of seconds cannot be used (not a finite number above 0 and at most
+    /// <see cref="MaxSeconds"/>), naming the option and the value as typed; null when it can.</summary>
+    private static string? BadSeconds<T>(ParseResult parse, Option<T> option)
+    {
+        if (parse.GetValue(option) is not double seconds || (double.IsFinite(seconds) && seconds > 0 && seconds <= MaxSeconds))
+        {
+            return null;
+        }
+        var typed = parse.GetResult(option)?.Tokens.FirstOrDefault()?.Value ?? seconds.ToString(CultureInfo.InvariantCulture);
+        return $"{option.Name} '{typed}' is not a number of seconds above 0 and at most {MaxSeconds} (49 days)";
+    }
+
+    /// <summary>
+    /// The line <c>cladmin -x cmd</c> logs to cladmin.script: a command the dispatcher runs
+    /// (clmgr, C-SPOC, utilities) as given; any other command with its target nodes kept, as
+    /// C-SPOC's per-node runner writes it (<c>cl_nodecmd -cspoc "-n node2" mkuser u</c>), so that
+    /// <c>cladmin script run</c> runs it on the same nodes. Node groups stay as written and are
+    /// resolved at replay, as C-SPOC resolves <c>-g</c>; -x NODESET becomes <c>!</c> (except).
+    /// </summary>
+    /// <exception cref="FormatException">A node set that does not parse, naming it.</exception>
+    internal static string NoExecuteLine(IReadOnlyList<string> argv, string? nodes, string? exclude)
+    {
+        var line = ShellWords.Join(argv);
+        var name = argv[0][(argv[0].LastIndexOf('/') + 1)..];
+        if (nodes is null || CommandCatalog.Default.Find(name) is { Kind: not CommandKind.Aix })
+        {
+            return line;
+        }
+        // One word for -cspoc "-n ...": a blank between nodes is a comma.
+        var targets = string.Join(',', nodes.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (exclude is not null)
+        {
+            // ClusterShell applies operators left to right: A!b1!b2 is A without b1 and b2.
+            var excluded = exclude.IndexOfAny(['!', '&', '^']) >= 0 ? NodeSet.Parse(exclude).ToList() : UnionElements(exclude);
+            targets += string.Concat(excluded.Select(e => "!" + e));
+        }
+        NodeSet.Parse(targets, AnyGroup.Instance); // the syntax is checked now, the groups at replay
+        var option = "-n " + targets;
+        return $"cl_nodecmd -cspoc {(ShellWords.IsSafe(targets) ? "\"" + option + "\"" : ShellWords.Quote(option))} {line}";
+    }
+
+    /// <summary>The elements of a union (<c>a,b c,n[1,3]</c>): split at commas and blanks outside brackets.</summary>
+    private static List<string> UnionElements(string text)
+    {
+        var elements = new List<string>();
+        var current = new StringBuilder();
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth == 0 && (c == ',' || char.IsWhiteSpace(c)))
+            {
+                if (current.Length > 0)
+                {
+                    elements.Add(current.ToString());
+                    current.Clear();
+                }
+                continue;
+            }
+            current.Append(c);
+        }
+        if (current.Length > 0)
+        {
+            elements.Add(current.ToString());
+        }
+        return elements;
+    }
+
+    /// <summary>Accepts any group name: for checking a node set's syntax before its groups can be known.</summary>
+    private sealed class AnyGroup : INodeGroupResolver
+    {
+        public static AnyGroup Instance { get; } = new();
+
+        public IReadOnlyList<string>? Resolve(string group) => [];
     }
 
     private static string Summary(IReadOnlyList<NodeResult> results) =>

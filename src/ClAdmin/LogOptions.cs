@@ -25,13 +25,17 @@ public sealed class LogOptions
         Recursive = true,
     };
 
-    /// <summary>The session log the options name.</summary>
-    public FileSessionLog Open(ParseResult parse)
+    /// <summary>The session log the options name; a file it cannot write is warned about once on
+    /// <paramref name="warnings"/> (none: skipped silently, as in the screens).</summary>
+    public FileSessionLog Open(ParseResult parse, TextWriter? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var dir = FileSessionLog.DefaultDirectory();
         return new FileSessionLog(
             parse.GetValue(Log) ?? Path.Combine(dir, "cladmin.log"),
-            parse.GetValue(Script) ?? Path.Combine(dir, "cladmin.script"));
+            parse.GetValue(Script) ?? Path.Combine(dir, "cladmin.script"))
+        {
+            WriteFailed = warnings is null ? null : LogWarnings.To(warnings),
+        };
     }
 }

@@ -57,6 +57,11 @@ public static class RunCommand
                     return new ScreenCommandResult(r.ExitCode, r.Stdout, r.Stderr);
                 };
                 var plan = await FastpathRun.FillAsync(loaded.Tree!, parse.GetValue(fastpath)!, assignments, noExecute ? null : screenCommand, cancellationToken: ct);
+                if (plan.Ok && !parse.GetValue(show) && ReadSecrets(plan.Values!, assignments, error) is { } badSecret)
+                {
+                    error.WriteLine($"cladmin run: {badSecret}");
+                    return ExitCodes.Usage;
+                }
                 var built = plan.Ok ? CommandBuilder.Build(plan.Values!) : null;
                 var errors = plan.Ok ? built!.Errors : plan.Errors;
                 if (errors.Count > 0)
@@ -76,7 +81,7 @@ public static class RunCommand
                 var dialog = plan.Values!.Dialog;
                 if (noExecute)
                 {
-                    var noRun = logs.Open(parse);
+                    var noRun = logs.Open(parse, error);
                     noRun.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
                     noRun.Command(command.CommandLine, command.StandardInput.Count, run: false);
                     output.WriteLine($"cladmin -x: not run; logged: {command.CommandLine}");
@@ -98,7 +103,7 @@ public static class RunCommand
                     return ExitCodes.Usage;
                 }
                 var stdin = string.Concat(command.StandardInput.Select(v => v + "\n"));
-                var log = logs.Open(parse);
+                var log = logs.Open(parse, error);
                 log.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
                 log.Command(command.CommandLine, command.StandardInput.Count, run: true);
                 var result = await dispatcher.RunAsync(new CommandRequest(command.CommandLine, stdin), ct);
@@ -127,5 +132,49 @@ public static class RunCommand
             }
         });
         return run;
+    }
+
+    /// <summary>
+    /// Secret fields (a password) not given as FIELD=VALUE are read from standard input, one line
+    /// each in field order, so that they never appear in ps or the shell's history; from a
+    /// terminal, after a prompt on standard error, without echo. They go to the command's
+    /// standard input only and are never logged. At the end of input the rest stay empty.
+    /// </summary>
+    /// <returns>Why a secret read is not a valid value for its field (the value is not shown), or null.</returns>
+    private static string? ReadSecrets(DialogValues values, IReadOnlyDictionary<string, string> assignments, TextWriter error)
+    {
+        foreach (var field in values.Dialog.Fields.Where(f => f.Secret && !assignments.ContainsKey(f.Id)).OrderBy(f => f.Sequence, StringComparer.Ordinal))
+        {
+            var secret = Console.IsInputRedirected ? Console.In.ReadLine() : ReadWithoutEcho($"{field.Label.Trim()}: ", error);
+            if (secret is null)
+            {
+                return null;
+            }
+            if (values.Set(field, secret.TrimEnd('\r')) is not null)
+            {
+                return $"the value read from standard input for field '{field.Label.Trim()}' ({field.Id}) is not valid";
+            }
+        }
+        return null;
+    }
+
+    private static string ReadWithoutEcho(string prompt, TextWriter error)
+    {
+        error.Write(prompt);
+        error.Flush();
+        var typed = new System.Text.StringBuilder();
+        while (Console.ReadKey(intercept: true) is var key && key.Key != ConsoleKey.Enter)
+        {
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                typed.Length = Math.Max(0, typed.Length - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
+        error.WriteLine();
+        return typed.ToString();
     }
 }

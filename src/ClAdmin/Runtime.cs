@@ -68,6 +68,9 @@ public sealed class Runtime : IAsyncDisposable
     /// <summary>How every verb opens the repository at <paramref name="databasePath"/>, runtime or not.</summary>
     public static Func<ObjectRepository> RepositoryAt(string databasePath) => () => ObjectRepository.Open(databasePath);
 
+    /// <summary>The cluster's nodes and groups as the repository at <paramref name="databasePath"/> names them, for verbs without a runtime.</summary>
+    public static StoreNodes NodesAt(string databasePath) => new(RepositoryAt(databasePath));
+
     /// <summary>
     /// Builds the runtime. With the sim transport and no simulated world yet, the demo cluster is
     /// created first, through the runtime's own dispatcher, and <paramref name="notice"/> says so in one line.
@@ -78,7 +81,7 @@ public sealed class Runtime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(notice);
         var open = RepositoryAt(options.DatabasePath);
-        var nodes = new StoreNodes(open);
+        var nodes = NodesAt(options.DatabasePath);
         SimWorld? demo = null;
         ITransport transport;
         switch (options.Transport)
@@ -101,7 +104,7 @@ public sealed class Runtime : IAsyncDisposable
                 break;
         }
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
-        var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()));
+        var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var dispatcher = new Dispatcher(
             [
                 new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath))),

@@ -29,7 +29,7 @@ public static class ScriptVerbs
             var commands = ScriptFile.Parse(await File.ReadAllTextAsync(path, ct));
             if (parse.GetValue(logs.NoExecute))
             {
-                var noRun = logs.Open(parse);
+                var noRun = logs.Open(parse, error);
                 foreach (var command in commands)
                 {
                     output.WriteLine($"+ {command.CommandLine}");
@@ -41,7 +41,7 @@ public static class ScriptVerbs
             try
             {
                 await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse), error, ct);
-                var log = logs.Open(parse);
+                var log = logs.Open(parse, error);
                 var exit = ExitCodes.Ok;
                 foreach (var command in commands)
                 {

@@ -43,9 +43,9 @@ public static class SimCommands
             {
                 return Usage(error, $"sim init: --nodes must be 1..{Cluster.Limits.MaxNodes}");
             }
-            if (k < 0 || (parse.GetValue(demo) && (n < 2 || k < 2)))
+            if (k is < 0 or > WorldBuilder.MaxDisks || (parse.GetValue(demo) && (n < 2 || k < 2)))
             {
-                return Usage(error, "sim init: --disks must be 0 or more; --demo needs at least 2 nodes and 2 disks");
+                return Usage(error, $"sim init: --disks must be 0..{WorldBuilder.MaxDisks}; --demo needs at least 2 nodes and 2 disks");
             }
             var path = OdmCommands.DatabasePath(parse);
             using (var repo = Runtime.RepositoryAt(path)())
@@ -100,6 +100,11 @@ public static class SimCommands
             if (SimFaults.ParseDuration(parse.GetValue(duration)!) is not { } by)
             {
                 error.WriteLine($"cladmin: sim clock advance: '{parse.GetValue(duration)}' is not a duration (e.g. 90s, 10m, 2h, 1d)");
+                return false;
+            }
+            if (by > DateTime.MaxValue - world.Clock)
+            {
+                error.WriteLine($"cladmin: sim clock advance: '{parse.GetValue(duration)}' would move the clock past the year 9999");
                 return false;
             }
             SimFaults.AdvanceClock(world, by);

@@ -35,9 +35,17 @@ public static class CladminProcess
 
     public static ProcessResult Run(params string[] args) => Run(args, stdin: null, environment: null);
 
-    public static ProcessResult Run(IEnumerable<string> args, string? stdin, IReadOnlyDictionary<string, string>? environment)
+    public static ProcessResult Run(IEnumerable<string> args, string? stdin, IReadOnlyDictionary<string, string>? environment) =>
+        Run(args, stdin, environment, workingDirectory: null);
+
+    /// <summary>Runs cladmin in <paramref name="workingDirectory"/> (null: the test's own).</summary>
+    public static ProcessResult Run(IEnumerable<string> args, string? stdin, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
     {
         var info = StartInfo(args);
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.RedirectStandardInput = true;

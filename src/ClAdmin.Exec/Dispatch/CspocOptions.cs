@@ -10,7 +10,8 @@ namespace ClAdmin.Exec.Dispatch;
 public sealed record CspocOptions(bool Force, string? ResourceGroup, IReadOnlyList<string> Nodes, string? DebugLevel = null)
 {
     /// <summary>Parses the value of <c>-cspoc</c>. <paramref name="groups"/> resolves <c>-g</c>;
-    /// <c>-n</c> takes a comma list, or any node set (<c>node[1-4]</c>).</summary>
+    /// <c>-n</c> takes a comma list, or any node set (<c>node[1-4]</c>, <c>@rg1</c> when
+    /// <paramref name="groups"/> also resolves node groups).</summary>
     /// <exception cref="FormatException">A message naming the problem, as C-SPOC would print it.</exception>
     public static CspocOptions Parse(string value, IResourceGroupResolver? groups)
     {
@@ -47,7 +48,7 @@ public sealed record CspocOptions(bool Force, string? ResourceGroup, IReadOnlyLi
         IReadOnlyList<string> targets = [];
         if (nodes is not null)
         {
-            targets = NodeSet.Parse(nodes).ToList();
+            targets = NodeSet.Parse(nodes, groups as INodeGroupResolver).ToList();
         }
         else if (rg is not null)
         {

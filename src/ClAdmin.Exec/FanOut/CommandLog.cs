@@ -41,6 +41,9 @@ public sealed class FileCommandLog : ICommandLog
 
     public string Path { get; }
 
+    /// <summary>Told the file and the error when an entry cannot be written (it is then skipped).</summary>
+    public Action<string, Exception>? WriteFailed { get; init; }
+
     /// <summary>$CLADMIN_CSPOC_LOG, else $XDG_STATE_HOME/cladmin/cspoc.log, else ~/.local/state/cladmin/cspoc.log.</summary>
     public static string DefaultPath()
     {
@@ -67,6 +70,7 @@ public sealed class FileCommandLog : ICommandLog
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // A log that cannot be written must not fail the command it describes.
+                WriteFailed?.Invoke(Path, e);
             }
         }
     }

@@ -11,6 +11,10 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
     /// <summary>Written to standard input, which is then closed; null closes it at once.</summary>
     public string? StandardInput { get; init; }
 
+    /// <summary>When set, opens what is copied, as bytes, to standard input (then closed) instead
+    /// of <see cref="StandardInput"/>; the runner disposes the stream.</summary>
+    public Func<Stream>? OpenStandardInput { get; init; }
+
     /// <summary>When set, the process tree is killed after this long and the output says TimedOut.</summary>
     public TimeSpan? Timeout { get; init; }
 

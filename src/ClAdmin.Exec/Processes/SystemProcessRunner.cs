@@ -45,7 +45,12 @@ public sealed class SystemProcessRunner : IProcessRunner
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {
-            if (spec.StandardInput is { Length: > 0 } input)
+            if (spec.OpenStandardInput is { } open)
+            {
+                await using var source = open();
+                await source.CopyToAsync(process.StandardInput.BaseStream, cancellationToken).ConfigureAwait(false);
+            }
+            else if (spec.StandardInput is { Length: > 0 } input)
             {
                 await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
             }

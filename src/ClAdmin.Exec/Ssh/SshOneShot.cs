@@ -107,7 +107,7 @@ internal static class SshOneShot
             var ackTask = Acknowledgement.ReadAsync(output, marker);
             // Input is written while output is read, so a command that prints before it has read
             // all its input cannot wedge both pipes.
-            var inputTask = WriteInputAsync(process, command.StandardInput);
+            var inputTask = WriteInputAsync(process, command);
             var exited = process.WaitForExitAsync(CancellationToken.None);
             var answerWithin = Acknowledgement.Within(options);
             if (!await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false))
@@ -189,13 +189,19 @@ internal static class SshOneShot
     }
 
     /// <summary>Writes the command's standard input, then closes it (ssh sends end-of-file).</summary>
-    private static async Task WriteInputAsync(IInteractiveProcess process, string text)
+    private static async Task WriteInputAsync(IInteractiveProcess process, NodeCommand command)
     {
         try
         {
-            if (text.Length > 0)
+            if (command.OpenStandardInput is { } open)
             {
-                await process.Input.WriteAsync(text).ConfigureAwait(false);
+                // Streamed as bytes, never held whole in memory.
+                await using var input = open();
+                await input.CopyToAsync(process.Input.BaseStream).ConfigureAwait(false);
+            }
+            else if (command.StandardInput.Length > 0)
+            {
+                await process.Input.WriteAsync(command.StandardInput).ConfigureAwait(false);
                 await process.Input.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             }
             process.Input.Close();

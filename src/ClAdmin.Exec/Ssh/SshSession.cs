@@ -60,7 +60,7 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
             {
                 await process.Input.WriteAsync(RemoteShell.Bootstrap).ConfigureAwait(false);
             }
-            await process.Input.WriteAsync(RemoteShell.CommandLine(marker, command.Argv, command.StandardInput)).ConfigureAwait(false);
+            await process.Input.WriteAsync(RemoteShell.CommandLine(marker, command.Argv, command.StandardInputText())).ConfigureAwait(false);
             await process.Input.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)

@@ -37,6 +37,7 @@ public sealed class LocalTransport(IProcessRunner runner, string? localNode = nu
         var spec = new ProcessSpec(command.Argv[0], command.Argv.Skip(1).ToList())
         {
             StandardInput = command.StandardInput,
+            OpenStandardInput = command.OpenStandardInput,
             Timeout = command.Timeout,
         };
         try

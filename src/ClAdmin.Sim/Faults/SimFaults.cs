@@ -122,14 +122,21 @@ public static class SimFaults
         {
             return null;
         }
-        return text[^1] switch
+        try
         {
-            's' => TimeSpan.FromSeconds(n),
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            _ => null,
-        };
+            return text[^1] switch
+            {
+                's' => TimeSpan.FromSeconds(n),
+                'm' => TimeSpan.FromMinutes(n),
+                'h' => TimeSpan.FromHours(n),
+                'd' => TimeSpan.FromDays(n),
+                _ => null,
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null; // longer than a TimeSpan holds (about 29,000 years)
+        }
     }
 
     private static FaultResult Record(SimWorld world, string kind, string target, bool persistent = true)

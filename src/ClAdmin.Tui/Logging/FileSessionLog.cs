@@ -25,6 +25,9 @@ public sealed class FileSessionLog : ISessionLog
 
     public string LogPath => _logPath;
 
+    /// <summary>Told the file and the error when a file cannot be written (the entry is then skipped).</summary>
+    public Action<string, Exception>? WriteFailed { get; init; }
+
     public string ScriptPath => _scriptPath;
 
     /// <summary>The default directory: $XDG_STATE_HOME/cladmin, else ~/.local/state/cladmin.</summary>
@@ -80,7 +83,7 @@ public sealed class FileSessionLog : ISessionLog
 
     private void Log(string text) => Append(_logPath, text);
 
-    private static void Append(string path, string text)
+    private void Append(string path, string text)
     {
         try
         {
@@ -92,7 +95,8 @@ public sealed class FileSessionLog : ISessionLog
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // SMIT: if the file cannot be written, it is simply not created.
+            // SMIT: if the file cannot be written, it is simply not created; cladmin says so.
+            WriteFailed?.Invoke(path, e);
         }
     }
 }
