@@ -21,12 +21,51 @@ public sealed record ListItem(string Text, IReadOnlyList<string> Comments)
 /// <summary>A parsed cmd_to_list output: an optional heading and the selectable items.</summary>
 public sealed record ListOutput(string? Heading, IReadOnlyList<ListItem> Items)
 {
+    /// <summary>The heading of AIX's colon format (<c>lsuser -c</c>, <c>lsgroup -c</c>).</summary>
+    private const string ColonHeading = "#name:";
+
     /// <summary>
     /// Reads list output as SMIT does: a first line starting with '#' is a heading that cannot
     /// be picked; later lines starting with '#' (after blanks) are comments of the item above.
-    /// Blank lines are skipped.
+    /// Blank lines are skipped. AIX's colon format (a <c>#name:attr:...</c> heading, then
+    /// <c>name:value:...</c> records, as <c>lsuser -c</c> and <c>lsgroup -c</c> print them) lists
+    /// the names alone.
     /// </summary>
     public static ListOutput Parse(string output)
+    {
+        var list = ParseLines(output);
+        if (list.Heading is not { } heading || !heading.StartsWith(ColonHeading, StringComparison.Ordinal))
+        {
+            return list;
+        }
+        return new ListOutput("#name", list.Items.Select(i => i with { Text = NameOf(i.Text) }).ToList());
+    }
+
+    /// <summary>
+    /// Reads the outputs of a list command that ran on several nodes (a C-SPOC command such as
+    /// <c>cl_lsuser</c>, whose combined output prefixes every line with its node) as one list, as
+    /// SMIT's C-SPOC lists show it: each node's output read as <see cref="Parse"/> reads it, an
+    /// item that several nodes print listed once, in the order first seen, under the first heading.
+    /// </summary>
+    public static ListOutput Merge(IEnumerable<string> nodeOutputs)
+    {
+        ArgumentNullException.ThrowIfNull(nodeOutputs);
+        string? heading = null;
+        var items = new List<ListItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var output in nodeOutputs)
+        {
+            var list = Parse(output);
+            heading ??= list.Heading;
+            items.AddRange(list.Items.Where(i => seen.Add(i.Text)));
+        }
+        return new ListOutput(heading, items);
+    }
+
+    private static string NameOf(string record) =>
+        record.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? record[..colon] : record;
+
+    private static ListOutput ParseLines(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');

@@ -4,5 +4,5 @@ namespace ClAdmin.Menus;
 public sealed record MenuError(string File, string Pointer, int? Line, string Message)
 {
     public override string ToString() =>
-        Line is { } line ? $"{File}:{line}: {Pointer}: {Message}" : $"{File}: {Pointer}: {Message}";
+        Line is { } line ? $"{File}:{line}: {Pointer}: {Message}" : Pointer.Length > 0 ? $"{File}: {Pointer}: {Message}" : $"{File}: {Message}";
 }

@@ -173,6 +173,29 @@ public sealed class SmitFormatsGoldenTests
     }
 
     [Fact]
+    public void List_in_the_aix_colon_format_lists_the_names()
+    {
+        // lsuser -c ALL (aix-commands.md 2.4): a #name:attr heading, then name:value records.
+        var list = ListOutput.Parse("#name:id:pgrp:home\nroot:0:system:/\njdoe:300:staff:/home/jdoe\n");
+
+        Assert.Equal(["root", "jdoe"], list.Items.Select(i => i.Text));
+        Assert.Equal("jdoe", list.Items[1].ValueFor(ListMode.First));
+        Assert.Equal("jdoe", list.Items[1].ValueFor(ListMode.All));
+    }
+
+    [Fact]
+    public void List_from_several_nodes_shows_each_item_once_in_the_order_first_seen()
+    {
+        var list = ListOutput.Merge(["#name:id\nroot:0\njdoe:300\n", "#name:id\nroot:0\nonly2:444\njdoe:300\n", ""]);
+
+        Assert.Equal(["root", "jdoe", "only2"], list.Items.Select(i => i.Text));
+        Assert.Equal("#name", list.Heading);
+        var plain = ListOutput.Merge(["#Group  State\nrg1  ONLINE\n", "#Group  State\nrg1  ONLINE\nrg2  OFFLINE\n"]);
+        Assert.Equal("#Group  State", plain.Heading);
+        Assert.Equal(["rg1  ONLINE", "rg2  OFFLINE"], plain.Items.Select(i => i.Text));
+    }
+
+    [Fact]
     public void List_empty_output_has_no_items()
     {
         var list = ListOutput.Parse("");

@@ -143,6 +143,37 @@ public sealed class GoldenTests
         Assert.Equal(exitCode, r.ExitCode);
     }
 
+    [Theory]
+    [InlineData("mkuser ALL", "3004-694 Error adding \"ALL\" : Name is invalid.\n")]
+    [InlineData("mkuser default", "3004-694 Error adding \"default\" : Name is invalid.\n")]
+    [InlineData("mkuser -- -g", "3004-694 Error adding \"-g\" : Name is invalid.\n")]
+    [InlineData("mkuser gecos=-- --", "3004-694 Error adding \"--\" : Name is invalid.\n")]
+    [InlineData("mkuser +plus", "3004-694 Error adding \"+plus\" : Name is invalid.\n")]
+    [InlineData("mkuser '@at'", "3004-694 Error adding \"@at\" : Name is invalid.\n")]
+    [InlineData("mkuser '~t'", "3004-694 Error adding \"~t\" : Name is invalid.\n")]
+    [InlineData("mkuser 'a:b'", "3004-694 Error adding \"a:b\" : Name is invalid.\n")]
+    [InlineData("mkuser 'a b'", "3004-694 Error adding \"a b\" : Name is invalid.\n")]
+    [InlineData("mkuser 'a\u001bb'", "3004-694 Error adding \"a?b\" : Name is invalid.\n")]
+    [InlineData("mkuser abcdefghi", "3004-694 Error adding \"abcdefghi\" : Name is too long.\n")]
+    [InlineData("mkuser id=0 dupid1", "3004-694 Error adding \"dupid1\" : ID is already in use.\n")]
+    [InlineData("mkgroup ALL", "3004-694 Error adding \"ALL\" : Name is invalid.\n")]
+    [InlineData("mkgroup 'g,h'", "3004-694 Error adding \"g,h\" : Name is invalid.\n")]
+    [InlineData("mkgroup abcdefghi", "3004-694 Error adding \"abcdefghi\" : Name is too long.\n")]
+    [InlineData("mkgroup id=0 dupg", "3004-694 Error adding \"dupg\" : ID is already in use.\n")]
+    public void Mkuser_and_mkgroup_refuse_names_and_ids_as_aix_does(string line, string stderr)
+    {
+        var world = TestWorld.Create();
+        var users = world.FindNode("node1")!.Users.Count;
+        var groups = world.FindNode("node1")!.Groups.Count;
+
+        var r = world.Run("node1", line);
+
+        Assert.Equal(stderr, r.Stderr);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Equal(users, world.FindNode("node1")!.Users.Count);
+        Assert.Equal(groups, world.FindNode("node1")!.Groups.Count);
+    }
+
     [Fact]
     public void Src_start_and_stop_messages()
     {

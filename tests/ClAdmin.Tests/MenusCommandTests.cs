@@ -38,6 +38,79 @@ public sealed class MenusCommandTests
         }
     }
 
+    private const string TopMenu = """
+        {
+          "menus": [
+            { "id": "top", "title": "Top",
+              "items": [ { "sequence": "010", "text": "Only words", "nextType": "info" } ] }
+          ]
+        }
+        """;
+
+    private static ProcessResult CheckWith(Action<string> arrange)
+    {
+        var dir = Directory.CreateTempSubdirectory("cladmin-menus-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "top.json"), TopMenu);
+            arrange(dir.FullName);
+            return CladminProcess.Run("menus", "check", "--menus", dir.FullName);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Check_refuses_a_link_to_a_device_naming_the_file()
+    {
+        var r = CheckWith(dir => File.CreateSymbolicLink(Path.Combine(dir, "null.json"), "/dev/null"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("null.json: not a regular file (a character device); menu files must be regular files", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_refuses_a_fifo_without_waiting_for_a_writer()
+    {
+        var r = CheckWith(dir =>
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(dir, "pipe.json"));
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        });
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("pipe.json: not a regular file (a FIFO); menu files must be regular files", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_follows_a_link_to_a_regular_file()
+    {
+        var r = CheckWith(dir =>
+        {
+            File.Move(Path.Combine(dir, "top.json"), Path.Combine(dir, "top.real"));
+            File.CreateSymbolicLink(Path.Combine(dir, "top.json"), "top.real");
+        });
+        Assert.True(r.ExitCode == 0, r.Stderr);
+    }
+
+    [Fact]
+    public void Check_refuses_a_menu_file_over_the_size_limit()
+    {
+        // 5 MB of blanks inside otherwise valid JSON.
+        var r = CheckWith(dir => File.WriteAllText(Path.Combine(dir, "big.json"), "{" + new string(' ', 5 * 1024 * 1024) + "}"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("big.json: 5242882 bytes, more than the 4194304 bytes (4 MB) a menu file may hold", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_refuses_a_menu_title_longer_than_smits_1024_characters()
+    {
+        var r = CheckWith(dir => File.WriteAllText(Path.Combine(dir, "top.json"), TopMenu.Replace("\"Top\"", "\"" + new string('T', 1025) + "\"", StringComparison.Ordinal)));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("top.json:3: /menus/0/title: value is longer than 1024 characters", r.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_of_a_missing_directory_exits_2()
     {

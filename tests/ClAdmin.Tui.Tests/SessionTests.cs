@@ -163,6 +163,27 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task A_list_run_on_the_nodes_shows_each_name_once_without_node_prefixes()
+    {
+        // cl_lsuser -c ALL as C-SPOC returns it: each node's lsuser -c output, prefixed in Stdout.
+        const string node1 = "#name:id\nroot:0\njdoe:300\n";
+        const string node2 = "#name:id\nroot:0\nonly2:444\njdoe:300\n";
+        Returns("cl_lsuser -c ALL", new CommandResult(0,
+            "node1: #name:id\nnode1: root:0\nnode1: jdoe:300\nnode2: #name:id\nnode2: root:0\nnode2: only2:444\nnode2: jdoe:300\n", "",
+            [new("node1", NodeOutcome.Ok, 0, node1, "", TimeSpan.Zero), new("node2", NodeOutcome.Ok, 0, node2, "", TimeSpan.Zero)]));
+        var session = Start("cl_chuser");
+        await session.SettleAsync();
+
+        var popup = Assert.IsType<ListPopup>(session.Top);
+        var screen = Screen(session);
+        Assert.DoesNotContain("node1:", screen);
+        Assert.Single(screen.Split('\n'), l => l.Contains("jdoe", StringComparison.Ordinal));
+        Assert.Contains("only2", screen);
+        await Keys(session, KeyName.Down, KeyName.Down);
+        Assert.Equal("only2", popup.Chosen());
+    }
+
+    [Fact]
     public async Task A_fan_out_result_shows_the_node_grid_and_reruns_on_the_failed_nodes()
     {
         var session = Start("cl_mkuser");

@@ -21,7 +21,8 @@ public sealed class UserGroupHandler(FanOutEngine engine, IClusterNodes clusterN
     internal override async Task<CommandResult?> PlanAsync(CspocRun run, CommandInvocation invocation)
     {
         var aix = invocation.Name[3..];
-        var args = invocation.Arguments.Where(a => a != "--").ToList();
+        // A "--" ends the options; as the last word it is the (invalid) name itself.
+        var args = invocation.Arguments.Where((a, i) => a != "--" || i == invocation.Arguments.Count - 1).ToList();
         if (args.Count == 0)
         {
             return CspocRun.Usage(Usage(invocation.Name));
@@ -31,6 +32,10 @@ public sealed class UserGroupHandler(FanOutEngine engine, IClusterNodes clusterN
         {
             var isUser = aix == "mkuser";
             var name = args[^1];
+            if (Cluster.AixNames.Problem(name) is { } problem)
+            {
+                return CspocRun.Usage(Cluster.AixNames.AddError(name, problem)); // AIX's refusal, before any node is asked
+            }
             var id = args.Take(args.Count - 1).Where(a => a.StartsWith("id=", StringComparison.Ordinal)).Select(a => a[3..]).LastOrDefault();
             if (!await NameAndIdFreeAsync(run, isUser, name, id).ConfigureAwait(false))
             {

@@ -16,9 +16,13 @@ public sealed class NodeSet : IReadOnlyCollection<string>
     public const int MaxNodes = 100_000;
 
     private readonly List<string> _nodes;
+    private readonly HashSet<string> _members;
 
-    private NodeSet(IEnumerable<string> nodes) =>
-        _nodes = nodes.Distinct(StringComparer.Ordinal).Order(NaturalComparer.Instance).ToList();
+    private NodeSet(IEnumerable<string> nodes)
+    {
+        _members = new HashSet<string>(nodes, StringComparer.Ordinal);
+        _nodes = [.. _members.Order(NaturalComparer.Instance)];
+    }
 
     public static NodeSet Empty { get; } = new([]);
 
@@ -26,7 +30,7 @@ public sealed class NodeSet : IReadOnlyCollection<string>
 
     public static NodeSet Of(IEnumerable<string> nodes) => new(nodes);
 
-    public bool Contains(string node) => _nodes.Contains(node, StringComparer.Ordinal);
+    public bool Contains(string node) => _members.Contains(node);
 
     public NodeSet Except(NodeSet other)
     {
@@ -40,24 +44,26 @@ public sealed class NodeSet : IReadOnlyCollection<string>
         return new(_nodes.Concat(other._nodes));
     }
 
-    /// <summary>Parses a node set. Throws <see cref="FormatException"/> with a message naming the problem.</summary>
+    /// <summary>Parses a node set. Throws <see cref="FormatException"/> with a message naming the problem.
+    /// Each element is checked against <see cref="MaxNodes"/> before it is expanded (a group, once
+    /// resolved), and the set so far after each step, so no step works on more than twice the limit;
+    /// every operator costs time in proportion to the sizes of its two sides.</summary>
     public static NodeSet Parse(string text, INodeGroupResolver? groups = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = new List<string>();
+        var result = new HashSet<string>(StringComparer.Ordinal);
         var op = ',';
         var any = false;
         foreach (var (nextOp, element) in TopLevel(text))
         {
-            var expanded = element.StartsWith('@') ? ResolveGroup(element, groups) : Expand(element);
-            result = op switch
+            var expanded = new HashSet<string>(element.StartsWith('@') ? ResolveGroup(element, groups) : Expand(element), StringComparer.Ordinal);
+            switch (op)
             {
-                ',' => [.. result, .. expanded],
-                '!' => result.Where(n => !expanded.Contains(n, StringComparer.Ordinal)).ToList(),
-                '&' => result.Where(n => expanded.Contains(n, StringComparer.Ordinal)).ToList(),
-                _ => result.Where(n => !expanded.Contains(n, StringComparer.Ordinal))
-                    .Concat(expanded.Where(n => !result.Contains(n, StringComparer.Ordinal))).ToList(),
-            };
+                case ',': result.UnionWith(expanded); break;
+                case '!': result.ExceptWith(expanded); break;
+                case '&': result.IntersectWith(expanded); break;
+                default: result.SymmetricExceptWith(expanded); break;
+            }
             if (result.Count > MaxNodes)
             {
                 throw new FormatException($"node set '{text}' names more than {MaxNodes} nodes");
@@ -162,7 +168,12 @@ public sealed class NodeSet : IReadOnlyCollection<string>
         {
             throw new FormatException($"'{element}': node groups need a cluster configuration, and none is loaded");
         }
-        return groups.Resolve(name)?.ToList() ?? throw new FormatException($"'{element}': no such group");
+        var members = groups.Resolve(name) ?? throw new FormatException($"'{element}': no such group");
+        if (members.Count > MaxNodes)
+        {
+            throw new FormatException($"'{element}' names more than {MaxNodes} nodes");
+        }
+        return [.. members];
     }
 
     /// <summary>Splits at top-level separators: ',' and whitespace (union), '!', '&amp;', '^'.

@@ -24,6 +24,10 @@ internal static class UserCommands
         t["lsgroup"] = Lsgroup;
     }
 
+    /// <summary>The words without a "--" that ends the options (one that is not itself the name).</summary>
+    private static List<string> WithoutEndOfOptions(List<string> args) =>
+        args.Where((a, i) => a != "--" || i == args.Count - 1).ToList();
+
     private static string NoUser(string name) => $"3004-687 User \"{name}\" does not exist.";
 
     private static string NoGroup(string name) => $"3004-686 Group \"{name}\" does not exist.";
@@ -150,12 +154,17 @@ internal static class UserCommands
         {
             args = args.Skip(2).ToList();
         }
+        args = WithoutEndOfOptions(args);
         if (args.Count == 0)
         {
             return ctx.Fail("Usage: mkuser [-R load_module] [-a] [Attribute=Value ...] Name", 2);
         }
         var name = args[^1];
         var node = ctx.Node;
+        if (Cluster.AixNames.Problem(name) is { } problem)
+        {
+            return ctx.Fail(Cluster.AixNames.AddError(name, problem), 22);
+        }
         if (node.Users.Any(u => u.Name == name))
         {
             return ctx.Fail($"3004-689 User \"{name}\" exists.", 17);
@@ -167,7 +176,7 @@ internal static class UserCommands
         }
         if (attrs.Find(a => a.Key == "id").Value is { } idText && int.TryParse(idText, out var wantedId) && node.Users.Any(u => u.Id == wantedId))
         {
-            return ctx.Fail($"3004-689 User \"{name}\" exists.", 17);
+            return ctx.Fail(Cluster.AixNames.AddError(name, "ID is already in use."), 17);
         }
         var user = new SimUser
         {
@@ -364,13 +373,17 @@ internal static class UserCommands
 
     private static int Mkgroup(CommandContext ctx)
     {
-        var args = ctx.Args.Where(a => a is not "-a" and not "-A").ToList();
+        var args = WithoutEndOfOptions(ctx.Args.Where(a => a is not "-a" and not "-A").ToList());
         if (args.Count == 0)
         {
             return ctx.Fail("Usage: mkgroup [-R load_module] [-a] [-A] [Attribute=Value ...] Group", 2);
         }
         var name = args[^1];
         var node = ctx.Node;
+        if (Cluster.AixNames.Problem(name) is { } problem)
+        {
+            return ctx.Fail(Cluster.AixNames.AddError(name, problem), 22);
+        }
         if (node.Groups.Any(x => x.Name == name))
         {
             return ctx.Fail($"3004-688 Group \"{name}\" exists.", 17);
@@ -379,6 +392,10 @@ internal static class UserCommands
         if (attrs is null)
         {
             return 1;
+        }
+        if (attrs.Find(a => a.Key == "id").Value is { } idText && int.TryParse(idText, out var wantedId) && node.Groups.Any(g => g.Id == wantedId))
+        {
+            return ctx.Fail(Cluster.AixNames.AddError(name, "ID is already in use."), 17);
         }
         var group = new SimGroup { Name = name, Id = Math.Max(200, node.Groups.Where(x => x.Id < 65534).Select(x => x.Id + 1).DefaultIfEmpty(200).Max()) };
         var err = ApplyGroup(node, group, attrs);

@@ -283,7 +283,7 @@ public sealed class LinearSession
             _output.WriteLine($"The list command failed: {command}\n{(result.Stderr + result.Stdout).TrimEnd()}");
             return [];
         }
-        return [.. ListOutput.Parse(result.Stdout).Items];
+        return [.. (result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => n.Stdout)) : ListOutput.Parse(result.Stdout)).Items];
     }
 
     private async Task<CommandResult> IntermediateAsync(string command, CancellationToken ct)

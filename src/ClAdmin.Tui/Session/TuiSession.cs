@@ -321,7 +321,8 @@ public sealed class TuiSession : IScreenHost
         var command = Postfix.Apply(field.ListCommand, field.ListPostfix, nameValues);
         RunIntermediate(command, result =>
         {
-            var list = ListOutput.Parse(result.Stdout);
+            // Run on nodes (C-SPOC prefixes each line with its node): each node's list, merged.
+            var list = result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => n.Stdout)) : ListOutput.Parse(result.Stdout);
             if (list.Items.Count == 0)
             {
                 ShowMessage("ERROR MESSAGE", $"There are no items to list.\n\nThe list command was:\n{command}");

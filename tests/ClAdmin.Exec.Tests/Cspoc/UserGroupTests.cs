@@ -48,6 +48,22 @@ public sealed class UserGroupTests
         Assert.DoesNotContain(w.Transport.Seen, c => c.Argv[0] == "mkuser");
     }
 
+    [Theory]
+    [InlineData("cl_mkuser ALL", "ALL")]
+    [InlineData("cl_mkuser -- -g", "-g")]
+    [InlineData("cl_mkuser gecos=-- --", "--")]
+    [InlineData("cl_mkgroup default", "default")]
+    public async Task Mkuser_and_mkgroup_refuse_an_invalid_name_before_reaching_any_node(string line, string name)
+    {
+        var w = new CspocWorld(nodes: 2);
+
+        var r = await w.Run(line);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"3004-694 Error adding \"{name}\" : Name is invalid.\n", r.Stderr);
+        Assert.Empty(w.Transport.Seen);
+    }
+
     [Fact]
     public async Task Mkuser_refuses_a_name_already_used_on_one_node()
     {
