@@ -50,7 +50,7 @@ public static class OdmCommands
         add.SetAction(parse => Guard(error, () =>
         {
             var file = parse.GetValue(fileArg)!;
-            var (objects, errors) = OdmStanza.Parse(File.ReadAllText(file));
+            var (objects, errors) = OdmStanza.ParseForAdd(File.ReadAllText(file));
             if (errors.Count > 0)
             {
                 foreach (var e in errors)
@@ -64,7 +64,7 @@ public static class OdmCommands
             var mapErrors = repo.UpdateObjects(ConfigDirectory.Default, stored =>
             {
                 var merged = stored.Concat(objects).ToList();
-                var (_, problems) = OdmMapping.FromObjects(merged);
+                var (_, problems) = OdmMapping.CheckAdd(merged);
                 return (problems.Count > 0 ? null : merged, problems);
             });
             if (mapErrors.Count > 0)
