@@ -59,39 +59,88 @@ public sealed class ObjectRepository : IDisposable
     public static int CurrentSchemaVersion => Migrations.Length;
 
     private readonly SqliteConnection _connection;
+    private readonly TimeSpan _busyTimeout;
 
     public string Path { get; }
 
-    private ObjectRepository(string path, SqliteConnection connection)
+    private ObjectRepository(string path, SqliteConnection connection, TimeSpan busyTimeout)
     {
         Path = path;
         _connection = connection;
+        _busyTimeout = busyTimeout;
     }
 
-    /// <summary>Opens (creating and migrating when needed) the database at <paramref name="path"/>.</summary>
-    /// <exception cref="StoreException">not a ClAdmin database, a newer schema, or busy.</exception>
+    /// <summary>Opens (creating and migrating when needed) the database at <paramref name="path"/>. A file
+    /// this process cannot write (its permissions, its directory's, or a read-only file system) is
+    /// opened for reading only, leaving no -wal or -shm file behind; a write to it is then refused.</summary>
+    /// <exception cref="StoreException">not a ClAdmin database, a newer schema, busy, read-only,
+    /// a full disk, or a path that cannot hold a database.</exception>
     public static ObjectRepository Open(string path, TimeSpan? busyTimeout = null) => Open(path, busyTimeout, CurrentSchemaVersion);
 
     internal static ObjectRepository Open(string path, TimeSpan? busyTimeout, int targetVersion)
     {
         var full = System.IO.Path.GetFullPath(path);
-        if (System.IO.Path.GetDirectoryName(full) is { } dir)
+        RefuseNonFiles(full);
+        var exists = File.Exists(full);
+        if (!exists && System.IO.Path.GetDirectoryName(full) is { } dir)
         {
-            Directory.CreateDirectory(dir);
+            try
+            {
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreException(StoreErrorKind.ReadOnly, $"{full} cannot be created: its directory {dir} cannot be made ({e.Message}); use --db to choose another file", e);
+            }
         }
         var timeout = busyTimeout ?? TimeSpan.FromSeconds(5);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
-        }.ToString());
-        var repo = new ObjectRepository(full, connection);
+        var repo = Connect(full, timeout, readOnly: false);
         try
         {
-            connection.Open();
-            repo.Exec($"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds}");
-            repo.Guard(() => repo.Initialise(targetVersion));
+            try
+            {
+                repo._connection.Open();
+                if (exists && SQLitePCL.raw.sqlite3_db_readonly(repo._connection.Handle, "main") == 1)
+                {
+                    repo.Dispose();
+                    return OpenReadOnly(full, timeout, targetVersion);
+                }
+                repo.Initialise(targetVersion);
+                return repo;
+            }
+            catch (SqliteException e) when (exists && e.SqliteErrorCode is 8 or 14)
+            {
+                // The directory cannot take the -wal and -shm files: read without writing anything.
+                repo.Dispose();
+                return OpenReadOnly(full, timeout, targetVersion);
+            }
+            catch (SqliteException e) when (!exists && e.SqliteErrorCode is 8 or 14)
+            {
+                throw new StoreException(StoreErrorKind.ReadOnly,
+                    $"{full} cannot be created: its directory cannot be written; use --db to choose another file", e);
+            }
+            catch (SqliteException e) when (ToStoreException(full, e) is { } clear)
+            {
+                throw clear;
+            }
+        }
+        catch
+        {
+            repo.Dispose();
+            throw;
+        }
+    }
+
+    private static ObjectRepository OpenReadOnly(string full, TimeSpan timeout, int targetVersion)
+    {
+        var repo = Connect(full, timeout, readOnly: true);
+        try
+        {
+            repo.Guard(() =>
+            {
+                repo._connection.Open();
+                repo.Initialise(targetVersion);
+            });
             return repo;
         }
         catch
@@ -101,37 +150,113 @@ public sealed class ObjectRepository : IDisposable
         }
     }
 
+    /// <summary>Whether this connection only reads (the file cannot be written here).</summary>
+    public bool IsReadOnly { get; private init; }
+
+    private static ObjectRepository Connect(string full, TimeSpan timeout, bool readOnly)
+    {
+        // Read-only: "immutable" when no writer has a -wal file open, so that SQLite creates no -wal or
+        // -shm file (they would stay behind, owned by this user); otherwise read through the writer's.
+        var immutable = readOnly && !File.Exists(full + "-wal");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? "file:" + UriPath(full) + "?immutable=1" : full,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
+        }.ToString());
+        var repo = new ObjectRepository(full, connection, timeout) { IsReadOnly = readOnly };
+        return repo;
+    }
+
+    /// <summary>A path as a file: URI path, every byte but unreserved ones and '/' percent-encoded.</summary>
+    private static string UriPath(string full)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(full))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_' or '~')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A directory or a device (/dev/null) cannot hold the database: say so before SQLite
+    /// reads it as an empty database or writes -wal files next to it.</summary>
+    private static void RefuseNonFiles(string full)
+    {
+        if (Directory.Exists(full))
+        {
+            throw new StoreException(StoreErrorKind.Unusable,
+                $"{full} is a directory; --db and CLADMIN_DB name a database file, such as {System.IO.Path.Combine(full, "cladmin.db")}");
+        }
+        var target = File.Exists(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
+        if (target.StartsWith("/dev/", StringComparison.Ordinal) && !target.StartsWith("/dev/shm/", StringComparison.Ordinal))
+        {
+            throw new StoreException(StoreErrorKind.Unusable, $"{full} is a device, not a database file; use --db to choose a file");
+        }
+    }
+
     private void Initialise(int targetVersion)
     {
+        Exec($"PRAGMA busy_timeout = {(int)_busyTimeout.TotalMilliseconds}");
         long appId;
+        long tables;
+        int seen;
         try
         {
-            appId = Scalar<long>("PRAGMA application_id");
+            // One read transaction: another process creating the file cannot commit between the reads.
+            using var read = _connection.BeginTransaction(deferred: true);
+            appId = Scalar<long>("PRAGMA application_id", read);
+            tables = Scalar<long>("SELECT count(*) FROM sqlite_master", read);
+            seen = appId == ApplicationId && Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'", read) > 0
+                ? (int)Scalar<long>("SELECT version FROM schema_version", read) : 0;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 26)
         {
             throw NotOurs(e);
         }
-        var tables = Scalar<long>("SELECT count(*) FROM sqlite_master");
         if (appId != ApplicationId && !(appId == 0 && tables == 0))
         {
             throw NotOurs(null);
         }
-        Exec("PRAGMA journal_mode = WAL");
-        Exec("PRAGMA synchronous = FULL");
-        Exec("PRAGMA foreign_keys = ON");
-        var seen = tables == 0 ? 0 : (int)Scalar<long>("SELECT version FROM schema_version");
         if (seen > CurrentSchemaVersion)
         {
             throw new StoreException(StoreErrorKind.NewerSchema,
                 $"{Path} has schema version {seen}, newer than this cladmin understands ({CurrentSchemaVersion}); use a newer cladmin");
         }
+        if (IsReadOnly)
+        {
+            Exec("PRAGMA foreign_keys = ON");
+            if (seen < targetVersion)
+            {
+                throw new StoreException(StoreErrorKind.ReadOnly, seen == 0
+                    ? $"{Path} is empty and cannot be written here, so cladmin cannot create its database in it; make it writable, or use --db to choose another file"
+                    : $"{Path} needs upgrading to schema version {targetVersion} but cannot be written here; open it once as a user who can write it");
+            }
+            return;
+        }
+        Exec("PRAGMA journal_mode = WAL");
+        Exec("PRAGMA synchronous = FULL");
+        Exec("PRAGMA foreign_keys = ON");
         if (seen >= targetVersion)
         {
             return;
         }
         using var tx = _connection.BeginTransaction(deferred: false);
+        appId = Scalar<long>("PRAGMA application_id", tx);
         var created = Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'", tx) > 0;
+        if (appId != ApplicationId && !(appId == 0 && Scalar<long>("SELECT count(*) FROM sqlite_master", tx) == 0))
+        {
+            throw NotOurs(null);
+        }
         var version = created ? (int)Scalar<long>("SELECT version FROM schema_version", tx) : 0;
         if (version > CurrentSchemaVersion)
         {
@@ -150,8 +275,10 @@ public sealed class ObjectRepository : IDisposable
         tx.Commit();
     }
 
-    private StoreException NotOurs(Exception? inner) =>
-        new(StoreErrorKind.NotClAdminDatabase, $"{Path} is not a ClAdmin database (use --db to choose another file)", inner);
+    private StoreException NotOurs(Exception? inner) => NotOurs(Path, inner);
+
+    private static StoreException NotOurs(string path, Exception? inner) =>
+        new(StoreErrorKind.NotClAdminDatabase, $"{path} is not a ClAdmin database (use --db to choose another file)", inner);
 
     public int SchemaVersion => (int)Scalar<long>("SELECT version FROM schema_version");
 
@@ -357,15 +484,29 @@ public sealed class ObjectRepository : IDisposable
         {
             return action();
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (SqliteException e) when (ToStoreException(Path, e) is { } clear)
         {
-            throw new StoreException(StoreErrorKind.Busy, $"{Path} is busy: another cladmin is writing to it; try again", e);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 26)
-        {
-            throw NotOurs(e);
+            throw clear;
         }
     }
+
+    /// <summary>The store error a SQLite failure on <paramref name="path"/> means to the user, or null
+    /// when it is none of those a user can act on.</summary>
+    internal static StoreException? ToStoreException(string path, SqliteException e) => (e.SqliteErrorCode, e.SqliteExtendedErrorCode) switch
+    {
+        // SQLITE_FULL, or SQLITE_IOERR_SHMSIZE: the -shm file could not grow (a full tmpfs says so).
+        (13, _) or (10, 10 | (19 << 8)) =>
+            new StoreException(StoreErrorKind.Full, $"{path}: the disk is full, so nothing was changed; free some space and try again", e),
+        (5 or 6, _) => new StoreException(StoreErrorKind.Busy, $"{path} is busy: another cladmin is writing to it; try again", e),
+        (26, _) => NotOurs(path, e),
+        (8, _) => new StoreException(StoreErrorKind.ReadOnly,
+            $"{path} cannot be written (a read-only file, directory or file system), so nothing was changed; make it writable, or use --db to choose another file", e),
+        (11, _) => new StoreException(StoreErrorKind.Unusable,
+            $"{path} is damaged (truncated or overwritten: {e.Message}); move it away (cladmin then creates a new one) or put back a copy", e),
+        (10 or 14 or 23, _) => new StoreException(StoreErrorKind.Unusable,
+            $"{path} cannot be opened or read ({e.Message}); check the permissions of the file and its directory, or use --db to choose another file", e),
+        _ => null,
+    };
 
     private void Guard(Action action) => Guard(() =>
     {

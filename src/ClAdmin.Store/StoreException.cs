@@ -11,6 +11,12 @@ public enum StoreErrorKind
     Busy,
     /// <summary>Optimistic concurrency: the document changed since it was loaded.</summary>
     Conflict,
+    /// <summary>The database, its directory or its file system cannot be written (it can still be read).</summary>
+    ReadOnly,
+    /// <summary>The disk holding the database is full; nothing was changed.</summary>
+    Full,
+    /// <summary>The path cannot hold a database: a directory, a device, a damaged or unreadable file.</summary>
+    Unusable,
 }
 
 /// <summary>A store failure a user can see and act on; the message names the file.</summary>

@@ -68,7 +68,7 @@ public static class Cli
         catch (Store.StoreException e)
         {
             error.WriteLine($"cladmin: {e.Message}");
-            return e.Kind == Store.StoreErrorKind.Busy ? ExitCodes.Failed : ExitCodes.Usage;
+            return e.Kind is Store.StoreErrorKind.Busy or Store.StoreErrorKind.Full ? ExitCodes.Failed : ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

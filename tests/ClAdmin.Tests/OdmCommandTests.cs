@@ -19,6 +19,20 @@ public sealed class OdmCommandTests : IDisposable
     private static string NodeStanza(string name) =>
         $"\nHACMPnode:\n\tname = \"{name}\"\n\tobject = \"COMMUNICATION_PATH\"\n\tvalue = \"{name}\"\n\tnode_id = 1\n\tnode_handle = 1\n\tversion = 10\n";
 
+    // No cluster limit on files in a collection: the many-object tests below use them (nodes stop at 32).
+    private static string FileStanza(string name) => $"\nHACMPfcfile:\n\tcollection = \"fc1\"\n\tfile = \"{name}\"\n";
+
+    [Fact]
+    public void Odm_add_refuses_an_unknown_descriptor_naming_file_line_and_stanza_and_adds_nothing()
+    {
+        var file = Path.Combine(_dir, "bad.add");
+        File.WriteAllText(file, NodeStanza("n1") + "\nHACMPnode:\n\tname = \"n2\"\n\tnode_id = 2x\n");
+        var r = CladminProcess.Run("--db", Db, "odm", "add", file);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"{file}: line 12: HACMPnode stanza at line 10: node_id = \"2x\" is not a number\n", r.Stderr);
+        Assert.Equal("", CladminProcess.Run("--db", Db, "odm", "get", "HACMPnode").Stdout);
+    }
+
     [Fact]
     public void Odm_add_then_get_with_criteria()
     {
@@ -87,7 +101,7 @@ public sealed class OdmCommandTests : IDisposable
         var files = Enumerable.Range(1, 200).Select(i =>
         {
             var f = Path.Combine(_dir, $"n{i}.add");
-            File.WriteAllText(f, NodeStanza($"node{i}"));
+            File.WriteAllText(f, FileStanza($"node{i}"));
             return f;
         }).ToList();
         var script = string.Join('\n', files.Select(f => $"{CladminProcess.ShellCommand} --db '{Db}' odm add '{f}' && echo '{Path.GetFileNameWithoutExtension(f)}'"));
@@ -105,7 +119,7 @@ public sealed class OdmCommandTests : IDisposable
 
         using var repo = ObjectRepository.Open(Db);
         Assert.Equal("ok", repo.IntegrityCheck());
-        var stored = repo.GetObjects(ConfigDirectory.Default, "HACMPnode").Select(o => o.Get("name")).ToHashSet();
+        var stored = repo.GetObjects(ConfigDirectory.Default, "HACMPfcfile").Select(o => o.Get("file")).ToHashSet();
         Assert.True(committed.Count >= 4);
         Assert.All(committed, c => Assert.Contains("node" + c[1..], stored));
     }
@@ -120,7 +134,7 @@ public sealed class OdmCommandTests : IDisposable
         string Batch(string prefix)
         {
             var f = Path.Combine(_dir, prefix + ".add");
-            File.WriteAllText(f, string.Concat(Enumerable.Range(1, 150).Select(i => NodeStanza($"{prefix}{i}"))));
+            File.WriteAllText(f, string.Concat(Enumerable.Range(1, 150).Select(i => FileStanza($"{prefix}{i}"))));
             return f;
         }
         var a = Batch("a");
@@ -130,7 +144,7 @@ public sealed class OdmCommandTests : IDisposable
 
         using var repo = ObjectRepository.Open(Db);
         Assert.Equal("ok", repo.IntegrityCheck());
-        var stored = repo.GetObjects(ConfigDirectory.Default, "HACMPnode").Select(o => o.Get("name")).ToHashSet();
+        var stored = repo.GetObjects(ConfigDirectory.Default, "HACMPfcfile").Select(o => o.Get("file")).ToHashSet();
         foreach (var (file, result) in results)
         {
             var prefix = Path.GetFileNameWithoutExtension(file);

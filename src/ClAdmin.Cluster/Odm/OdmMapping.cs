@@ -163,6 +163,23 @@ public static class OdmMapping
         return o;
     }
 
+    /// <summary>As <see cref="FromObjects"/>, for objects added to those stored (odm add): also refuses
+    /// more nodes, networks or resource groups than a cluster can have (<see cref="OdmClasses.Counted"/>).</summary>
+    public static (ClusterConfiguration? Configuration, IReadOnlyList<string> Errors) CheckAdd(IReadOnlyList<OdmObject> objects)
+    {
+        var (config, errors) = FromObjects(objects);
+        var limits = new List<string>();
+        foreach (var (cls, limit) in OdmClasses.Counted)
+        {
+            var count = objects.Where(o => o.Class == cls).Select(o => o.Get(limit.Key)).Distinct(StringComparer.Ordinal).Count();
+            if (count > limit.Max)
+            {
+                limits.Add($"{cls}: {count} {limit.What} with those already stored; a cluster has at most {limit.Max}");
+            }
+        }
+        return limits.Count > 0 ? (null, [.. errors, .. limits]) : (config, errors);
+    }
+
     /// <summary>Rebuilds a configuration from objects (any order). Unknown classes and unreadable values are errors.</summary>
     public static (ClusterConfiguration? Configuration, IReadOnlyList<string> Errors) FromObjects(IEnumerable<OdmObject> objects)
     {

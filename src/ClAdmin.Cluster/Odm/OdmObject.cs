@@ -18,7 +18,8 @@ public sealed record OdmObject(string Class, IReadOnlyList<OdmAttribute> Attribu
 /// <summary>A parse error in a stanza file, with its line number.</summary>
 public sealed record OdmError(int Line, string Message)
 {
-    public override string ToString() => $"line {Line}: {Message}";
+    /// <summary>"line N: message"; an error of no one line (Line 0) is the message alone.</summary>
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
 }
 
 /// <summary>The odmget / odmadd stanza format:
@@ -47,22 +48,105 @@ public static class OdmStanza
     private static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
 
+    /// <summary>At most this many errors are listed by <see cref="ParseForAdd"/>; the rest are counted.</summary>
+    public const int MaxErrors = 20;
+
     /// <summary>Parses stanzas; '*' and '#' start comment lines (odmadd accepts '*').</summary>
     public static (IReadOnlyList<OdmObject> Objects, IReadOnlyList<OdmError> Errors) Parse(string text)
     {
-        var objects = new List<OdmObject>();
+        var (stanzas, errors) = ParseStanzas(text);
+        return ([.. stanzas.Select(s => s.Object)], errors);
+    }
+
+    /// <summary>
+    /// Parses stanzas as odmadd loads them into the HACMP classes: each class must be one of
+    /// <see cref="OdmMapping.Classes"/>, each descriptor one of its class (<see cref="OdmClasses"/>) and
+    /// given once, a numeric descriptor an integer, a value printable text on one line within its length,
+    /// and no more nodes, networks or resource groups than a cluster can have. Each error names the line,
+    /// and the class and first line of its stanza; at most <see cref="MaxErrors"/> are listed.
+    /// </summary>
+    public static (IReadOnlyList<OdmObject> Objects, IReadOnlyList<OdmError> Errors) ParseForAdd(string text)
+    {
+        var (stanzas, syntax) = ParseStanzas(text);
+        var errors = new List<OdmError>(syntax);
+        var objects = new List<OdmObject>(stanzas.Count);
+        var counted = new Dictionary<string, HashSet<string>>();
+        foreach (var (o, start, lines) in stanzas)
+        {
+            if (!OdmClasses.Descriptors.TryGetValue(o.Class, out var descriptors))
+            {
+                errors.Add(new(start, $"{o.Class} is not an object class (classes: {string.Join(", ", OdmMapping.Classes)})"));
+                continue;
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var typed = new List<OdmAttribute>(o.Attributes.Count);
+            for (var i = 0; i < o.Attributes.Count; i++)
+            {
+                var a = o.Attributes[i];
+                var where = $"{o.Class} stanza at line {start}: ";
+                if (!descriptors.TryGetValue(a.Name, out var d))
+                {
+                    errors.Add(new(lines[i], $"{where}\"{a.Name}\" is not a descriptor of {o.Class}"));
+                }
+                else if (!seen.Add(a.Name))
+                {
+                    errors.Add(new(lines[i], $"{where}{a.Name} is given twice"));
+                }
+                else if (a.Value.AsSpan().IndexOfAnyInRange('\0', '\x1f') is var at && (at >= 0 || a.Value.Contains('\x7f', StringComparison.Ordinal)))
+                {
+                    var c = at >= 0 ? a.Value[at] : '\x7f';
+                    var shown = c switch { '\0' => "\\0", '\n' => "\\n", '\t' => "\\t", '\r' => "\\r", _ => $"\\x{(int)c:x2}" };
+                    errors.Add(new(lines[i], $"{where}{a.Name} holds a control character ({shown}); values are printable text on one line"));
+                }
+                else if (d.IsNumber && !long.TryParse(a.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    errors.Add(new(lines[i], $"{where}{a.Name} = \"{a.Value}\" is not a number"));
+                }
+                else if (a.Value.Length > d.MaxLength)
+                {
+                    errors.Add(new(lines[i], $"{where}{a.Name} is {a.Value.Length} characters long; at most {d.MaxLength}"));
+                }
+                else
+                {
+                    typed.Add(a with { IsNumber = d.IsNumber });
+                }
+            }
+            if (OdmClasses.Counted.TryGetValue(o.Class, out var limit))
+            {
+                var names = counted.TryGetValue(o.Class, out var set) ? set : counted[o.Class] = [];
+                if (names.Add(o.Get(limit.Key)) && names.Count == limit.Max + 1)
+                {
+                    errors.Add(new(start, $"{o.Class} stanza \"{o.Get(limit.Key)}\": a cluster has at most {limit.Max} {limit.What}"));
+                }
+            }
+            objects.Add(o with { Attributes = typed });
+        }
+        if (errors.Count > MaxErrors)
+        {
+            var more = errors.Count - MaxErrors;
+            errors = [.. errors.OrderBy(e => e.Line).Take(MaxErrors), new OdmError(0, $"{more} more errors not shown")];
+        }
+        return (objects, errors);
+    }
+
+    private static (List<(OdmObject Object, int Start, List<int> Lines)> Stanzas, List<OdmError> Errors) ParseStanzas(string text)
+    {
+        var stanzas = new List<(OdmObject, int, List<int>)>();
         var errors = new List<OdmError>();
         string? cls = null;
         List<OdmAttribute>? attrs = null;
+        List<int>? lines = null;
+        var start = 0;
         var lineNo = 0;
         void Flush()
         {
             if (cls is not null)
             {
-                objects.Add(new OdmObject(cls, attrs!));
+                stanzas.Add((new OdmObject(cls, attrs!), start, lines!));
             }
             cls = null;
             attrs = null;
+            lines = null;
         }
         foreach (var raw in text.Split('\n'))
         {
@@ -83,6 +167,8 @@ public static class OdmStanza
                 Flush();
                 cls = trimmed[..^1].Trim();
                 attrs = [];
+                lines = [];
+                start = lineNo;
                 continue;
             }
             var eq = trimmed.IndexOf('=', StringComparison.Ordinal);
@@ -111,9 +197,10 @@ public static class OdmStanza
             {
                 attrs!.Add(new OdmAttribute(name, value, IsNumber: true));
             }
+            lines!.Add(lineNo);
         }
         Flush();
-        return (objects, errors);
+        return (stanzas, errors);
     }
 
     private static string Unquote(string s)

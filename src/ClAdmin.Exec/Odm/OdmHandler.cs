@@ -50,7 +50,7 @@ public sealed class OdmHandler(Func<ObjectRepository> openRepository) : ICommand
         }
         catch (StoreException e)
         {
-            return Task.FromResult(Error(e.Kind == StoreErrorKind.Busy ? 1 : 2, $"cladmin: {e.Message}"));
+            return Task.FromResult(Error(e.Kind is StoreErrorKind.Busy or StoreErrorKind.Full ? 1 : 2, $"cladmin: {e.Message}"));
         }
         catch (InvalidDataException e)
         {
@@ -116,7 +116,7 @@ public sealed class OdmHandler(Func<ObjectRepository> openRepository) : ICommand
         var stderr = new StringBuilder();
         foreach (var (name, text) in sources)
         {
-            var (parsed, errors) = OdmStanza.Parse(text);
+            var (parsed, errors) = OdmStanza.ParseForAdd(text);
             foreach (var e in errors)
             {
                 stderr.Append(name).Append(": ").Append(e).Append('\n');
@@ -132,7 +132,7 @@ public sealed class OdmHandler(Func<ObjectRepository> openRepository) : ICommand
         var problems = repo.UpdateObjects(directory, stored =>
         {
             var merged = stored.Concat(objects).ToList();
-            var (_, found) = OdmMapping.FromObjects(merged);
+            var (_, found) = OdmMapping.CheckAdd(merged);
             return (found.Count > 0 ? null : merged, found);
         });
         var source = string.Join(", ", sources.Select(s => s.Name));
