@@ -21,8 +21,10 @@ public interface IDialogAnswers
     Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken);
 }
 
-/// <summary>Where a walk ended: a built command with the values it came from, a way back, or errors that name the screen.</summary>
-public sealed record DialogFlowResult(DialogValues? Values, BuiltCommand? Command, IReadOnlyList<string> Errors)
+/// <summary>Where a walk ended: a built command with the values it came from, a way back, or errors
+/// that name the screen. <see cref="Filled"/>: the dialog's fields were set without error (the
+/// errors, if any, are the command builder's: a required field left empty).</summary>
+public sealed record DialogFlowResult(DialogValues? Values, BuiltCommand? Command, IReadOnlyList<string> Errors, bool Filled = false)
 {
     /// <summary>The user went back before the command was built.</summary>
     public bool Back => Command is null && Errors.Count == 0;
@@ -140,7 +142,7 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
             return new DialogFlowResult(dialogValues, null, errors);
         }
         var built = CommandBuilder.Build(dialogValues);
-        return built.Ok ? new DialogFlowResult(dialogValues, built.Command, []) : new DialogFlowResult(dialogValues, null, built.Errors);
+        return new DialogFlowResult(dialogValues, built.Command, built.Errors, Filled: true);
     }
 
     private static string Why(ScreenCommandResult result) => (result.Stderr.Length > 0 ? result.Stderr : result.Stdout).Trim();

@@ -57,7 +57,8 @@ public static class FastpathRun
         ArgumentNullException.ThrowIfNull(assignments);
         var result = await new DialogFlow(tree, new Assignments(assignments), run)
             .FromFastpathAsync(fastpath, nameValues, cancellationToken).ConfigureAwait(false);
-        return result.Values is { } values && result.Errors.Count == 0
+        // Filled: the values as given; the caller builds the command (after reading secret fields, say).
+        return result is { Filled: true, Values: { } values }
             ? new FastpathPlan(values, [])
             : new FastpathPlan(null, result.Errors);
     }

@@ -57,15 +57,24 @@ public sealed class CliBehaviourTests : IDisposable
     [Fact]
     public void An_internal_error_exits_3_with_a_log_reference_and_no_stack_trace_unless_debug()
     {
-        // A directory where the database file should be: SQLite cannot open it.
-        var r = CladminProcess.Run(["--db", _dir.FullName, "cmd", "--", "true"], null, Env);
+        // A simulated world whose stored document is damaged (a directory in place of the database
+        // file is a usage error now, named as such: see DatabaseFileTests).
+        Assert.Equal(0, CladminProcess.Run(["--db", Db, "sim", "init"], null, Env).ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE world_state SET document = '{\"nodes\": 5}'";
+            Assert.Equal(1, damage.ExecuteNonQuery());
+        }
+        var r = CladminProcess.Run(["--db", Db, "cmd", "--", "true"], null, Env);
         Assert.Equal(3, r.ExitCode);
         var log = Path.Combine(_dir.FullName, "cladmin", "cladmin-error.log");
         Assert.Contains($"cladmin: internal error: ", r.Stderr, StringComparison.Ordinal);
         Assert.Contains($"(details in {log})", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("   at ", File.ReadAllText(log), StringComparison.Ordinal);
-        var debug = CladminProcess.Run(["--db", _dir.FullName, "--debug", "cmd", "--", "true"], null, Env);
+        var debug = CladminProcess.Run(["--db", Db, "--debug", "cmd", "--", "true"], null, Env);
         Assert.Equal(3, debug.ExitCode);
         Assert.Contains("   at ", debug.Stderr, StringComparison.Ordinal);
     }
