@@ -206,14 +206,18 @@ public sealed class ExecCommands
         return cmd;
     }
 
-    /// <summary><c>cladmin ssh trust NODESET [--yes]</c></summary>
+    /// <summary><c>cladmin ssh trust NODESET [--yes] [--replace-changed]</c></summary>
     public Command Ssh()
     {
         var nodes = new Argument<string>("nodeset") { Description = "The nodes whose host keys to review and record" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Record the keys shown without asking" };
+        var replaceChanged = new Option<bool>("--replace-changed")
+        {
+            Description = "For a node whose host key CHANGED, remove the old key from known_hosts (as ssh-keygen -R does) and record the new one",
+        };
         var trust = new Command("trust", "Show every node's SSH host key fingerprint and record them in known_hosts on confirmation (trust on first use)")
         {
-            nodes, yes,
+            nodes, yes, replaceChanged,
         };
         trust.SetAction(async (parse, ct) =>
         {
@@ -239,13 +243,26 @@ public sealed class ExecCommands
                 }
                 foreach (var key in scan.Keys)
                 {
-                    _output.WriteLine($"{scan.Node} {scan.Address} {key.Fingerprint} {(key.Known ? "(already known)" : "(new)")}");
+                    _output.WriteLine($"{scan.Node} {scan.Address} {key.Fingerprint} {(key.Known ? "(already known)" : key.Changed ? "(CHANGED)" : "(new)")}");
                 }
             }
-            var fresh = scans.Where(s => s.Error is null).SelectMany(s => s.Keys.Where(k => !k.Known).Select(k => (s, k))).ToList();
+            var replace = parse.GetValue(replaceChanged);
+            var changed = scans.Where(s => s.Error is null && s.Changed).ToList();
+            if (!replace)
+            {
+                foreach (var scan in changed)
+                {
+                    _error.WriteLine($"cladmin: {scan.Node}: its host key CHANGED since it was recorded in {scan.KnownHostsFile} (possible attack, or the host " +
+                        $"was reinstalled); nothing recorded for it. Check the fingerprint with the node's administrator, then replace the old key with: cladmin ssh trust {scan.Node} --replace-changed");
+                    exit = ExitCodes.Failed;
+                }
+            }
+            // A changed node's old keys all go (ssh-keygen -R removes the host's every line): record all it presented.
+            var fresh = scans.Where(s => s.Error is null && !s.Changed).SelectMany(s => s.Keys.Where(k => !k.Known).Select(k => (s, k)))
+                .Concat(replace ? changed.SelectMany(s => s.Keys.Select(k => (s, k))) : []).ToList();
             if (fresh.Count == 0)
             {
-                _output.WriteLine("No new host key to record.");
+                _output.WriteLine(changed.Count > 0 && !replace ? "Nothing recorded." : "No new host key to record.");
                 return exit;
             }
             if (!parse.GetValue(yes))
@@ -255,7 +272,9 @@ public sealed class ExecCommands
                     _error.WriteLine("cladmin: ssh trust: nothing recorded; check the fingerprints above, then add --yes to record them");
                     return ExitCodes.Usage;
                 }
-                _output.Write($"Record {fresh.Count} host key(s) in known_hosts? [y/N] ");
+                _output.Write(replace && changed.Count > 0
+                    ? $"Remove the old host keys of {NodeSet.Fold(changed.Select(c => c.Node))} and record {fresh.Count} host key(s) in known_hosts? [y/N] "
+                    : $"Record {fresh.Count} host key(s) in known_hosts? [y/N] ");
                 var answer = Console.ReadLine()?.Trim();
                 if (answer is not ("y" or "Y" or "yes"))
                 {
@@ -263,7 +282,19 @@ public sealed class ExecCommands
                     return ExitCodes.Failed;
                 }
             }
-            foreach (var group in fresh.GroupBy(f => f.s.KnownHostsFile))
+            foreach (var scan in replace ? changed : [])
+            {
+                // Each node's old keys go and its new ones come in one step, so a failure leaves no node without a key.
+                if (await trustTool.RemoveAsync(scan, ct) is { } failed)
+                {
+                    _error.WriteLine($"cladmin: {scan.Node}: {failed}; nothing recorded for it");
+                    exit = ExitCodes.Failed;
+                    continue;
+                }
+                SshTrust.Record(scan.KnownHostsFile, scan.Keys.Select(k => k.Line));
+                _output.WriteLine($"Replaced the CHANGED host key(s) of {scan.Node} ({scan.Lookup}) in {scan.KnownHostsFile}; the previous file is {scan.KnownHostsFile}.old");
+            }
+            foreach (var group in fresh.Where(f => !f.s.Changed).GroupBy(f => f.s.KnownHostsFile))
             {
                 SshTrust.Record(group.Key, group.Select(f => f.k.Line));
                 _output.WriteLine($"Recorded {group.Count()} host key(s) in {group.Key}");

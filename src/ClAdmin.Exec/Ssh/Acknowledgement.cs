@@ -15,15 +15,26 @@ internal static class Acknowledgement
     public static string NewMarker(string suffix) =>
         "__CLADMIN_" + Guid.NewGuid().ToString("N").ToUpperInvariant() + "_" + suffix;
 
-    /// <summary>The pid after <c>MARKER A </c>; null when the stream ends first or the pid is not a number.</summary>
-    public static async Task<int?> ReadAsync(MarkerReader output, string marker)
+    /// <summary>The pid after <c>MARKER A </c>; null when the stream ends first or the pid is not a
+    /// number. A <c>MARKER C</c> line on the way (<see cref="SshOneShot"/>: ssh has logged in) calls
+    /// <paramref name="connected"/>.</summary>
+    public static async Task<int?> ReadAsync(MarkerReader output, string marker, Action? connected = null)
     {
-        if (await output.ReadUntilAsync(marker + " A ").ConfigureAwait(false) is null)
+        while (true)
         {
-            return null;
+            if (await output.ReadUntilAsync(marker + " ").ConfigureAwait(false) is null)
+            {
+                return null;
+            }
+            var line = await output.ReadUntilAsync("\n").ConfigureAwait(false);
+            if (line == "C")
+            {
+                connected?.Invoke();
+                continue;
+            }
+            return line is not null && line.StartsWith("A ", StringComparison.Ordinal)
+                && int.TryParse(line.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         }
-        var pid = await output.ReadUntilAsync("\n").ConfigureAwait(false);
-        return int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
     }
 
     /// <summary>How long a node has to acknowledge: ssh's connect timeout and a margin for the login.</summary>

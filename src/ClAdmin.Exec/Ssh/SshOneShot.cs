@@ -18,8 +18,10 @@ namespace ClAdmin.Exec.Ssh;
 /// code is ssh's. sshd makes the command a session and group leader, so a command stopped by its
 /// time limit or by Ctrl-C is killed on the node with its children, over a second connection, by
 /// the process group it acknowledged (TERM, then KILL after <see cref="SshOptions.StopGrace"/>),
-/// and the result says whether the node confirmed it. (ssh itself ignores the terminal's Ctrl-C:
-/// <see cref="SshTransport.SshSpec"/>.) Builtins that only make sense inside a shell (cd, umask,
+/// and the result says whether the node confirmed it. A Ctrl-C before the acknowledgement cuts the
+/// connection, which runs nothing while ssh has not logged in (<see cref="ConnectedLine"/> tells);
+/// after that the command is on its way: it is awaited and stopped the same way, or reported NOT
+/// confirmed. (ssh itself ignores the terminal's Ctrl-C: <see cref="SshTransport.SshSpec"/>.) Builtins that only make sense inside a shell (cd, umask,
 /// ulimit) cannot be exec'd: run them as <c>sh -c '...'</c>.
 /// </summary>
 internal static class SshOneShot
@@ -88,7 +90,7 @@ internal static class SshOneShot
         var clock = Stopwatch.StartNew();
         var node = command.Node;
         var marker = Acknowledgement.NewMarker("1");
-        var spec = SshTransport.SshSpec(options, SshTransport.SshArguments(options, node, [RemoteCommand(marker, command.Argv)]));
+        var spec = SshTransport.SshSpec(options, [.. ConnectedLine(marker), .. SshTransport.SshArguments(options, node, [RemoteCommand(marker, command.Argv)])]);
         IInteractiveProcess process;
         try
         {
@@ -103,14 +105,22 @@ internal static class SshOneShot
             var output = new MarkerReader(process.Output);
             var error = new MarkerReader(process.Error);
             var errTask = error.ReadToEndAsync();
-            // The acknowledgement: the command has started on the node (and its pid there).
-            var ackTask = Acknowledgement.ReadAsync(output, marker);
+            // The acknowledgement: the command has started on the node (and its pid there). Before
+            // it, the connected line: from then on the command may be on its way.
+            var connected = 0;
+            var ackTask = Acknowledgement.ReadAsync(output, marker, () => Volatile.Write(ref connected, 1));
             // Input is written while output is read, so a command that prints before it has read
             // all its input cannot wedge both pipes.
             var inputTask = WriteInputAsync(process, command);
             var exited = process.WaitForExitAsync(CancellationToken.None);
             var answerWithin = Acknowledgement.Within(options);
-            if (!await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false))
+            // A Ctrl-C before the acknowledgement: while ssh has not logged in, cut it at once (it
+            // has not asked for the command, so nothing runs); once it has, the command is on its
+            // way: give the acknowledgement the stop grace, then stop it through a second connection.
+            var acknowledged = await Acknowledgement.CameAsync(ackTask, answerWithin, cancellationToken).ConfigureAwait(false)
+                || (cancellationToken.IsCancellationRequested && Volatile.Read(ref connected) == 1
+                    && await Acknowledgement.CameAsync(ackTask, options.StopGrace, CancellationToken.None).ConfigureAwait(false));
+            if (!acknowledged)
             {
                 process.Kill();
                 await Task.WhenAll(ackTask, errTask, inputTask, exited).ConfigureAwait(false);
@@ -123,12 +133,35 @@ internal static class SshOneShot
                     return new NodeResult(node, how, how == NodeOutcome.Cancelled ? NodeExitCodes.Cancelled : NodeExitCodes.Unreachable,
                         output.TakeRest(), $"{what}; {confirmation}\n", clock.Elapsed) { Stop = remoteStop };
                 }
-                return how == NodeOutcome.Cancelled
-                    ? new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed)
-                    : new NodeResult(node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "", $"unreachable: no answer within {answerWithin.TotalSeconds:0}s\n", clock.Elapsed);
+                // No acknowledgement, so no pid to stop it by. Nothing ran only if ssh had not
+                // logged in (all its output read: no connected line), and only where that line is
+                // proof: printed through the user's shell, on a connection of ssh's own.
+                var mayHaveStarted = Volatile.Read(ref connected) == 1 || !await ConnectedLineIsProofAsync(runner, options, node).ConfigureAwait(false);
+                if (how == NodeOutcome.Cancelled)
+                {
+                    return mayHaveStarted
+                        ? new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "",
+                            "cancelled just as the command was sent; the connection was cut before the node acknowledged it: " +
+                            "it may have started there, NOT confirmed stopped\n", clock.Elapsed) { Stop = RemoteStop.Unconfirmed }
+                        : new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed);
+                }
+                return new NodeResult(node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
+                    $"unreachable: no answer within {answerWithin.TotalSeconds:0}s" +
+                    (mayHaveStarted ? "; the command may have started there: its state is unknown" : "") + "\n", clock.Elapsed);
             }
             if (await ackTask.ConfigureAwait(false) is not { } pid)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // ssh ended of itself, after a Ctrl-C, without the acknowledgement: the login
+                    // shell never got to exec the command, unless the connection dropped (ssh's own
+                    // failure) and took the acknowledgement with it.
+                    await Task.WhenAll(errTask, inputTask, exited).ConfigureAwait(false);
+                    return process.ExitCode == SshDied && Volatile.Read(ref connected) == 1
+                        ? new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", await errTask.ConfigureAwait(false) +
+                            "cancelled as the connection was lost: the command may have started there, NOT confirmed stopped\n", clock.Elapsed) { Stop = RemoteStop.Unconfirmed }
+                        : new NodeResult(node, NodeOutcome.Cancelled, NodeExitCodes.Cancelled, "", "cancelled before the command started\n", clock.Elapsed);
+                }
                 // ssh ended (or printed garbage) without the acknowledgement: nothing ran.
                 if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false) != exited)
                 {
@@ -185,6 +218,39 @@ internal static class SshOneShot
                 stderr += "the connection was lost while the command ran; its outcome there is unknown\n";
             }
             return new NodeResult(node, rc == 0 ? NodeOutcome.Ok : NodeOutcome.Failed, rc, await outTask.ConfigureAwait(false), stderr, clock.Elapsed);
+        }
+    }
+
+    /// <summary>The ssh options that print <c>MARKER C</c> once ssh has logged in, before it opens
+    /// the session that asks for the command (LocalCommand runs, and is waited for, in between).
+    /// Read to its end without that line, ssh's output proves the command was never asked for.</summary>
+    public static IReadOnlyList<string> ConnectedLine(string marker) =>
+        ["-o", "PermitLocalCommand=yes", "-o", "LocalCommand=echo " + marker + " C"];
+
+    /// <summary>Shells that run LocalCommand's <c>echo</c> (ssh runs it as <c>$SHELL -c</c>).</summary>
+    private static readonly string[] KnownShells = ["sh", "bash", "dash", "ash", "ksh", "ksh93", "mksh", "pdksh", "zsh", "yash", "csh", "tcsh", "fish"];
+
+    /// <summary>Whether a missing connected line proves that ssh never asked for the command:
+    /// LocalCommand runs in the user's $SHELL (/bin/sh when unset), which must be a shell; and a
+    /// connection multiplexed over a master (a ControlPath in the ssh config) runs none at all.</summary>
+    private static async Task<bool> ConnectedLineIsProofAsync(IProcessRunner runner, SshOptions options, string node)
+    {
+        var shell = Environment.GetEnvironmentVariable("SHELL");
+        if (!string.IsNullOrEmpty(shell) && !(Array.IndexOf(KnownShells, Path.GetFileName(shell)) >= 0 && File.Exists(shell)))
+        {
+            return false;
+        }
+        try
+        {
+            var g = await runner.RunAsync(new ProcessSpec(options.SshPath, ["-G", .. SshTransport.SshArguments(options, node, [])])
+            {
+                Timeout = TimeSpan.FromSeconds(10),
+            }, CancellationToken.None).ConfigureAwait(false);
+            return g.ExitCode == 0 && !g.Stdout.Split('\n').Any(l => l.StartsWith("controlpath ", StringComparison.Ordinal) && l.Trim() != "controlpath none");
+        }
+        catch (ProcessStartException)
+        {
+            return false;
         }
     }
 

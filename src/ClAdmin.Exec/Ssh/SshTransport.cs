@@ -158,7 +158,7 @@ public sealed class SshTransport : ITransport
         if (text.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", StringComparison.Ordinal))
         {
             return "unreachable: its host key CHANGED since it was recorded (possible attack, or the host was reinstalled); " +
-                "nothing was run. Check with the node's administrator, then remove the old key (ssh-keygen -R HOST) and run: cladmin ssh trust " + node + "\n";
+                "nothing was run. Check with the node's administrator, then replace the old key with: cladmin ssh trust " + node + " --replace-changed\n";
         }
         if (text.Contains("Host key verification failed", StringComparison.Ordinal) || text.Contains("host key is known", StringComparison.Ordinal))
         {

@@ -54,6 +54,55 @@ public sealed class SshHostKeyTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var ok = Testing.CladminProcess.Run([.. run, "cmd", "-n", "node01", "--", "true"]);
         Assert.Equal(0, ok.ExitCode);
     }
+
+    [Fact]
+    public void A_changed_host_key_is_refused_until_the_old_one_is_removed_explicitly()
+    {
+        // node02's recorded key is another host's: what ssh warns of as REMOTE HOST IDENTIFICATION HAS CHANGED.
+        var known = Path.Combine(nodes.Dir, "changed_known_hosts");
+        var config = Path.Combine(nodes.Dir, "ssh_config.changed");
+        File.WriteAllText(config, File.ReadAllText(nodes.Config).Replace(Path.Combine(nodes.Dir, "known_hosts"), known, StringComparison.Ordinal));
+        var other = Path.Combine(nodes.Dir, "other_host_key");
+        using (var keygen = Process.Start("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", other])!)
+        {
+            keygen.WaitForExit();
+        }
+        var hostKey = File.ReadAllText(Path.Combine(nodes.Dir, "ssh_host_ed25519_key.pub")).Split(' ')[1];
+        var otherKey = File.ReadAllText(other + ".pub").Split(' ')[1];
+        var recorded = File.ReadAllLines(Path.Combine(nodes.Dir, "known_hosts"));
+        var node02 = recorded.Single(l => l.StartsWith("[127.0.0.3]:", StringComparison.Ordinal));
+        var before = recorded[0] + "\n" + node02.Replace(hostKey, otherKey, StringComparison.Ordinal) + "\n";
+        File.WriteAllText(known, before);
+        var run = new[] { "--transport", "ssh", "--ssh-config", config };
+
+        var refused = Testing.CladminProcess.Run([.. run, "cmd", "-n", "node02", "--", "touch", Path.Combine(nodes.Dir, "ran-changed")]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("host key CHANGED", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cladmin ssh trust node02 --replace-changed", refused.Stderr, StringComparison.Ordinal);
+
+        // Trusting it as it stands is refused, even with --yes: nothing is written.
+        var trust = Testing.CladminProcess.Run([.. run, "ssh", "trust", "node[01-02]", "--yes"]);
+        Assert.Equal(1, trust.ExitCode);
+        Assert.Contains("node01 127.0.0.2:", trust.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(already known)", trust.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"node02 127\.0\.0\.3:\d+ ED25519 SHA256:\S+ \(CHANGED\)", trust.Stdout);
+        Assert.DoesNotContain("(new)", trust.Stdout, StringComparison.Ordinal);
+        Assert.Contains("cladmin: node02: its host key CHANGED", trust.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--replace-changed", trust.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(known));
+        Assert.Equal(1, Testing.CladminProcess.Run([.. run, "cmd", "-n", "node02", "--", "true"]).ExitCode);
+        Assert.False(File.Exists(Path.Combine(nodes.Dir, "ran-changed")));
+
+        // Asked for by name, the old key is removed and the new one recorded, once.
+        var replaced = Testing.CladminProcess.Run([.. run, "ssh", "trust", "node02", "--yes", "--replace-changed"]);
+        Assert.Equal(0, replaced.ExitCode);
+        Assert.Contains("(CHANGED)", replaced.Stdout, StringComparison.Ordinal);
+        var after = File.ReadAllText(known);
+        Assert.DoesNotContain(otherKey, after, StringComparison.Ordinal);
+        Assert.Equal(2, after.Split('\n').Count(l => l.Contains(hostKey, StringComparison.Ordinal)));
+        Assert.StartsWith(recorded[0] + "\n", after, StringComparison.Ordinal);
+        Assert.Equal(0, Testing.CladminProcess.Run([.. run, "cmd", "-n", "node[01-02]", "--", "true"]).ExitCode);
+    }
 }
 
 /// <summary>Ctrl-C while a node has dropped off the network: its stop cannot be confirmed, and the
