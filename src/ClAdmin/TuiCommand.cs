@@ -42,11 +42,13 @@ internal static class TuiCommand
                 error.WriteLine($"cladmin: no screen has the fast path '{start}'");
                 return ExitCodes.Usage;
             }
-            var sessionLog = logs.Open(parse);
+            // Warnings (a log that cannot be written) wait while the full screens are up.
+            var notices = new HeldWriter(error);
+            var sessionLog = logs.Open(parse, notices);
             var options = new TuiOptions { NoExecute = parse.GetValue(noExec) };
             // The screens' commands (discovery, lists, Enter) go through the one dispatcher.
             var runtimeOptions = exec.RuntimeOptionsOf(parse);
-            var lazy = new LazyDispatcher(() => Runtime.CreateAsync(runtimeOptions, error, CancellationToken.None));
+            var lazy = new LazyDispatcher(() => Runtime.CreateAsync(runtimeOptions, notices, CancellationToken.None));
             using var release = new Releaser(lazy);
             if (runtimeOptions.Transport == "sim" && !File.Exists(runtimeOptions.DatabasePath))
             {
@@ -69,7 +71,15 @@ internal static class TuiCommand
                 error.WriteLine(message);
                 return ExitCodes.Usage;
             }
-            return TuiRunner.Run(session);
+            notices.Hold();
+            try
+            {
+                return TuiRunner.Run(session);
+            }
+            finally
+            {
+                notices.Release();
+            }
         });
     }
 

@@ -4,6 +4,8 @@ using ClAdmin.Tui.Input;
 using ClAdmin.Tui.Rendering;
 using ClAdmin.Tui.Session;
 
+using static ClAdmin.Testing.SessionKeys;
+
 namespace ClAdmin.Tests;
 
 /// <summary>
@@ -29,27 +31,6 @@ public sealed class StatusThroughDispatcherTests : IDisposable
         var session = new TuiSession(tree, dispatcher);
         Assert.True(session.Start(fastpath, out var error), error);
         return session;
-    }
-
-    private static async Task Keys(TuiSession session, params object[] keys)
-    {
-        foreach (var k in keys)
-        {
-            switch (k)
-            {
-                case KeyName name: session.Key(KeyPress.Of(name)); break;
-                case string text: foreach (var c in text) { session.Key(KeyPress.Text(c)); } break;
-                default: throw new ArgumentException($"not a key: {k}");
-            }
-            await session.SettleAsync();
-        }
-    }
-
-    private static string Screen(TuiSession session)
-    {
-        var buffer = new ScreenBuffer(80, 24);
-        session.Paint(buffer);
-        return buffer.ToString();
     }
 
     private static async Task Fault(Runtime runtime, Func<Sim.Model.SimWorld, string, string, FaultResult> apply, string kind, string target) =>

@@ -9,6 +9,8 @@ using ClAdmin.Tui.Screens;
 using ClAdmin.Tui.Session;
 using NSubstitute;
 
+using static ClAdmin.Testing.SessionKeys;
+
 namespace ClAdmin.Tui.Tests;
 
 /// <summary>The session on the shipped menus, driven by keys, with the dispatcher faked at its seam.</summary>
@@ -25,27 +27,6 @@ public sealed class SessionTests
         var session = new TuiSession(Tree.Value, _dispatcher, _log, new TuiOptions { NoExecute = noExecute });
         Assert.True(session.Start(fastpath, out var error), error);
         return session;
-    }
-
-    private static async Task Keys(TuiSession session, params object[] keys)
-    {
-        foreach (var k in keys)
-        {
-            switch (k)
-            {
-                case KeyName name: session.Key(KeyPress.Of(name)); break;
-                case string text: foreach (var c in text) { session.Key(KeyPress.Text(c)); } break;
-                default: throw new ArgumentException($"not a key: {k}");
-            }
-            await session.SettleAsync();
-        }
-    }
-
-    private static string Screen(TuiSession session)
-    {
-        var buffer = new ScreenBuffer(80, 24);
-        session.Paint(buffer);
-        return buffer.ToString();
     }
 
     private void Returns(string commandLine, CommandResult result) =>
