@@ -14,6 +14,16 @@ public static class Limits
     public const int MaxNameLength = 64;
     public const int MaxClusterNameLength = 31;
     public const int MaxSnapshotDescription = 255;
+    /// <summary>The longest IP label or host name (R-NAME-2).</summary>
+    public const int MaxLabelLength = 255;
+    /// <summary>The longest script, method or mount point path (AIX's PATH_MAX, 1023).</summary>
+    public const int MaxPathLength = 1023;
+    /// <summary>The longest free text value: a description, miscellaneous data.</summary>
+    public const int MaxTextLength = 255;
+    /// <summary>The longest word value: a process, disk or owner name, a keyword.</summary>
+    public const int MaxWordLength = 255;
+    /// <summary>The longest alternate hardware (MAC) address, in hexadecimal digits and separators.</summary>
+    public const int MaxHardwareAddressLength = 64;
     /// <summary>Parent/child nesting depth (commonly quoted as three levels).</summary>
     public const int MaxDependencyDepth = 3;
 }

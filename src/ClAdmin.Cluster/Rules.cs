@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace ClAdmin.Cluster;
@@ -14,11 +16,64 @@ public static partial class Rules
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "ALL", "NONE", "ANY", "RESTORE", "ignore" };
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex ObjectName();
 
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]*\z")]
     private static partial Regex LabelName();
+
+    [GeneratedRegex(@"^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\z")]
+    private static partial Regex Ipv4();
+
+    [GeneratedRegex(@"^(?:0x)?[0-9A-Fa-f]+(?:[.:][0-9A-Fa-f]+)*\z")]
+    private static partial Regex HardwareAddress();
+
+    /// <summary>The characters a shell reads specially: a script path or a word value holds none of
+    /// them (nor blanks or control characters).</summary>
+    public const string ShellMetacharacters = ";|&$`'\"<>()\\*?[]{}~!#";
+
+    /// <summary>R-NAME-1's form, for an object name or a reference to one: letters, digits and
+    /// underscores, not starting with a digit, 1 to <paramref name="maxLength"/> characters.</summary>
+    public static bool IsName(string value, int maxLength = Limits.MaxNameLength) =>
+        value.Length > 0 && value.Length <= maxLength && ObjectName().IsMatch(value);
+
+    /// <summary>R-NAME-2's form: an IP label or host name (letters, digits, '.', '-', '_').</summary>
+    public static bool IsLabel(string value) => value.Length is > 0 and <= Limits.MaxLabelLength && LabelName().IsMatch(value);
+
+    /// <summary>An IPv4 address in dotted decimal or an IPv6 address (no zone, no brackets).</summary>
+    public static bool IsAddress(string value) =>
+        Ipv4().IsMatch(value)
+        || (value.Contains(':', StringComparison.Ordinal) && value.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.')
+            && IPAddress.TryParse(value, out var a) && a.AddressFamily == AddressFamily.InterNetworkV6);
+
+    /// <summary>An IPv4 netmask (contiguous ones, such as 255.255.255.0) or an IPv6 prefix length 0-128.</summary>
+    public static bool IsNetmask(string value)
+    {
+        if (value.Length is > 0 and <= 3 && value.All(char.IsAsciiDigit))
+        {
+            return int.Parse(value, CultureInfo.InvariantCulture) <= 128;
+        }
+        if (!Ipv4().IsMatch(value))
+        {
+            return false;
+        }
+        var mask = value.Split('.').Aggregate(0u, (m, b) => (m << 8) | uint.Parse(b, CultureInfo.InvariantCulture));
+        var hosts = ~mask;
+        return (hosts & (hosts + 1)) == 0;
+    }
+
+    /// <summary>An alternate hardware address: hexadecimal digits, optionally 0x and '.' or ':' separators.</summary>
+    public static bool IsHardwareAddress(string value) => value.Length <= Limits.MaxHardwareAddressLength && HardwareAddress().IsMatch(value);
+
+    /// <summary>One word a shell reads as is: no blank, control character or shell metacharacter.</summary>
+    public static bool IsWord(string value) => value.Length is > 0 and <= Limits.MaxWordLength && value.All(IsPlain);
+
+    /// <summary>R-APP-1's form of a script or method: an absolute path a shell reads as is (no blank,
+    /// control character or shell metacharacter).</summary>
+    public static bool IsScriptPath(string value) => value.Length is > 0 and <= Limits.MaxPathLength && value[0] == '/' && value.All(IsPlain);
+
+    private static bool IsPlain(char c) =>
+        !char.IsControl(c) && !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format && !ShellMetacharacters.Contains(c, StringComparison.Ordinal);
 
     /// <summary>R-NAME-1: object names (cluster, node, network, group, controller, monitor, ...): 1-64 characters,
     /// letters, digits and underscore, not starting with a digit, not a reserved word.</summary>
@@ -30,19 +85,19 @@ public static partial class Rules
         }
         if (name.Length > maxLength)
         {
-            return new("R-NAME-1", $"the {what} name \"{name}\" is longer than {maxLength} characters");
+            return new("R-NAME-1", $"the {what} name \"{QuotedText.Escape(name)}\" is longer than {maxLength} characters");
         }
         if (!ObjectName().IsMatch(name))
         {
-            return new("R-NAME-1", $"the {what} name \"{name}\" may contain only letters, digits and underscores, and may not start with a digit");
+            return new("R-NAME-1", $"the {what} name \"{QuotedText.Escape(name)}\" may contain only letters, digits and underscores, and may not start with a digit");
         }
-        return Reserved.Contains(name) ? new("R-NAME-1", $"\"{name}\" is a reserved word and cannot be a {what} name") : null;
+        return Reserved.Contains(name) ? new("R-NAME-1", $"\"{QuotedText.Escape(name)}\" is a reserved word and cannot be a {what} name") : null;
     }
 
     /// <summary>R-NAME-2: IP labels and host names: letters, digits, '.', '-', '_'.</summary>
     public static RuleViolation? CheckLabel(string what, string label) =>
         label.Length == 0 ? new("R-NAME-2", $"a {what} is required")
-        : label.Length > 255 || !LabelName().IsMatch(label) ? new("R-NAME-2", $"\"{label}\" is not a valid {what}")
+        : !IsLabel(label) ? new("R-NAME-2", $"\"{QuotedText.Escape(label)}\" is not a valid {what}")
         : null;
 
     /// <summary>R-POL-1 (semantics §1.4): the startup/fallover/fallback combinations PowerHA refuses.</summary>
@@ -143,7 +198,7 @@ public static partial class Rules
         {
             v.Add(new("R-IP-1", $"the IP label {dup.Key} is defined more than once ({string.Join(", ", dup.Select(d => d.Function.ToString().ToLowerInvariant()))})"));
         }
-        foreach (var n in c.Nodes)
+        foreach (var n in c.Nodes.Where(n => !IsAddress(n.CommunicationPath)))
         {
             Add(CheckLabel($"communication path for node {n.Name}", n.CommunicationPath));
         }
@@ -239,9 +294,9 @@ public static partial class Rules
 
         foreach (var a in c.ApplicationControllers)
         {
-            if (!a.StartScript.StartsWith('/') || !a.StopScript.StartsWith('/'))
+            if (!IsScriptPath(a.StartScript) || !IsScriptPath(a.StopScript))
             {
-                v.Add(new("R-APP-1", $"application controller {a.Name}: the start and stop scripts must be absolute paths"));
+                v.Add(new("R-APP-1", $"application controller {a.Name}: the start and stop scripts must be absolute paths without blanks, control characters or shell metacharacters"));
             }
             if (a.StartupMode is not ("background" or "foreground"))
             {

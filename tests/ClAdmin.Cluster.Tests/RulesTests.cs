@@ -68,7 +68,56 @@ public class RulesTests
     [InlineData("rg-1", false)]
     [InlineData("", false)]
     [InlineData("ALL", false)]
+    [InlineData("rg1\n", false)]
     public void Object_names(string name, bool ok) => Assert.Equal(ok, Rules.CheckName("resource group", name) is null);
+
+    [Theory]
+    [InlineData("svc1", true)]
+    [InlineData("svc-1.example.com", true)]
+    [InlineData("svc1\n", false)]
+    [InlineData("svc 1", false)]
+    public void Labels(string label, bool ok) => Assert.Equal(ok, Rules.CheckLabel("service IP label", label) is null);
+
+    [Fact]
+    public void A_refused_name_is_shown_escaped() =>
+        Assert.Equal("the node name \"n\\x1b[2J\\n\" may contain only letters, digits and underscores, and may not start with a digit",
+            Rules.CheckName("node", "n\u001b[2J\n")!.Message);
+
+    [Theory]
+    [InlineData("/ha/start.sh", true)]
+    [InlineData("/usr/local/ha/app-1/start_v2.ksh", true)]
+    [InlineData("ha/start.sh", false)]
+    [InlineData("/ha/start app", false)]
+    [InlineData("/ha/start\napp", false)]
+    [InlineData("/ha/start;reboot", false)]
+    [InlineData("/ha/$(id)", false)]
+    [InlineData("/ha/`id`", false)]
+    [InlineData("/ha/a\u001b", false)]
+    public void Application_scripts_are_absolute_paths_a_shell_reads_as_is(string script, bool ok)
+    {
+        var c = TwoNodes(new ResourceGroup("rg1", ["n1", "n2"])) with { ApplicationControllers = [new ApplicationController("app1", script, "/ha/stop.sh")] };
+        Assert.Equal(ok, !Errors(c).Contains("R-APP-1"));
+    }
+
+    [Theory]
+    [InlineData("192.168.1.10", true)]
+    [InlineData("2001:db8::10", true)]
+    [InlineData("::1", true)]
+    [InlineData("192.168.1.256", false)]
+    [InlineData("192.168.1", false)]
+    [InlineData("1", false)]
+    [InlineData("fe80::1%en0", false)]
+    [InlineData("10.0.0.1\n", false)]
+    public void Addresses(string value, bool ok) => Assert.Equal(ok, Rules.IsAddress(value));
+
+    [Theory]
+    [InlineData("255.255.255.0", true)]
+    [InlineData("255.255.252.0", true)]
+    [InlineData("64", true)]
+    [InlineData("255.0.255.0", false)]
+    [InlineData("129", false)]
+    [InlineData("255.255.255.0 ", false)]
+    public void Netmasks(string value, bool ok) => Assert.Equal(ok, Rules.IsNetmask(value));
 
     [Fact]
     public void Name_longer_than_64_is_refused() => Assert.NotNull(Rules.CheckName("node", new string('a', 65)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClAdmin.Cluster;
 
 namespace ClAdmin.Exec.Clmgr;
 
@@ -43,7 +44,7 @@ public sealed class ClmgrAttributes
         }
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? n
-            : throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{text}\" is not a valid value for \"{name.ToUpperInvariant()}\". It must be a number.");
+            : throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(text)}\" is not a valid value for \"{name.ToUpperInvariant()}\". It must be a number.");
     }
 
     public bool Bool(string name, bool fallback) => this[name]?.ToLowerInvariant() switch
@@ -51,7 +52,7 @@ public sealed class ClmgrAttributes
         null or "" => fallback,
         "yes" or "true" or "1" => true,
         "no" or "false" or "0" => false,
-        var v => throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{v}\" is not a valid value for \"{name.ToUpperInvariant()}\". Valid values are: yes, no"),
+        _ => throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(this[name]!)}\" is not a valid value for \"{name.ToUpperInvariant()}\". Valid values are: yes, no"),
     };
 
     /// <summary>A list: "a,b", "a b" or both.</summary>
@@ -66,7 +67,7 @@ public sealed class ClmgrAttributes
             return fallback;
         }
         return valid.FirstOrDefault(x => x.Equals(v, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{v}\" is not a valid value for \"{name.ToUpperInvariant()}\". Valid values are: {string.Join(", ", valid)}");
+            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(v)}\" is not a valid value for \"{name.ToUpperInvariant()}\". Valid values are: {string.Join(", ", valid)}");
     }
 
     public static IReadOnlyList<string> Split(string value) => value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);

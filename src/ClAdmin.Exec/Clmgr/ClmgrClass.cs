@@ -48,7 +48,7 @@ public sealed class EntityClass<T>(
         a.Only(Name, Settable);
         if (get(c).Any(x => key(x) == n))
         {
-            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{n}\" already exists as a {Name}.");
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(n)}\" already exists as a {Name}.");
         }
         return set(c, [.. get(c), build(n, a, c)]);
     }
@@ -67,7 +67,7 @@ public sealed class EntityClass<T>(
         var newName = a["NAME"] is { Length: > 0 } nn ? nn : n;
         if (newName != n && list.Any(x => key(x) == newName))
         {
-            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{newName}\" already exists as a {Name}.");
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(newName)}\" already exists as a {Name}.");
         }
         var updated = build(newName, new ClmgrAttributes(merged), c);
         return set(c, [.. list.Select(x => key(x) == n ? updated : x)]);
@@ -92,5 +92,5 @@ public sealed class EntityClass<T>(
     private string Require(string? objectName) =>
         objectName is { Length: > 0 } n ? n : throw new ClmgrException(ClmgrRc.MissingInput, $"a name is required for the \"{Name}\" class.");
 
-    public static ClmgrException NotFound(string n) => new(ClmgrRc.NotFound, $"\"{n}\" does not appear to exist!");
+    public static ClmgrException NotFound(string n) => new(ClmgrRc.NotFound, $"\"{QuotedText.Escape(n)}\" does not appear to exist!");
 }

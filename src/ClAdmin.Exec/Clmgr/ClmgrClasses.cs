@@ -27,7 +27,7 @@ public static class ClmgrClasses
         {
             var type = a.Get("TYPE", "ether");
             var canonical = NetworkTypes.Canonical(type)
-                ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{type}\" is not a valid value for \"TYPE\". Valid values are: {string.Join(", ", NetworkTypes.Ip.Concat(NetworkTypes.NonIp))}");
+                ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(type)}\" is not a valid value for \"TYPE\". Valid values are: {string.Join(", ", NetworkTypes.Ip.Concat(NetworkTypes.NonIp))}");
             return new Network(n, canonical, a.Get("NETMASK", NetworkTypes.IsIp(canonical) ? "255.255.255.0" : ""),
                 a.Bool("IPALIASING", true) ? IpatMethod.Aliasing : IpatMethod.Replacement, a.Bool("PUBLIC", true), a.Get("HB_OFFSET", ""));
         });
@@ -155,7 +155,7 @@ public static class ClmgrClasses
         a[name] is { Length: > 0 } v ? v : throw new ClmgrException(ClmgrRc.MissingInput, $"the \"{name}\" attribute is required.");
 
     private static ClmgrException Invalid(string attr, string value, IEnumerable<string> valid) =>
-        new(ClmgrRc.IncorrectInput, $"\"{value}\" is not a valid value for \"{attr}\". Valid values are: {string.Join(", ", valid)}");
+        new(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(value)}\" is not a valid value for \"{attr}\". Valid values are: {string.Join(", ", valid)}");
 }
 
 /// <summary>The cluster object: add creates it (and its NODES), delete removes the whole configuration.</summary>
@@ -182,7 +182,7 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
         a.Only(Name, Settable);
         if (c.Cluster is not null)
         {
-            throw new ClmgrException(ClmgrRc.IncorrectInput, $"a cluster is already defined (\"{c.Cluster.Name}\"); delete it first.");
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"a cluster is already defined (\"{QuotedText.Escape(c.Cluster.Name)}\"); delete it first.");
         }
         var clusterName = name is { Length: > 0 } ? name : "cluster";
         var nodes = a.List("NODES", []);
@@ -300,5 +300,5 @@ public sealed class DependencyClass() : ClmgrClass("dependency", "de")
     private static int Index(ClusterConfiguration c, string? name) =>
         int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= c.Dependencies.Count
             ? n - 1
-            : throw new ClmgrException(ClmgrRc.NotFound, $"\"{name}\" does not appear to exist!");
+            : throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(name ?? "")}\" does not appear to exist!");
 }

@@ -11,7 +11,9 @@ namespace ClAdmin.Exec.Clmgr;
 /// clmgr, the PowerHA configuration command, over the object repository:
 /// <c>clmgr [-c | -d DELIM] [-v] [-a ATTR,...] ACTION CLASS [NAME] [ATTR=VALUE ...]</c> (the name may come
 /// anywhere after the class). add, modify and delete edit the default configuration (DCD) in one
-/// transaction and change nothing when a value or rule is wrong; query prints ATTR="value" lines.
+/// transaction and change nothing when a value or rule is wrong (each value is checked against its
+/// attribute's kind first, <see cref="ClmgrValues"/>); query prints ATTR="value" lines with every
+/// value escaped (<see cref="QuotedText"/>), so that no stored value can forge a line or an attribute.
 /// </summary>
 public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots) : ICommandHandler
 {
@@ -63,11 +65,11 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             {
                 case "-v": verbose = true; break;
                 case "-c": delimiter = ":"; break;
-                case "-d": delimiter = Next(args, ref i, "-d"); break;
+                case "-d": delimiter = Next(args, ref i, "-d") is { Length: > 0 } d ? d : throw new ClmgrException(ClmgrRc.MissingInput, "the \"-d\" flag needs a value."); break;
                 case "-a": only = ClmgrAttributes.Split(Next(args, ref i, "-a")); break;
                 case "-T" or "-l": Next(args, ref i, args[i]); break;
                 case "-S" or "-x" or "-f" or "-D": break;
-                default: throw new ClmgrException(ClmgrRc.IncorrectInput, $"invalid option \"{args[i]}\".");
+                default: throw new ClmgrException(ClmgrRc.IncorrectInput, $"invalid option \"{QuotedText.Escape(args[i])}\".");
             }
         }
         if (i >= args.Count)
@@ -76,7 +78,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         }
         var actionWord = args[i++];
         var action = Actions.FirstOrDefault(a => a.Action.Equals(actionWord, StringComparison.OrdinalIgnoreCase) || a.Aliases.Contains(actionWord, StringComparer.OrdinalIgnoreCase)).Action
-            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{actionWord}\" is not a valid action. Valid actions are: {string.Join(", ", Actions.Select(a => a.Action))}");
+            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(actionWord)}\" is not a valid action. Valid actions are: {string.Join(", ", Actions.Select(a => a.Action))}");
         if (i >= args.Count)
         {
             throw new ClmgrException(ClmgrRc.MissingInput, $"a class is required after \"{action}\".");
@@ -95,7 +97,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             return Snapshot(action, subAction, name, attributes, options, stdout);
         }
         var cls = ClmgrClasses.Find(classWord)
-            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{classWord}\" is not a valid class. Valid classes are: {string.Join(", ", ClmgrClasses.All.Select(c => c.Name).Append("snapshot"))}");
+            ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(classWord)}\" is not a valid class. Valid classes are: {string.Join(", ", ClmgrClasses.All.Select(c => c.Name).Append("snapshot"))}");
         using var repo = openRepository();
         switch (action)
         {
@@ -104,6 +106,10 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             case "add":
             case "modify":
             case "delete":
+                if (action != "delete")
+                {
+                    ClmgrValues.Check(cls.Name, action == "add" ? name : null, attributes);
+                }
                 return Change(repo, c => action switch
                 {
                     "add" => cls.Add(c, name, attributes),
@@ -139,7 +145,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             }
             else
             {
-                throw new ClmgrException(ClmgrRc.IncorrectInput, $"unexpected argument \"{w}\" (the object name is \"{name}\"; attributes are ATTR=value).");
+                throw new ClmgrException(ClmgrRc.IncorrectInput, $"unexpected argument \"{QuotedText.Escape(w)}\" (the object name is \"{QuotedText.Escape(name)}\"; attributes are ATTR=value).");
             }
         }
         return (name, new ClmgrAttributes(pairs));
@@ -176,7 +182,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             var names = ClmgrAttributes.Split(name);
             foreach (var n in names.Where(n => objects.All(x => x.Name != n)))
             {
-                throw new ClmgrException(ClmgrRc.NotFound, $"\"{n}\" does not appear to exist!");
+                throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(n)}\" does not appear to exist!");
             }
             objects = [.. objects.Where(x => names.Contains(x.Name))];
         }
@@ -184,13 +190,13 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         {
             foreach (var x in objects)
             {
-                stdout.Append(x.Name).Append('\n');
+                stdout.Append(QuotedText.Escape(x.Name, quotes: false)).Append('\n');
             }
             return ClmgrRc.Success;
         }
         IReadOnlyList<(string Attr, string Value)> Pick(IReadOnlyList<(string Attr, string Value)> attrs) =>
             o.Attributes is null ? attrs : [.. o.Attributes.Select(a => attrs.FirstOrDefault(x => x.Attr.Equals(a, StringComparison.OrdinalIgnoreCase)) is { Attr: not null } hit
-                ? hit : throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{a.ToUpperInvariant()}\" is not a valid attribute to display."))];
+                ? hit : throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(a.ToUpperInvariant())}\" is not a valid attribute to display."))];
         if (o.Delimiter is { } d)
         {
             if (objects.Count > 0)
@@ -199,7 +205,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             }
             foreach (var x in objects)
             {
-                stdout.Append(string.Join(d, Pick(x.Attributes).Select(a => a.Value))).Append('\n');
+                stdout.Append(string.Join(d, Pick(x.Attributes).Select(a => Cell(a.Value, d)))).Append('\n');
             }
             return ClmgrRc.Success;
         }
@@ -211,21 +217,31 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             }
             foreach (var (attr, value) in Pick(objects[k].Attributes))
             {
-                stdout.Append(attr).Append("=\"").Append(value).Append("\"\n");
+                stdout.Append(attr).Append("=\"").Append(QuotedText.Escape(value)).Append("\"\n");
             }
         }
         return ClmgrRc.Success;
     }
 
+    /// <summary>A value in the -c / -d form: escaped, and the delimiter inside it written as SMIT writes a
+    /// colon inside a value (#!:, ColonFormat), so that it stays one column of one line.</summary>
+    private static string Cell(string value, string delimiter) =>
+        QuotedText.Escape(value, quotes: false).Replace(delimiter, "#!" + delimiter, StringComparison.Ordinal);
+
     private int Snapshot(string action, string? sub, string? name, ClmgrAttributes a, Options o, StringBuilder stdout)
     {
         IReadOnlyList<(string, string)> Describe(SnapshotInfo s) => [("NAME", s.Name), ("DESCRIPTION", s.Description), ("FILE", s.OdmFile), ("INFO_FILE", s.InfoFile)];
-        string Require() => name is { Length: > 0 } n ? n : throw new ClmgrException(ClmgrRc.MissingInput, "a snapshot name is required.");
+        string Require()
+        {
+            var n = name is { Length: > 0 } given ? given : throw new ClmgrException(ClmgrRc.MissingInput, "a snapshot name is required.");
+            ClmgrValues.Check("NAME", n, ClmgrValueKind.Name);
+            return n;
+        }
         void MustExist(string n)
         {
             if (!snapshots.Exists(n))
             {
-                throw new ClmgrException(ClmgrRc.NotFound, $"\"{n}\" does not appear to exist!");
+                throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(n)}\" does not appear to exist!");
             }
         }
         switch (action)
@@ -235,6 +251,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             case "add":
             {
                 a.Only("snapshot", ["DESCRIPTION", "METHODS", "SAVE_LOGS"]);
+                ClmgrValues.Check("snapshot", null, a);
                 var n = Require();
                 if (Rules.CheckName("snapshot", n) is { } bad)
                 {
@@ -266,6 +283,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             case "modify":
             {
                 a.Only("snapshot", ["NAME", "DESCRIPTION"]);
+                ClmgrValues.Check("snapshot", null, a);
                 var n = Require();
                 MustExist(n);
                 snapshots.Modify(n, a["NAME"] is { Length: > 0 } nn ? nn : null, a["DESCRIPTION"]);
@@ -310,7 +328,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         {
             foreach (var (k, v) in attrs)
             {
-                sb.Append(k).Append("=\"").Append(v).Append("\"\n");
+                sb.Append(k).Append("=\"").Append(QuotedText.Escape(v)).Append("\"\n");
             }
         }
         foreach (var g in c.ResourceGroups)
@@ -318,7 +336,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             sb.Append("\n==== clmgr query resource_group ").Append(g.Name).Append(" ====\n");
             foreach (var (k, v) in ClmgrClasses.ResourceGroup.Query(c).First(x => x.Name == g.Name).Attributes)
             {
-                sb.Append(k).Append("=\"").Append(v).Append("\"\n");
+                sb.Append(k).Append("=\"").Append(QuotedText.Escape(v)).Append("\"\n");
             }
         }
         return sb.ToString();
