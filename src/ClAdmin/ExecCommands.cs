@@ -332,9 +332,16 @@ public sealed class ExecCommands
     {
         var line = ShellWords.Join(argv);
         var name = argv[0][(argv[0].LastIndexOf('/') + 1)..];
-        if (nodes is null || CommandCatalog.Default.Find(name) is { Kind: not CommandKind.Aix })
+        if (CommandCatalog.Default.Find(name) is { Kind: not CommandKind.Aix })
         {
             return line;
+        }
+        if (nodes is null)
+        {
+            // The local node is the target; taking nodes out of it cannot be written for a replay.
+            return exclude is null
+                ? line
+                : throw new FormatException($"--exclude {exclude} without --nodes cannot be logged for a replay; name the nodes with -n");
         }
         // One word for -cspoc "-n ...": a blank between nodes is a comma.
         var targets = string.Join(',', nodes.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -83,6 +83,12 @@ public sealed class CliHardeningTests : IDisposable
         Assert.Equal(0, x2.ExitCode);
         Assert.Equal("cladmin -x: not run; logged: cl_nodecmd -cspoc '-n node[1-2]!node1' mkuser u9\n", x2.Stdout);
         Assert.Contains("\ncl_nodecmd -cspoc \"-n node2\" mkuser u8\n", File.ReadAllText(P("x.script")), StringComparison.Ordinal);
+        // Without -n the target is the local node, known only when the command runs: an exclusion
+        // from it cannot be written for a replay, and is refused rather than lost.
+        var lost = Cladmin([.. logs, "-x", "cmd", "-x", "node1", "--", "mkuser", "u10"]);
+        Assert.Equal(2, lost.ExitCode);
+        Assert.Contains("--exclude node1 without --nodes cannot be logged for a replay", lost.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("u10", File.ReadAllText(P("x.script")), StringComparison.Ordinal);
 
         var replay = Cladmin("--script", P("r.script"), "--log", P("r.log"), "script", "run", P("x.script"));
         Assert.True(replay.ExitCode == 0, replay.Stdout + replay.Stderr);
