@@ -17,6 +17,10 @@ public interface IDialogAnswers
     /// <summary>The value of a selector's field; <paramref name="current"/> is its default. Null: go back.</summary>
     Task<string?> SelectorValueAsync(Selector selector, string current, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken);
 
+    /// <summary>A selector's value was refused (<paramref name="problem"/> says why): true to ask
+    /// for it again (a user at a prompt), false to end the walk with the problem (a script).</summary>
+    bool AskAgain(Selector selector, string problem);
+
     /// <summary>Sets the dialog's fields. Null: go back; otherwise the errors found (none: build it).</summary>
     Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken);
 }
@@ -67,32 +71,26 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
                 return DialogFlowResult.Fail($"selector {selector.Id} leads back to itself");
             }
             var field = selector.Field;
-            var current = field.Ring is { } ring ? ring.Values[Math.Min(ring.DefaultIndex, ring.Values.Count - 1)] : field.Default;
-            if (await _answers.SelectorValueAsync(selector, current, values, cancellationToken).ConfigureAwait(false) is not { } value)
+            // The field's first value as a dialog would show it: its default, or a value already published.
+            var current = DialogValues.Open(new Dialog { Id = selector.Id, Title = selector.Title, Command = "", Fields = [field] }, values)[field];
+            string value;
+            string? classified;
+            while (true)
             {
-                return DialogFlowResult.GoneBack;
-            }
-            if (DialogValues.Validate(field, value) is { } invalid)
-            {
-                return DialogFlowResult.Fail($"selector {selector.Id}: {invalid}");
-            }
-            if (value.Trim().Length == 0 && selector.Type != SelectorType.JustNext)
-            {
-                return DialogFlowResult.Fail($"selector {selector.Id} ({selector.Title}) needs a value: give {field.Id}=VALUE");
-            }
-            string? classified = null;
-            if (SelectorStep.ClassifyCommand(selector, value, values) is { } classify)
-            {
-                if (run is null)
+                if (await _answers.SelectorValueAsync(selector, current, values, cancellationToken).ConfigureAwait(false) is not { } answer)
                 {
-                    return DialogFlowResult.Fail($"selector {selector.Id} ({selector.Title}) classifies its value with '{selector.ClassifyCommand}', which needs the cluster");
+                    return DialogFlowResult.GoneBack;
                 }
-                var result = await run(classify, cancellationToken).ConfigureAwait(false);
-                if (result.ExitCode != 0)
+                var (problem, output) = await CheckSelectorValueAsync(selector, answer, values, cancellationToken).ConfigureAwait(false);
+                if (problem is null)
                 {
-                    return DialogFlowResult.Fail($"selector {selector.Id}: the command {classify} failed: {Why(result)}");
+                    (value, classified) = (answer, output);
+                    break;
                 }
-                classified = result.Stdout;
+                if (!_answers.AskAgain(selector, problem))
+                {
+                    return DialogFlowResult.Fail(problem);
+                }
             }
             var outcome = SelectorStep.Select(selector, value, values, classified);
             foreach (var (k, v) in outcome.NameValues)
@@ -100,10 +98,6 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
                 values[k] = v;
             }
             screen = outcome.Next;
-            if (!_tree.Contains(screen))
-            {
-                return DialogFlowResult.Fail($"selector {selector.Id}: '{value}' leads to {screen}, which does not exist; choose another {field.Id}");
-            }
         }
         if (screen.Kind != NextType.Dialog)
         {
@@ -143,6 +137,40 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
         }
         var built = CommandBuilder.Build(dialogValues);
         return new DialogFlowResult(dialogValues, built.Command, built.Errors, Filled: true);
+    }
+
+    /// <summary>Whether a selector's value is usable: valid for its field, classified when the
+    /// selector is cooked, and leading to a screen that exists. Returns the problem, or the classify output.</summary>
+    private async Task<(string? Problem, string? Classified)> CheckSelectorValueAsync(
+        Selector selector, string value, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var field = selector.Field;
+        if (DialogValues.Validate(field, value) is { } invalid)
+        {
+            return ($"selector {selector.Id}: {invalid}", null);
+        }
+        if (value.Trim().Length == 0 && selector.Type != SelectorType.JustNext)
+        {
+            return ($"selector {selector.Id} ({selector.Title}) needs a value: give {field.Id}=VALUE", null);
+        }
+        string? classified = null;
+        if (SelectorStep.ClassifyCommand(selector, value, values) is { } classify)
+        {
+            if (run is null)
+            {
+                return ($"selector {selector.Id} ({selector.Title}) classifies its value with '{selector.ClassifyCommand}', which needs the cluster", null);
+            }
+            var result = await run(classify, cancellationToken).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                return ($"selector {selector.Id}: the command {classify} failed: {Why(result)}", null);
+            }
+            classified = result.Stdout;
+        }
+        var next = SelectorStep.Select(selector, value, values, classified).Next;
+        return _tree.Contains(next)
+            ? (null, classified)
+            : ($"selector {selector.Id}: '{value}' leads to {next}, which does not exist; choose another {field.Id}", null);
     }
 
     private static string Why(ScreenCommandResult result) => (result.Stderr.Length > 0 ? result.Stderr : result.Stdout).Trim();

@@ -27,6 +27,9 @@ public static class FastpathRun
             return Task.FromResult<string?>(_given.Remove(selector.Field.Id, out var value) ? value : current);
         }
 
+        /// <summary>A script cannot be asked again: the walk ends with the problem.</summary>
+        public bool AskAgain(Selector selector, string problem) => false;
+
         public Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(values);

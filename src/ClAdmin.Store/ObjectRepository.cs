@@ -197,7 +197,16 @@ public sealed class ObjectRepository : IDisposable
             throw new StoreException(StoreErrorKind.Unusable,
                 $"{full} is a directory; --db and CLADMIN_DB name a database file, such as {System.IO.Path.Combine(full, "cladmin.db")}");
         }
-        var target = File.Exists(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
+        string target;
+        try
+        {
+            target = File.Exists(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
+        }
+        catch (IOException e)
+        {
+            // A loop of symbolic links, or one too deep to follow.
+            throw new StoreException(StoreErrorKind.Unusable, $"{full} cannot be followed to a database file ({e.Message}); use --db to choose a file");
+        }
         if (target.StartsWith("/dev/", StringComparison.Ordinal) && !target.StartsWith("/dev/shm/", StringComparison.Ordinal))
         {
             throw new StoreException(StoreErrorKind.Unusable, $"{full} is a device, not a database file; use --db to choose a file");

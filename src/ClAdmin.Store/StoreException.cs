@@ -23,4 +23,8 @@ public enum StoreErrorKind
 public sealed class StoreException(StoreErrorKind kind, string message, Exception? inner = null) : Exception(message, inner)
 {
     public StoreErrorKind Kind { get; } = kind;
+
+    /// <summary>The same command may work later, as it is (busy, disk full): cladmin exits 1;
+    /// otherwise the user must change something (the file, the path): exit 2.</summary>
+    public bool IsTransient => Kind is StoreErrorKind.Busy or StoreErrorKind.Full;
 }

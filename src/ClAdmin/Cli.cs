@@ -68,7 +68,7 @@ public static class Cli
         catch (Store.StoreException e)
         {
             error.WriteLine($"cladmin: {e.Message}");
-            return e.Kind is Store.StoreErrorKind.Busy or Store.StoreErrorKind.Full ? ExitCodes.Failed : ExitCodes.Usage;
+            return ExitCodes.Of(e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

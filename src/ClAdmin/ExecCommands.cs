@@ -116,14 +116,43 @@ public sealed class ExecCommands
             }
             await using var runtime = await Runtime.CreateAsync(RuntimeOptionsOf(parse, parse.GetValue(connect)), _error, ct);
             // The command's name comes after any assignments (ODMDIR=... odmget, _SPOC_FORCE=Y cl_...).
-            var first = argv.FirstOrDefault(w => !CommandCatalog.IsAssignment(w)) ?? argv[0];
-            var name = first[(first.LastIndexOf('/') + 1)..];
-            if (runtime.Dispatcher.Handles(name))
+            var name = NameOf(argv);
+            var targeted = parse.GetValue(nodes) is not null || parse.GetValue(exclude) is not null;
+            var handles = runtime.Dispatcher.Handles(name);
+            IReadOnlyList<string> targets = [];
+            if (targeted || !handles)
             {
+                try
+                {
+                    // The local node is looked up only when no node is named; @all and @RG from the configuration.
+                    var groups = runtime.Nodes;
+                    var set = parse.GetValue(nodes) is { } text ? NodeSet.Parse(text, groups) : NodeSet.Of([runtime.LocalNode]);
+                    if (parse.GetValue(exclude) is { } x)
+                    {
+                        set = set.Except(NodeSet.Parse(x, groups));
+                    }
+                    targets = set.ToList();
+                }
+                catch (FormatException e)
+                {
+                    return Usage($"cmd: {e.Message}");
+                }
+            }
+            if (handles)
+            {
+                if (targeted && NotTargetable(name) is { } why)
+                {
+                    return Usage($"cmd: {why}");
+                }
+                if (targeted && targets.Count == 0)
+                {
+                    return Usage("cmd: no node left to run on");
+                }
                 var stdinText = Console.IsInputRedirected ? await Console.In.ReadToEndAsync(ct) : "";
-                // clmgr, C-SPOC and the cluster utilities: exactly what a dialog would run.
+                // clmgr, C-SPOC and the cluster utilities: exactly what a dialog would run; a C-SPOC
+                // command given -n/-x runs on those nodes (as F5 re-runs on the nodes that failed).
                 var line = ShellWords.Join(argv);
-                var handled = await runtime.Dispatcher.RunAsync(new CommandRequest(line, stdinText)
+                var handled = await runtime.Dispatcher.RunAsync(new CommandRequest(line, stdinText, targeted ? targets : null)
                 {
                     Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
                 }, ct);
@@ -140,29 +169,23 @@ public sealed class ExecCommands
                 }
                 return ExitCodes.Of(handled);
             }
-            IReadOnlyList<string> targets;
-            try
-            {
-                // The local node is looked up only when no node is named; @all and @RG from the configuration.
-                var groups = runtime.Nodes;
-                var set = parse.GetValue(nodes) is { } text ? NodeSet.Parse(text, groups) : NodeSet.Of([runtime.LocalNode]);
-                if (parse.GetValue(exclude) is { } x)
-                {
-                    set = set.Except(NodeSet.Parse(x, groups));
-                }
-                targets = set.ToList();
-            }
-            catch (FormatException e)
-            {
-                return Usage($"cmd: {e.Message}");
-            }
             if (targets.Count == 0)
             {
                 return Usage("cmd: no node left to run on");
             }
             // Standard input is spooled to a private temporary file and streamed from it to each
             // node as bytes: never held in memory, never re-encoded.
-            using var stdin = Console.IsInputRedirected ? await InputSpool.CreateAsync(Console.OpenStandardInput(), ct) : null;
+            InputSpool? spooled = null;
+            try
+            {
+                spooled = Console.IsInputRedirected ? await InputSpool.CreateAsync(Console.OpenStandardInput(), ct) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _error.WriteLine($"cladmin: cmd: cannot spool standard input in {Path.GetTempPath()}: {e.Message} (set TMPDIR to a writable directory with room)");
+                return ExitCodes.Failed;
+            }
+            using var stdin = spooled;
             var options = new FanOutOptions
             {
                 Width = parse.GetValue(width),
@@ -331,10 +354,29 @@ public sealed class ExecCommands
     internal static string NoExecuteLine(IReadOnlyList<string> argv, string? nodes, string? exclude)
     {
         var line = ShellWords.Join(argv);
-        var name = argv[0][(argv[0].LastIndexOf('/') + 1)..];
+        var name = NameOf(argv);
         if (CommandCatalog.Default.Find(name) is { Kind: not CommandKind.Aix })
         {
-            return line;
+            if (nodes is null && exclude is null)
+            {
+                return line;
+            }
+            if (NotTargetable(name) is { } why)
+            {
+                throw new FormatException(why);
+            }
+            if (argv.Contains("-cspoc"))
+            {
+                throw new FormatException($"{name} has its own -cspoc nodes: give them there, not with -n/-x, so the logged line names them");
+            }
+            if (nodes is null)
+            {
+                throw new FormatException($"--exclude {exclude} without --nodes cannot be logged for a replay; name the nodes with -n");
+            }
+            // The nodes become the command's own -cspoc "-n ...", which a replay honours.
+            var only = Targets(nodes, exclude);
+            var at = Array.IndexOf(argv.ToArray(), argv.First(w => !CommandCatalog.IsAssignment(w))) + 1;
+            return ShellWords.Join([.. argv.Take(at), "-cspoc", "-n " + only, .. argv.Skip(at)]);
         }
         if (nodes is null)
         {
@@ -343,6 +385,14 @@ public sealed class ExecCommands
                 ? line
                 : throw new FormatException($"--exclude {exclude} without --nodes cannot be logged for a replay; name the nodes with -n");
         }
+        var targets = Targets(nodes, exclude);
+        var option = "-n " + targets;
+        return $"cl_nodecmd -cspoc {(ShellWords.IsSafe(targets) ? "\"" + option + "\"" : ShellWords.Quote(option))} {line}";
+    }
+
+    /// <summary>-n and -x as one node set for -cspoc "-n ...", groups kept for the replay to resolve.</summary>
+    private static string Targets(string nodes, string? exclude)
+    {
         // One word for -cspoc "-n ...": a blank between nodes is a comma.
         var targets = string.Join(',', nodes.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (exclude is not null)
@@ -352,9 +402,22 @@ public sealed class ExecCommands
             targets += string.Concat(excluded.Select(e => "!" + e));
         }
         NodeSet.Parse(targets, AnyGroup.Instance); // the syntax is checked now, the groups at replay
-        var option = "-n " + targets;
-        return $"cl_nodecmd -cspoc {(ShellWords.IsSafe(targets) ? "\"" + option + "\"" : ShellWords.Quote(option))} {line}";
+        return targets;
     }
+
+    /// <summary>The command's name: the first word after any VAR=value assignments, without its path.</summary>
+    private static string NameOf(IReadOnlyList<string> argv)
+    {
+        var first = argv.FirstOrDefault(w => !CommandCatalog.IsAssignment(w)) ?? argv[0];
+        return first[(first.LastIndexOf('/') + 1)..];
+    }
+
+    /// <summary>Why -n/-x cannot choose where a command the dispatcher runs goes (clmgr and the
+    /// utilities run on the local node); null for C-SPOC commands, which run on nodes.</summary>
+    private static string? NotTargetable(string name) =>
+        CommandCatalog.Default.Find(name) is { Kind: CommandKind.Cspoc }
+            ? null
+            : $"{name} runs on the local node, not on a node set: leave out -n and -x (--node NAME chooses the local node)";
 
     /// <summary>The elements of a union (<c>a,b c,n[1,3]</c>): split at commas and blanks outside brackets.</summary>
     private static List<string> UnionElements(string text)

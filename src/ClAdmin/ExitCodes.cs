@@ -19,4 +19,12 @@ public static class ExitCodes
         ArgumentNullException.ThrowIfNull(result);
         return result.ExitCode == 0 && result.Nodes.All(n => n.Outcome == ClAdmin.Contracts.NodeOutcome.Ok) ? Ok : Failed;
     }
+
+    /// <summary>cladmin's exit code for a repository that cannot be used: 1 when it may work later
+    /// (busy, disk full), 2 when the user must change something.</summary>
+    public static int Of(Store.StoreException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.IsTransient ? Failed : Usage;
+    }
 }

@@ -1,5 +1,4 @@
-using System.Runtime.InteropServices;
-using System.Text;
+using ClAdmin.Exec.Files;
 using ClAdmin.Menus;
 using ClAdmin.Shell;
 
@@ -46,81 +45,14 @@ public static class MenuDirectory
         {
             return new MenuLoadResult(null, errors);
         }
-        var sources = files.Select(f => new MenuSource(f.Name, Encoding.UTF8.GetString(f.Bytes))).ToList();
+        var sources = files.Select(f => new MenuSource(f.Name, System.Text.Encoding.UTF8.GetString(f.Bytes))).ToList();
         var shipped = !forceSchema && IsShipped(files);
         return MenuLoader.Load(sources, name => CommandCatalog.Default.Find(name) is not null, alreadyValidated: shipped);
     }
 
     /// <summary>A menu file's bytes, or why it is not read: not a regular file, too large, unreadable.</summary>
-    private static (byte[]? Bytes, string? Error) ReadMenuFile(string path)
-    {
-        if (NotRegular(path) is { } kind)
-        {
-            return (null, $"not a regular file ({kind}); menu files must be regular files");
-        }
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-            if (stream.CanSeek && stream.Length > MaxFileBytes)
-            {
-                return (null, $"{stream.Length} bytes, more than the {MaxFileBytes} bytes ({MaxFileBytes / (1024 * 1024)} MB) a menu file may hold");
-            }
-            var buffer = new byte[MaxFileBytes + 1];
-            var read = 0;
-            int n;
-            while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
-            {
-                read += n;
-            }
-            return read > MaxFileBytes
-                ? (null, $"more than the {MaxFileBytes} bytes ({MaxFileBytes / (1024 * 1024)} MB) a menu file may hold")
-                : (buffer[..read], null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot be read: {e.Message}");
-        }
-    }
-
-    /// <summary>What a path leads to (symbolic links followed) when that is not a regular file, as
-    /// statx(2) tells it; null for a regular file, or when it cannot be told (not Linux, or the
-    /// path cannot be examined: reading it then names the problem).</summary>
-    private static string? NotRegular(string path)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-        var statx = new byte[256];
-        try
-        {
-            if (Statx(AtFdCwd, Encoding.UTF8.GetBytes(path + "\0"), 0, StatxType, statx) != 0)
-            {
-                return null;
-            }
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return null;
-        }
-        return (MemoryMarshal.Read<ushort>(statx.AsSpan(StatxModeOffset)) & 0xF000) switch
-        {
-            0x8000 => null,
-            0x4000 => "a directory",
-            0x2000 => "a character device",
-            0x6000 => "a block device",
-            0x1000 => "a FIFO",
-            0xC000 => "a socket",
-            _ => "an unknown kind of file",
-        };
-    }
-
-    private const int AtFdCwd = -100;
-    private const uint StatxType = 0x1;
-    private const int StatxModeOffset = 28; // struct statx: u32 mask, u32 blksize, u64 attributes, u32 nlink, uid, gid; u16 mode
-
-    [DllImport("libc.so.6", EntryPoint = "statx", SetLastError = true)] // glibc; elsewhere the size limit alone applies
-    private static extern int Statx(int dirfd, byte[] path, int flags, uint mask, byte[] buffer);
+    private static (byte[]? Bytes, string? Error) ReadMenuFile(string path) =>
+        RegularFile.Read(path, MaxFileBytes, "a menu file");
 
     /// <summary>
     /// True when the files are byte for byte the menus this program was built with (embedded as

@@ -70,7 +70,7 @@ public static class OdmCommands
         catch (StoreException e)
         {
             error.WriteLine($"cladmin: {e.Message}");
-            return e.Kind is StoreErrorKind.Busy or StoreErrorKind.Full ? ExitCodes.Failed : ExitCodes.Usage;
+            return ExitCodes.Of(e);
         }
     }
 }

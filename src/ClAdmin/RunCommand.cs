@@ -121,7 +121,7 @@ public static class RunCommand
             catch (StoreException e)
             {
                 error.WriteLine($"cladmin: {e.Message}");
-                return e.Kind is StoreErrorKind.Busy or StoreErrorKind.Full ? ExitCodes.Failed : ExitCodes.Usage;
+                return ExitCodes.Of(e);
             }
             finally
             {

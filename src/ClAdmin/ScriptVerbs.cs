@@ -66,7 +66,7 @@ public static class ScriptVerbs
             catch (StoreException e)
             {
                 error.WriteLine($"cladmin: {e.Message}");
-                return e.Kind is StoreErrorKind.Busy or StoreErrorKind.Full ? ExitCodes.Failed : ExitCodes.Usage;
+                return ExitCodes.Of(e);
             }
         });
         return new Command("script", "Replay recorded commands (cladmin.script)") { run };

@@ -159,7 +159,7 @@ public static class SimCommands
         catch (StoreException e)
         {
             error.WriteLine($"cladmin: {e.Message}");
-            return e.Kind is StoreErrorKind.Busy or StoreErrorKind.Full ? ExitCodes.Failed : ExitCodes.Usage;
+            return ExitCodes.Of(e);
         }
     }
 

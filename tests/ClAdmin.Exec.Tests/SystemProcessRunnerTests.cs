@@ -24,4 +24,29 @@ public sealed class SystemProcessRunnerTests
             File.Delete(pidFile);
         }
     }
+
+    [Fact]
+    public async Task A_program_that_never_reads_its_input_times_out_at_its_limit()
+    {
+        // Before, the time limit started only once all the input was written: with the pipe full
+        // and nothing reading, the run never ended.
+        var pidFile = Path.Combine(Path.GetTempPath(), $"cladmin-runner-{Guid.NewGuid():N}");
+        var spec = new ProcessSpec("sh", ["-c", $"echo $$ > {pidFile}; exec sleep 305"])
+        {
+            StandardInput = new string('x', 1 << 20),
+            Timeout = TimeSpan.FromMilliseconds(500),
+        };
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            var result = await SystemProcessRunner.Instance.RunAsync(spec, guard.Token);
+            Assert.True(result.TimedOut);
+            Assert.False(guard.IsCancellationRequested, "the time limit did not stop the run: the guard did");
+            Assert.False(Pids.Running(File.ReadAllText(pidFile).Trim()), "the timed-out program still runs");
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+    }
 }

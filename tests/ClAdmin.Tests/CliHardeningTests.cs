@@ -98,6 +98,29 @@ public sealed class CliHardeningTests : IDisposable
         Assert.Equal(1, Cladmin("cmd", "-n", "node1", "--", "lsuser", "u9").ExitCode);
     }
 
+    [Fact]
+    public void Nodes_given_to_cmd_choose_where_a_cspoc_command_runs_and_are_refused_for_local_commands()
+    {
+        // Before, -n was ignored for commands the dispatcher runs: cl_mkuser ran on every node.
+        var r = Cladmin("cmd", "-n", "node2", "--", "cl_mkuser", "u11");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(0, Cladmin("cmd", "-n", "node2", "--", "lsuser", "u11").ExitCode);
+        Assert.Equal(1, Cladmin("cmd", "-n", "node1", "--", "lsuser", "u11").ExitCode);
+
+        var local = Cladmin("cmd", "-n", "node2", "--", "clmgr", "query", "cluster");
+        Assert.Equal(2, local.ExitCode);
+        Assert.Contains("clmgr runs on the local node, not on a node set", local.Stderr, StringComparison.Ordinal);
+
+        // Logged under -x, the nodes become the command's own -cspoc nodes, which a replay honours.
+        string[] logs = ["--script", P("c.script"), "--log", P("c.log")];
+        var x = Cladmin([.. logs, "-x", "cmd", "-n", "node1", "--", "cl_mkuser", "u12"]);
+        Assert.Equal(0, x.ExitCode);
+        Assert.Equal("cladmin -x: not run; logged: cl_mkuser -cspoc '-n node1' u12\n", x.Stdout);
+        Assert.True(Cladmin("--script", P("cr.script"), "--log", P("cr.log"), "script", "run", P("c.script")).ExitCode == 0);
+        Assert.Equal(0, Cladmin("cmd", "-n", "node1", "--", "lsuser", "u12").ExitCode);
+        Assert.Equal(1, Cladmin("cmd", "-n", "node2", "--", "lsuser", "u12").ExitCode);
+    }
+
     [Theory]
     [InlineData("--timeout", "99999999999")]
     [InlineData("--timeout", "1e300")]

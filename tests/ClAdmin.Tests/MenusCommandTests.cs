@@ -67,7 +67,7 @@ public sealed class MenusCommandTests
     {
         var r = CheckWith(dir => File.CreateSymbolicLink(Path.Combine(dir, "null.json"), "/dev/null"));
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("null.json: not a regular file (a character device); menu files must be regular files", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("null.json: not a regular file (a character device); a menu file must be a regular file", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class MenusCommandTests
             Assert.Equal(0, mkfifo.ExitCode);
         });
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("pipe.json: not a regular file (a FIFO); menu files must be regular files", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pipe.json: not a regular file (a FIFO); a menu file must be a regular file", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,6 +73,34 @@ public sealed class OdmCommandTests : IDisposable
     }
 
     [Fact]
+    public void Odm_add_of_a_device_or_a_fifo_is_refused_before_it_is_read()
+    {
+        var zero = CladminProcess.Run("--db", Db, "odm", "add", "/dev/zero");
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("odmadd: cannot read /dev/zero: not a regular file (a character device)", zero.Stderr);
+        var fifo = Path.Combine(_dir, "pipe.add");
+        using (var mkfifo = Process.Start("mkfifo", [fifo])!)
+        {
+            mkfifo.WaitForExit();
+        }
+        var r = CladminProcess.Run("--db", Db, "odm", "add", fifo);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("not a regular file (a FIFO)", r.Stderr);
+    }
+
+    [Fact]
+    public void A_loop_of_symbolic_links_as_the_database_is_a_usage_error_naming_it()
+    {
+        var a = Path.Combine(_dir, "loop-a.db");
+        var b = Path.Combine(_dir, "loop-b.db");
+        File.CreateSymbolicLink(a, b);
+        File.CreateSymbolicLink(b, a);
+        var r = CladminProcess.Run("--db", a, "odm", "get", "HACMPnode");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{a} cannot be followed to a database file", r.Stderr);
+    }
+
+    [Fact]
     public void Odm_get_of_an_unknown_class_is_a_usage_error() =>
         Assert.Equal(2, CladminProcess.Run("--db", Db, "odm", "get", "HACMPbogus").ExitCode);
 

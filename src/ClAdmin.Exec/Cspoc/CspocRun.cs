@@ -75,6 +75,7 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
             {
                 Mark(state, r.Outcome, Math.Max(1, r.ExitCode));
                 state.Stderr.Append(name).Append(": the change could not be undone on ").Append(r.Node).Append('\n');
+                onNodeResult?.Invoke(r with { Outcome = state.Outcome, ExitCode = state.ExitCode });
             }
         }
         return result;

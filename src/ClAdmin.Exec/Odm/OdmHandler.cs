@@ -2,6 +2,7 @@ using System.Text;
 using ClAdmin.Cluster.Odm;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Files;
 using ClAdmin.Shell;
 using ClAdmin.Store;
 
@@ -23,6 +24,9 @@ public sealed class OdmHandler(Func<ObjectRepository> openRepository) : ICommand
 
     /// <summary>The ODMDIR that names the active configuration directory (ACD), read by the running cluster.</summary>
     public const string ActiveDirectory = "/usr/es/sbin/cluster/etc/objrepos/active";
+
+    /// <summary>The largest stanza file odmadd reads (far above a full 32-node configuration).</summary>
+    public const int MaxStanzaFileBytes = 64 * 1024 * 1024;
 
     public IReadOnlyCollection<string> Names { get; } = ["odmget", "odmadd"];
 
@@ -50,7 +54,7 @@ public sealed class OdmHandler(Func<ObjectRepository> openRepository) : ICommand
         }
         catch (StoreException e)
         {
-            return Task.FromResult(Error(e.Kind is StoreErrorKind.Busy or StoreErrorKind.Full ? 1 : 2, $"cladmin: {e.Message}"));
+            return Task.FromResult(Error(e.IsTransient ? 1 : 2, $"cladmin: {e.Message}"));
         }
         catch (InvalidDataException e)
         {
@@ -103,14 +107,13 @@ public sealed class OdmHandler(Func<ObjectRepository> openRepository) : ICommand
         }
         foreach (var file in invocation.Arguments)
         {
-            try
+            // Regular files only, and bounded: /dev/zero or a FIFO must not hang or exhaust memory.
+            var (bytes, problem) = RegularFile.Read(file, MaxStanzaFileBytes, "a stanza file");
+            if (bytes is null)
             {
-                sources.Add((file, File.ReadAllText(file)));
+                return Error(2, $"odmadd: cannot read {file}: {problem}");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Error(2, $"odmadd: cannot read {file}: {e.Message}");
-            }
+            sources.Add((file, System.Text.Encoding.UTF8.GetString(bytes)));
         }
         var objects = new List<OdmObject>();
         var stderr = new StringBuilder();

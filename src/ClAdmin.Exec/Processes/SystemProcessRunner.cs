@@ -43,39 +43,34 @@ public sealed class SystemProcessRunner : IProcessRunner
         using var live = new LiveEntry(process);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            if (spec.OpenStandardInput is { } open)
-            {
-                await using var source = open();
-                await source.CopyToAsync(process.StandardInput.BaseStream, cancellationToken).ConfigureAwait(false);
-            }
-            else if (spec.StandardInput is { Length: > 0 } input)
-            {
-                await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
-            }
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The program exited without reading its input: its exit code tells the story.
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled while the program was still reading its input: it must not outlive us.
-            KillTree(process);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-
+        // The time limit counts from the start: a program that never reads its input must not
+        // hold us in the copy once the pipe is full.
         using var timeout = spec.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
+            try
+            {
+                if (spec.OpenStandardInput is { } open)
+                {
+                    await using var source = open();
+                    await source.CopyToAsync(process.StandardInput.BaseStream, linked.Token).ConfigureAwait(false);
+                }
+                else if (spec.StandardInput is { Length: > 0 } input)
+                {
+                    await process.StandardInput.WriteAsync(input.AsMemory(), linked.Token).ConfigureAwait(false);
+                }
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The program exited without reading its input: its exit code tells the story.
+            }
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
+            // Cancelled, or past its time limit (while it ran or still read its input): it must not outlive us.
             KillTree(process);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();

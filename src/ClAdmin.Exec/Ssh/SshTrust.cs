@@ -58,13 +58,12 @@ public sealed class SshTrust(IProcessRunner runner, string? configFile)
         var keys = new List<ScannedKey>();
         var lookup = alias ?? (port == "22" ? host : $"[{host}]:{port}");
         var recordedKeys = await RecordedAsync(knownFile, lookup, cancellationToken).ConfigureAwait(false);
-        foreach (var line in lines)
+        var offered = lines.Select(l => l.Split(' ', 3)).Where(p => p.Length == 3).ToList();
+        // A host known by some key that offers none of its recorded keys has changed, whatever the
+        // types: an attacker offering only another key type must not pass for a new key.
+        var noneMatches = recordedKeys.Count > 0 && !offered.Any(p => recordedKeys.Contains((p[1], p[2].Split(' ')[0])));
+        foreach (var parts in offered)
         {
-            var parts = line.Split(' ', 3);
-            if (parts.Length < 3)
-            {
-                continue;
-            }
             var recorded = $"{lookup} {parts[1]} {parts[2]}";
             var fp = await runner.RunAsync(new ProcessSpec("ssh-keygen", ["-l", "-f", "-"]) { StandardInput = recorded + "\n" }, cancellationToken).ConfigureAwait(false);
             var fingerprint = fp.ExitCode == 0 ? Describe(fp.Stdout) : parts[1];
@@ -72,7 +71,7 @@ public sealed class SshTrust(IProcessRunner runner, string? configFile)
             var known = recordedKeys.Contains((parts[1], key));
             keys.Add(new ScannedKey(recorded, fingerprint, known)
             {
-                Changed = !known && recordedKeys.Any(r => r.Type == parts[1]),
+                Changed = !known && (noneMatches || recordedKeys.Any(r => r.Type == parts[1])),
             });
         }
         return new HostScan(node, address, knownFile, keys, null) { Lookup = lookup };

@@ -197,6 +197,13 @@ public sealed class LinearSession
             return await session.AskFieldAsync(selector.Field, current, nameValues, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The user is told why and asked again.</summary>
+        public bool AskAgain(Selector selector, string problem)
+        {
+            session._output.WriteLine(problem);
+            return true;
+        }
+
         public async Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
         {
             var dialog = values.Dialog;

@@ -56,6 +56,31 @@ public sealed class SshHostKeyTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public void A_host_recorded_by_another_key_type_offering_none_of_its_keys_is_changed_not_new()
+    {
+        // node02 is recorded by an RSA key only; the node offers its ED25519 key: none of the
+        // recorded keys is offered, so this is a changed host (or someone else), never a new key.
+        var known = Path.Combine(nodes.Dir, "rsa_known_hosts");
+        var config = Path.Combine(nodes.Dir, "ssh_config.rsa");
+        File.WriteAllText(config, File.ReadAllText(nodes.Config).Replace(Path.Combine(nodes.Dir, "known_hosts"), known, StringComparison.Ordinal));
+        var rsa = Path.Combine(nodes.Dir, "other_rsa_key");
+        using (var keygen = Process.Start("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", rsa])!)
+        {
+            keygen.WaitForExit();
+        }
+        var node02 = File.ReadAllLines(Path.Combine(nodes.Dir, "known_hosts")).Single(l => l.StartsWith("[127.0.0.3]:", StringComparison.Ordinal));
+        var before = node02.Split(' ')[0] + " " + string.Join(' ', File.ReadAllText(rsa + ".pub").Split(' ').Take(2)) + "\n";
+        File.WriteAllText(known, before);
+
+        var trust = Testing.CladminProcess.Run(["--transport", "ssh", "--ssh-config", config, "ssh", "trust", "node02", "--yes"]);
+
+        Assert.Equal(1, trust.ExitCode);
+        Assert.Matches(@"node02 127\.0\.0\.3:\d+ ED25519 SHA256:\S+ \(CHANGED\)", trust.Stdout);
+        Assert.DoesNotContain("(new)", trust.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(known));
+    }
+
+    [Fact]
     public void A_changed_host_key_is_refused_until_the_old_one_is_removed_explicitly()
     {
         // node02's recorded key is another host's: what ssh warns of as REMOTE HOST IDENTIFICATION HAS CHANGED.
