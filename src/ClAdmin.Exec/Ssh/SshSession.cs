@@ -30,9 +30,18 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
     /// carry the command; <see cref="Fresh"/> says whether the connection was new).</summary>
     public sealed record Attempt(NodeResult? Result, bool Fresh, string SshMessage);
 
+    /// <summary>The most standard input a session carries: it travels as one quoted shell word.</summary>
+    public const int MaxSessionInputBytes = 1024 * 1024;
+
     public async Task<Attempt> RunOnceAsync(NodeCommand command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
         var clock = Stopwatch.StartNew();
+        var input = SessionInput(command);
+        if (input.Problem is { } problem)
+        {
+            return new Attempt(new NodeResult(command.Node, NodeOutcome.Failed, 2, "", $"cladmin: {command.Node}: {problem}\n", clock.Elapsed), false, "");
+        }
         LastUsed = DateTime.UtcNow;
         var fresh = false;
         if (!IsOpen)
@@ -60,7 +69,7 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
             {
                 await process.Input.WriteAsync(RemoteShell.Bootstrap).ConfigureAwait(false);
             }
-            await process.Input.WriteAsync(RemoteShell.CommandLine(marker, command.Argv, command.StandardInputText())).ConfigureAwait(false);
+            await process.Input.WriteAsync(RemoteShell.CommandLine(marker, command.Argv, input.Text)).ConfigureAwait(false);
             await process.Input.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
@@ -167,6 +176,39 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
             { Stop = RemoteStop.Confirmed }, fresh, "");
         }
         return new Attempt(new NodeResult(node, rc == 0 ? NodeOutcome.Ok : NodeOutcome.Failed, rc.Value, stdout!, stderr, clock.Elapsed), fresh, "");
+    }
+
+    /// <summary>
+    /// Standard input as the session carries it: text, inside the command line. Streamed input
+    /// (cladmin cmd's standard input) that is binary (NUL, not UTF-8) or over
+    /// <see cref="MaxSessionInputBytes"/> cannot go that way without being changed: it is refused,
+    /// naming the way that carries it byte for byte (a single run, one connection per node).
+    /// </summary>
+    private static (string Text, string? Problem) SessionInput(NodeCommand command)
+    {
+        if (command.OpenStandardInput is not { } open)
+        {
+            return (command.StandardInput, null);
+        }
+        using var stream = open();
+        var buffer = new byte[MaxSessionInputBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
+        {
+            read += n;
+        }
+        const string Way = "run the command once (without --repeat), which streams standard input byte for byte";
+        if (read > MaxSessionInputBytes)
+        {
+            return ("", $"standard input over {MaxSessionInputBytes} bytes cannot travel in a session; {Way}");
+        }
+        var bytes = buffer.AsSpan(0, read);
+        if (bytes.Contains((byte)0) || !System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return ("", $"binary standard input cannot travel in a session; {Way}");
+        }
+        return (System.Text.Encoding.UTF8.GetString(bytes), null);
     }
 
     private async Task<Attempt> NeverStarted(bool fresh, Task<string?> errTask)

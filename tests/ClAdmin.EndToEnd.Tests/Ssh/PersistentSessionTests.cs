@@ -37,6 +37,20 @@ public sealed class PersistentSessionTests(TwoNodes nodes) : IClassFixture<TwoNo
     }
 
     [Fact]
+    public async Task Streamed_input_travels_in_a_session_only_as_text_and_binary_input_is_refused_unchanged()
+    {
+        await using var ssh = new SshTransport(SystemProcessRunner.Instance, new SshOptions { ConfigFile = nodes.Config });
+        var text = await ssh.RunAsync(new NodeCommand("node02", ["cat"]) { OpenStandardInput = () => new MemoryStream("héllo\n"u8.ToArray()) }, default);
+        Assert.Equal((NodeOutcome.Ok, "héllo\n"), (text.Outcome, text.Stdout));
+
+        // Bytes that are not text would arrive changed (NUL dropped, invalid UTF-8 replaced): refused, naming the way that works.
+        var binary = await ssh.RunAsync(new NodeCommand("node02", ["wc", "-c"]) { OpenStandardInput = () => new MemoryStream([0x00, 0xFF, 0xFE, 0x0A]) }, default);
+        Assert.Equal(NodeOutcome.Failed, binary.Outcome);
+        Assert.Equal("", binary.Stdout);
+        Assert.Contains("binary standard input cannot travel in a session; run the command once (without --repeat)", binary.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Idle_sessions_close_on_their_own()
     {
         await using var ssh = new SshTransport(SystemProcessRunner.Instance, new SshOptions { ConfigFile = nodes.Config, IdleTimeout = TimeSpan.FromMilliseconds(300) });
