@@ -493,6 +493,12 @@ public sealed class ObjectRepository : IDisposable
         {
             return action();
         }
+        catch (SqliteException e) when (IsReadOnly && e.SqliteErrorCode == 11)
+        {
+            // Read without a lock (immutable: this user cannot write the file), a database that a
+            // writer changes meanwhile reads as corrupt: it is most likely whole; do not advise moving it away.
+            throw new StoreException(StoreErrorKind.Busy, $"{Path} changed while it was read (another user is writing to it); try again", e);
+        }
         catch (SqliteException e) when (ToStoreException(Path, e) is { } clear)
         {
             throw clear;
