@@ -34,11 +34,15 @@ public static class Verifier
         new("R-VER-REACH", "§9.2 item 3", "Checking that every cluster node can be reached", Reach),
         new("R-VER-HOSTS-1", "§9.2 item 5, §9.3 item 2", "Checking that every IP label is in /etc/hosts on every node", HostsPresent),
         new("R-VER-HOSTS-2", "§9.2 item 5, §9.3 item 2", "Checking that every IP label has the same address on every node", HostsAddress),
+        new("R-VER-COMM-PATH", "§9.2 item 3", "Checking that the nodes' communication paths resolve on every node", CommunicationPaths),
         new("R-VER-IF-1", "§9.2 item 3, §7.1", "Checking that the boot interfaces are configured on their nodes", BootConfigured),
+        new("R-VER-NET-MEMBERS", "§9.2 item 3, §7.1", "Checking that each IP network connects at least two nodes", NetworkMembers),
+        new("R-VER-SVC-ACTIVE", "§9.3, §7.2", "Checking for service IP labels already configured on a node", ServiceActive),
         new("R-VER-NETMASK-1", "§9.2 (netmask consistency), §7.1", "Checking that netmasks are consistent on each network", Netmasks),
         new("R-IPAT-1", "§7.2", "Checking IPAT via IP aliasing: boot interfaces of a node on different subnets", BootSubnets),
         new("R-IPAT-2", "§7.2", "Checking IPAT via IP aliasing: service labels on a subnet no boot interface uses", ServiceSubnets),
         new("R-IPAT-3", "§7.2", "Checking IPAT via IP replacement: one boot interface per service label", Replacement),
+        new("R-IPAT-5", "§7.3, §7.2", "Checking persistent labels against the IP aliasing subnet rules", PersistentSubnets),
         new("R-IPAT-4", "§7.2", "Checking the number of communication interfaces on IP aliasing networks", SingleInterface),
         new("R-VG-IMPORT", "§8, §9.2 item 6, §9.3 item 3", "Checking that shared volume groups are imported on every node of their group", VgImported),
         new("R-VG-MAJOR", "§8, §9.2 item 7", "Checking that shared volume groups have the same major number on every node", VgMajor),
@@ -46,6 +50,7 @@ public static class Verifier
         new("R-VG-ECM", "§7.6, §8", "Checking enhanced concurrent mode where concurrent access or disk heartbeat needs it", VgEnhancedConcurrent),
         new("R-APP-SCRIPT", "§9.2 item 9", "Checking that application server scripts exist on every node of their group", ScriptsExist),
         new("R-APP-EXEC", "§9.2 item 9", "Checking that application server scripts are executable on every node of their group", ScriptsExecutable),
+        new("R-MON-SCRIPT", "§10, §9.2 item 9", "Checking that application monitor methods exist and are executable on every node", MonitorMethods),
         new("R-MON-2", "§10, outputs §1.4", "Checking that application servers have an application monitor", Unmonitored),
         new("R-HB-NONIP", "§7.4, §7.6", "Checking for a non-IP network between every pair of nodes", NonIpPaths),
         new("R-LEVEL-1", "§9.2 item 12", "Checking that HACMP is installed on every node", FilesetInstalled),
@@ -301,11 +306,93 @@ public static class Verifier
          from s in new[] { (server.StartScript, "start"), (server.StopScript, "stop") }
          select (s.Item1, s.Item2, server.Name, n)).Distinct();
 
-    /// <summary>The script paths verification asks each node about.</summary>
+    /// <summary>The script paths verification asks each node about (application server scripts, monitor methods).</summary>
     public static IReadOnlyList<string> ScriptPaths(ClusterConfiguration c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return Scripts(c).Select(s => s.Script).Distinct().ToList();
+        return Scripts(c).Select(s => s.Script).Concat(Methods(c).Select(m => m.Script)).Distinct().ToList();
+    }
+
+    /// <summary>Every (method path, kind, monitor, node) a monitor of a grouped application needs.</summary>
+    private static IEnumerable<(string Script, string Kind, string Monitor, string Node)> Methods(ClusterConfiguration c) =>
+        (from m in c.ApplicationMonitors
+         from method in new[] { (m.MonitorMethod, "monitor"), (m.CleanupMethod, "cleanup"), (m.RestartMethod, "restart"), (m.NotifyMethod, "notify") }
+         where method.Item1.Trim().Length > 0
+         from g in c.ResourceGroups.Where(g => g.Resource(ResourceKinds.Applications).Any(m.Applications.Contains))
+         from n in g.Nodes
+         select (method.Item1.Trim().Split(' ')[0], method.Item2, m.Name, n)).Distinct();
+
+    private static IEnumerable<Finding> MonitorMethods(VerificationInput input)
+    {
+        foreach (var m in Methods(input.Configuration))
+        {
+            switch (input.Of(m.Node)?.File(m.Script))
+            {
+                case null when input.Of(m.Node) is not null:
+                case { Exists: false }:
+                    yield return Error("R-MON-SCRIPT", m.Node, m.Script, m.Node, m.Script, m.Kind, m.Monitor, "does not exist");
+                    break;
+                case { Executable: false }:
+                    yield return Error("R-MON-SCRIPT", m.Node, m.Script, m.Node, m.Script, m.Kind, m.Monitor, "is not executable");
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CommunicationPaths(VerificationInput input) =>
+        from target in input.Configuration.Nodes
+        where !Rules.IsAddress(target.CommunicationPath)
+        from n in Reachable(input)
+        where !n.Facts.Hosts.Any(h => h.Label == target.CommunicationPath)
+        select Error("R-VER-COMM-PATH", n.Node, target.CommunicationPath, n.Node, target.CommunicationPath, target.Name);
+
+    private static IEnumerable<Finding> NetworkMembers(VerificationInput input)
+    {
+        var c = input.Configuration;
+        if (c.Nodes.Count < 2)
+        {
+            yield break;
+        }
+        foreach (var net in c.Networks.Where(n => n.IsIp))
+        {
+            var members = c.Interfaces.Where(i => i.Network == net.Name).Select(i => i.Node).Distinct().ToList();
+            if (members.Count == 1)
+            {
+                yield return Warning("R-VER-NET-MEMBERS", members[0], net.Name, net.Name, members[0]);
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ServiceActive(VerificationInput input)
+    {
+        foreach (var s in input.Configuration.ServiceIps)
+        {
+            if (Expected(input, s.Label, s.Address) is not { } address)
+            {
+                continue;
+            }
+            foreach (var (node, facts) in Reachable(input).Where(n => n.Facts.Interfaces.Any(i => i.Address == address)))
+            {
+                yield return Warning("R-VER-SVC-ACTIVE", node, s.Label, node, s.Label, address);
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> PersistentSubnets(VerificationInput input)
+    {
+        foreach (var p in input.Configuration.PersistentIps)
+        {
+            if (input.Configuration.Networks.FirstOrDefault(n => n.Name == p.Network) is not { IsIp: true, Ipat: IpatMethod.Aliasing } net
+                || Expected(input, p.Label, p.Address) is not { } address)
+            {
+                continue;
+            }
+            if (Boots(input).FirstOrDefault(b => b.Interface.Network == net.Name && b.Interface.Node == p.Node
+                    && Subnet(b.Address, net.Netmask) is { } bs && bs == Subnet(address, net.Netmask)) is { Interface: not null } boot)
+            {
+                yield return Error("R-IPAT-5", p.Node, p.Label, p.Node, p.Label, address, boot.Interface.Label, net.Name);
+            }
+        }
     }
 
     private static IEnumerable<Finding> ScriptsExist(VerificationInput input) =>

@@ -39,11 +39,11 @@ public class VerifierTests
         Hosts =
         [
             new("192.0.2.1", "n1_boot1"), new("198.51.100.1", "n1_boot2"), new("192.0.2.2", "n2_boot1"),
-            new("198.51.100.2", "n2_boot2"), new("203.0.113.21", "app1_svc"),
+            new("198.51.100.2", "n2_boot2"), new("203.0.113.21", "app1_svc"), new("192.0.2.1", "n1"), new("192.0.2.2", "n2"),
         ],
         Interfaces = [new("en0", $"192.0.2.{i}", "255.255.255.0"), new("en1", $"198.51.100.{i}", "255.255.255.0")],
         VolumeGroups = [new("rootvg", 10, true, false), new("datavg", 60, false, true)],
-        Files = [new("/ha/start.sh", true, true), new("/ha/stop.sh", true, true)],
+        Files = [new("/ha/start.sh", true, true), new("/ha/stop.sh", true, true), new("/ha/mon.sh", true, true)],
         FilesetLevel = "5.5.0.10",
     };
 
@@ -117,7 +117,7 @@ public class VerifierTests
     {
         var facts = CleanFacts();
         facts["n2"] = facts["n2"]! with { Interfaces = [new("en0", "192.0.2.2", "255.255.0.0"), new("en1", "198.51.100.2", "255.255.255.0")] };
-        var c = Clean() with { Nodes = [new("n1", "n1"), new("n2", "n2"), new("n3", "n3")] };
+        var c = Clean() with { Nodes = [new("n1", "n1"), new("n2", "n2"), new("n3", "192.0.2.3")] };
         c = c with { Interfaces = [.. c.Interfaces, new("n3_boot1", "net_ether_01", "n3", Address: "192.0.2.3"), new("n3_boot2", "net_ether_01", "n3", Address: "198.51.100.3")] };
         facts["n3"] = Facts("n3", 3) with { Hosts = [.. Facts("n3", 3).Hosts, new("192.0.2.3", "n3_boot1"), new("198.51.100.3", "n3_boot2")] };
         facts["n1"] = facts["n1"]! with { Hosts = facts["n3"]!.Hosts };
@@ -221,7 +221,7 @@ public class VerifierTests
     public void R_APP_SCRIPT_a_stop_script_missing_on_a_node()
     {
         var facts = CleanFacts();
-        facts["n2"] = facts["n2"]! with { Files = [new("/ha/start.sh", true, true), new("/ha/stop.sh", false, false)] };
+        facts["n2"] = facts["n2"]! with { Files = [new("/ha/start.sh", true, true), new("/ha/stop.sh", false, false), new("/ha/mon.sh", true, true)] };
         var f = Only(Clean(), facts, "R-APP-SCRIPT");
         Assert.Equal(("R-APP-SCRIPT", "n2", "/ha/stop.sh"), (f.RuleId, f.Node, f.Object));
         Assert.Equal("The stop script /ha/stop.sh of application server app1 does not exist on node n2.", f.Message);
@@ -231,7 +231,7 @@ public class VerifierTests
     public void R_APP_EXEC_a_start_script_not_executable_on_a_node()
     {
         var facts = CleanFacts();
-        facts["n2"] = facts["n2"]! with { Files = [new("/ha/start.sh", true, false), new("/ha/stop.sh", true, true)] };
+        facts["n2"] = facts["n2"]! with { Files = [new("/ha/start.sh", true, false), new("/ha/stop.sh", true, true), new("/ha/mon.sh", true, true)] };
         var f = Only(Clean(), facts, "R-APP-EXEC");
         Assert.Equal(("R-APP-EXEC", "n2", "/ha/start.sh"), (f.RuleId, f.Node, f.Object));
     }
@@ -319,5 +319,63 @@ public class VerifierTests
         var found = Verifier.Run(new VerificationInput(Clean() with { Nodes = nodes }, CleanFacts()));
         var limit = found.Single(r => r.Check.Id == "R-LIMIT");
         Assert.Equal("R-LIMIT-NODES", Assert.Single(limit.Findings).RuleId);
+    }
+
+    [Fact]
+    public void R_VER_COMM_PATH_a_communication_path_not_in_etc_hosts_on_a_node()
+    {
+        var facts = CleanFacts();
+        facts["n1"] = facts["n1"]! with { Hosts = [.. facts["n1"]!.Hosts.Where(h => h.Label != "n2")] };
+        var f = Only(Clean(), facts, "R-VER-COMM-PATH");
+        Assert.Equal(("R-VER-COMM-PATH", "n1", "n2"), (f.RuleId, f.Node, f.Object));
+        Assert.Equal("The communication path n2 of node n2 is not in /etc/hosts on node n1.", f.Message);
+    }
+
+    [Fact]
+    public void R_VER_NET_MEMBERS_an_ip_network_on_one_node_only_is_a_warning()
+    {
+        var c = Clean();
+        c = c with { Networks = [.. c.Networks, new Network("net_ether_02", "ether")], Interfaces = [.. c.Interfaces, new("n1_hb", "net_ether_02", "n1", Address: "10.1.1.1")] };
+        var facts = CleanFacts().ToDictionary(kv => kv.Key, kv => (NodeFacts?)(kv.Value! with { Hosts = [.. kv.Value!.Hosts, new("10.1.1.1", "n1_hb")] }));
+        facts["n1"] = facts["n1"]! with { Interfaces = [.. facts["n1"]!.Interfaces, new("en2", "10.1.1.1", "255.255.255.0")] };
+        var found = Verify(c, facts).Where(f => f.RuleId == "R-VER-NET-MEMBERS").ToList();
+        var f = Assert.Single(found);
+        Assert.Equal((Severity.Warning, "n1", "net_ether_02"), (f.Severity, f.Node, f.Object));
+    }
+
+    [Fact]
+    public void R_VER_SVC_ACTIVE_a_service_address_already_on_a_node_is_a_warning()
+    {
+        var facts = CleanFacts();
+        facts["n2"] = facts["n2"]! with { Interfaces = [.. facts["n2"]!.Interfaces, new("en0", "203.0.113.21", "255.255.255.0")] };
+        var found = Verify(Clean(), facts);
+        var f = Assert.Single(found);
+        Assert.Equal(("R-VER-SVC-ACTIVE", Severity.Warning, "n2", "app1_svc"), (f.RuleId, f.Severity, f.Node, f.Object));
+    }
+
+    [Fact]
+    public void R_IPAT_5_a_persistent_label_on_a_boot_subnet_of_its_node()
+    {
+        var c = Clean() with { PersistentIps = [new("n1_pers", "net_ether_01", "n1", "192.0.2.201")] };
+        var facts = CleanFacts().ToDictionary(kv => kv.Key, kv => (NodeFacts?)(kv.Value! with { Hosts = [.. kv.Value!.Hosts, new("192.0.2.201", "n1_pers")] }));
+        var f = Only(c, facts, "R-IPAT-5");
+        Assert.Equal(("R-IPAT-5", "n1", "n1_pers"), (f.RuleId, f.Node, f.Object));
+        Assert.Contains("n1_boot1", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R_MON_SCRIPT_a_monitor_method_missing_on_a_node()
+    {
+        var facts = CleanFacts();
+        facts["n2"] = facts["n2"]! with { Files = [new("/ha/start.sh", true, true), new("/ha/stop.sh", true, true), new("/ha/mon.sh", false, false)] };
+        var f = Only(Clean(), facts, "R-MON-SCRIPT");
+        Assert.Equal(("R-MON-SCRIPT", "n2", "/ha/mon.sh"), (f.RuleId, f.Node, f.Object));
+        Assert.Equal("The monitor method /ha/mon.sh of application monitor app1_mon does not exist on node n2.", f.Message);
+    }
+
+    [Fact]
+    public void Script_paths_include_the_monitor_methods()
+    {
+        Assert.Equal(["/ha/start.sh", "/ha/stop.sh", "/ha/mon.sh"], Verifier.ScriptPaths(Clean()));
     }
 }
