@@ -10,6 +10,9 @@ public sealed record InterfaceFact(string Name, string Address, string Netmask);
 /// (lsvg "AUTO ON"), and whether it is enhanced concurrent capable.</summary>
 public sealed record VolumeGroupFact(string Name, int Major, bool AutoVaryon, bool EnhancedConcurrent);
 
+/// <summary>A file system defined on a node (/etc/filesystems, lsfs -c) and whether AIX mounts it at boot.</summary>
+public sealed record FileSystemFact(string MountPoint, bool AutoMount);
+
 /// <summary>A file on a node: whether it exists and whether it is executable (application scripts).</summary>
 public sealed record FileFact(string Path, bool Exists, bool Executable);
 
@@ -24,10 +27,13 @@ public sealed record NodeFacts(string Node)
     public IReadOnlyList<InterfaceFact> Interfaces { get; init; } = [];
     public IReadOnlyList<VolumeGroupFact> VolumeGroups { get; init; } = [];
     public IReadOnlyList<FileFact> Files { get; init; } = [];
+    public IReadOnlyList<FileSystemFact> FileSystems { get; init; } = [];
     /// <summary>The level of cluster.es.server.rte, or null when it is not installed.</summary>
     public string? FilesetLevel { get; init; }
 
     public VolumeGroupFact? VolumeGroup(string name) => VolumeGroups.FirstOrDefault(v => v.Name == name);
 
     public FileFact? File(string path) => Files.FirstOrDefault(f => f.Path == path);
+
+    public FileSystemFact? FileSystem(string mountPoint) => FileSystems.FirstOrDefault(f => f.MountPoint == mountPoint);
 }

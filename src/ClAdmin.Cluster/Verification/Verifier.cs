@@ -47,6 +47,8 @@ public static class Verifier
         new("R-VG-IMPORT", "§8, §9.2 item 6, §9.3 item 3", "Checking that shared volume groups are imported on every node of their group", VgImported),
         new("R-VG-MAJOR", "§8, §9.2 item 7", "Checking that shared volume groups have the same major number on every node", VgMajor),
         new("R-VG-AUTO", "§8, §9.3 item 5", "Checking that shared volume groups do not vary on automatically", VgAutoVaryon),
+        new("R-VER-FS", "§9.2 item 6, §9.3 item 4", "Checking that shared file systems are defined on every node of their group", FileSystemsDefined),
+        new("R-VER-FS-AUTO", "§8, §9.2 item 6", "Checking that shared file systems are not mounted automatically at system restart", FileSystemsAuto),
         new("R-VG-ECM", "§7.6, §8", "Checking enhanced concurrent mode where concurrent access or disk heartbeat needs it", VgEnhancedConcurrent),
         new("R-APP-SCRIPT", "§9.2 item 9", "Checking that application server scripts exist on every node of their group", ScriptsExist),
         new("R-APP-EXEC", "§9.2 item 9", "Checking that application server scripts are executable on every node of their group", ScriptsExecutable),
@@ -237,6 +239,27 @@ public static class Verifier
         from vg in g.Resource(ResourceKinds.VolumeGroup).Concat(g.Resource(ResourceKinds.ConcurrentVolumeGroup)).Distinct()
         from n in g.Nodes
         select (g, vg, n);
+
+    /// <summary>Every (group, mount point, node of the group): the group's file systems, or with ALL
+    /// every file system of its volume groups.</summary>
+    private static IEnumerable<(ResourceGroup Group, string MountPoint, string Node)> SharedFileSystems(ClusterConfiguration c) =>
+        from g in c.ResourceGroups
+        let listed = g.Resource(ResourceKinds.FileSystem)
+        let vgs = g.Resource(ResourceKinds.VolumeGroup).Concat(g.Resource(ResourceKinds.ConcurrentVolumeGroup)).ToHashSet(StringComparer.Ordinal)
+        from fs in listed.Where(f => f != "ALL").Concat(listed.Contains("ALL") ? c.FileSystems.Where(f => vgs.Contains(f.VolumeGroup)).Select(f => f.MountPoint) : []).Distinct()
+        from n in g.Nodes
+        select (g, fs, n);
+
+    private static IEnumerable<Finding> FileSystemsDefined(VerificationInput input) =>
+        from x in SharedFileSystems(input.Configuration)
+        let facts = input.Of(x.Node)
+        where facts is not null && facts.FileSystem(x.MountPoint) is null
+        select Error("R-VER-FS", x.Node, x.MountPoint, x.Node, x.MountPoint, x.Group.Name);
+
+    private static IEnumerable<Finding> FileSystemsAuto(VerificationInput input) =>
+        from x in SharedFileSystems(input.Configuration)
+        where input.Of(x.Node)?.FileSystem(x.MountPoint) is { AutoMount: true }
+        select Error("R-VER-FS-AUTO", x.Node, x.MountPoint, x.Node, x.MountPoint);
 
     private static IEnumerable<Finding> VgImported(VerificationInput input) =>
         from x in SharedVgs(input.Configuration)

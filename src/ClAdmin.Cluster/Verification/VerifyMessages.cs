@@ -33,6 +33,8 @@ public static class VerifyMessages
         new("R-VG-IMPORT", "ClAdmin", "Volume group {1} of resource group {2} is not imported on node {0}."),
         new("R-VG-MAJOR", "ClAdmin", "Volume group {1} has major number {2} on node {0}, but {3} is expected."),
         new("R-VG-AUTO", "ClAdmin", "Volume group {1} is set to vary on automatically at system restart on node {0}; a shared volume group must not be."),
+        new("R-VER-FS", "ClAdmin", "File system {1} of resource group {2} is not defined on node {0}."),
+        new("R-VER-FS-AUTO", "ClAdmin", "File system {1} is set to mount automatically at system restart on node {0}; a shared file system must not be."),
         new("R-VG-ECM", "ClAdmin", "Volume group {1} is not enhanced concurrent capable on node {0}; {2} needs it."),
         new("R-APP-SCRIPT", "ClAdmin", "The {2} script {1} of application server {3} does not exist on node {0}."),
         new("R-APP-EXEC", "ClAdmin", "The {2} script {1} of application server {3} is not executable on node {0}."),

@@ -10,7 +10,7 @@ namespace ClAdmin.Exec.Verification;
 /// Gathers what clverify needs from every node, through the fan-out engine (so through whatever
 /// transport: simulated nodes, SSH, this machine), with the AIX commands a node answers:
 /// <c>cat /etc/hosts</c>, <c>ifconfig -a</c>, <c>lsvg</c>, <c>lsattr -El VG</c> (auto_on,
-/// conc_capable), <c>getlvodm -d VG</c> (major number), <c>ls -ld SCRIPT</c> and
+/// conc_capable), <c>getlvodm -d VG</c> (major number), <c>lsfs -c</c>, <c>ls -ld SCRIPT</c> and
 /// <c>lslpp -L cluster.es.server.rte</c>. A node that cannot be reached gets no facts (null).
 /// </summary>
 public sealed class FactsCollector(FanOutEngine engine)
@@ -80,6 +80,7 @@ public sealed class FactsCollector(FanOutEngine engine)
                 };
             }
         }
+        Update(await Run("lsfs", "-c").ConfigureAwait(false), (f, r) => f with { FileSystems = r.ExitCode == 0 ? ParseLsfs(r.Stdout) : [] });
         foreach (var script in Verifier.ScriptPaths(configuration))
         {
             Update(await Run("ls", "-ld", script).ConfigureAwait(false), (f, r) => f with { Files = [.. f.Files, ParseLs(script, r)] });
@@ -137,6 +138,18 @@ public sealed class FactsCollector(FanOutEngine engine)
             return string.Join('.', new[] { m >> 24, (m >> 16) & 255, (m >> 8) & 255, m & 255 }.Select(b => b.ToString(CultureInfo.InvariantCulture)));
         }
         return mask;
+    }
+
+    /// <summary>lsfs -c: "#MountPoint:Device:Vfs:Nodename:Type:Size:Options:AutoMount:Acct" then one line per file system.</summary>
+    public static IReadOnlyList<FileSystemFact> ParseLsfs(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split('\n')
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(':'))
+            .Where(f => f.Length >= 8)
+            .Select(f => new FileSystemFact(f[0], f[7] == "yes"))
+            .ToList();
     }
 
     /// <summary>lsattr -El: attribute, value, description..., user-settable.</summary>

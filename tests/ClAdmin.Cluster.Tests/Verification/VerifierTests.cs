@@ -30,8 +30,10 @@ public class VerifierTests
                 [ResourceKinds.ServiceLabel] = ["app1_svc"],
                 [ResourceKinds.Applications] = ["app1"],
                 [ResourceKinds.VolumeGroup] = ["datavg"],
+                [ResourceKinds.FileSystem] = ["/data"],
             }),
         ],
+        FileSystems = [new("/data", "datavg")],
     };
 
     private static NodeFacts Facts(string node, int i) => new(node)
@@ -45,6 +47,7 @@ public class VerifierTests
         VolumeGroups = [new("rootvg", 10, true, false), new("datavg", 60, false, true)],
         Files = [new("/ha/start.sh", true, true), new("/ha/stop.sh", true, true), new("/ha/mon.sh", true, true)],
         FilesetLevel = "5.5.0.10",
+        FileSystems = [new("/", true), new("/data", false)],
     };
 
     private static Dictionary<string, NodeFacts?> CleanFacts() => new() { ["n1"] = Facts("n1", 1), ["n2"] = Facts("n2", 2) };
@@ -65,9 +68,9 @@ public class VerifierTests
     }
 
     [Fact]
-    public void There_are_at_least_twenty_checks_each_citing_the_reference()
+    public void There_are_at_least_thirty_checks_each_citing_the_reference()
     {
-        Assert.True(Verifier.Checks.Count >= 20);
+        Assert.True(Verifier.Checks.Count >= 30, $"{Verifier.Checks.Count} checks");
         Assert.All(Verifier.Checks, c => Assert.StartsWith("§", c.Cites, StringComparison.Ordinal));
         Assert.Equal(Verifier.Checks.Count, Verifier.Checks.Select(c => c.Id).Distinct().Count());
     }
@@ -377,5 +380,35 @@ public class VerifierTests
     public void Script_paths_include_the_monitor_methods()
     {
         Assert.Equal(["/ha/start.sh", "/ha/stop.sh", "/ha/mon.sh"], Verifier.ScriptPaths(Clean()));
+    }
+
+    [Fact]
+    public void R_VER_FS_a_shared_file_system_not_defined_on_a_node()
+    {
+        var facts = CleanFacts();
+        facts["n2"] = facts["n2"]! with { FileSystems = [new("/", true)] };
+        var f = Only(Clean(), facts, "R-VER-FS");
+        Assert.Equal(("R-VER-FS", "n2", "/data"), (f.RuleId, f.Node, f.Object));
+        Assert.Equal("File system /data of resource group rg1 is not defined on node n2.", f.Message);
+    }
+
+    [Fact]
+    public void R_VER_FS_ALL_means_every_file_system_of_the_groups_volume_groups()
+    {
+        var c = Clean();
+        c = c with { ResourceGroups = [c.ResourceGroups[0] with { Resources = new Dictionary<string, IReadOnlyList<string>>(c.ResourceGroups[0].Resources) { [ResourceKinds.FileSystem] = ["ALL"] } }] };
+        var facts = CleanFacts();
+        facts["n1"] = facts["n1"]! with { FileSystems = [] };
+        var f = Only(c, facts, "R-VER-FS");
+        Assert.Equal(("n1", "/data"), (f.Node, f.Object));
+    }
+
+    [Fact]
+    public void R_VER_FS_AUTO_a_shared_file_system_mounted_at_boot_on_a_node()
+    {
+        var facts = CleanFacts();
+        facts["n1"] = facts["n1"]! with { FileSystems = [new("/data", true)] };
+        var f = Only(Clean(), facts, "R-VER-FS-AUTO");
+        Assert.Equal(("R-VER-FS-AUTO", "n1", "/data"), (f.RuleId, f.Node, f.Object));
     }
 }

@@ -46,6 +46,8 @@ public sealed class FactsCollectorTests
         Assert.Equal(new VolumeGroupFact("datavg", 60, AutoVaryon: false, EnhancedConcurrent: true), n2.VolumeGroup("datavg"));
         Assert.Equal(new FileFact("/usr/local/ha/app1/start.sh", true, true), n2.File("/usr/local/ha/app1/start.sh"));
         Assert.Equal("5.5.0.10", n2.FilesetLevel);
+        Assert.Equal(new FileSystemFact("/data", AutoMount: false), n2.FileSystem("/data"));
+        Assert.Equal(new FileSystemFact("/", AutoMount: true), n2.FileSystem("/"));
     }
 
     [Fact]
