@@ -48,6 +48,20 @@ public sealed class VerifyCliTests : IDisposable
     }
 
     [Fact]
+    public void A_crashed_node_fails_verification_with_the_node_named()
+    {
+        Assert.Equal(0, Cladmin("cmd", "--", "clmgr", "verify", "cluster").ExitCode);
+        var fail = Cladmin("sim", "fail", "node", "node2");
+        Assert.True(fail.ExitCode == 0, fail.Stdout + fail.Stderr);
+
+        var r = Cladmin("cmd", "--", "clmgr", "verify", "cluster");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("\tCollector on node node1 completed\n\tCollector on node node2 failed", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ERROR: Node node2 could not be reached: no information was collected from it.\n", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Verification exiting with error count: 1\n", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_needs_the_cluster_class()
     {
         var r = Cladmin("cmd", "--", "clmgr", "verify", "resource_group");
