@@ -15,6 +15,7 @@ namespace ClAdmin.Exec.Clmgr;
 /// transaction and change nothing when a value or rule is wrong (each value is checked against its
 /// attribute's kind first, <see cref="ClmgrValues"/>); query prints ATTR="value" lines with every
 /// value escaped (<see cref="QuotedText"/>), so that no stored value can forge a line or an attribute.
+/// <c>verify cluster</c> runs clverify over the nodes (<see cref="Verification"/>).
 /// </summary>
 public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots) : ICommandHandler
 {
