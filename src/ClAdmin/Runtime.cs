@@ -8,6 +8,7 @@ using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
 using ClAdmin.Exec.Transport;
 using ClAdmin.Exec.Utilities;
+using ClAdmin.Exec.Verification;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Persistence;
 using ClAdmin.Sim;
@@ -107,7 +108,13 @@ public sealed class Runtime : IAsyncDisposable
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var dispatcher = new Dispatcher(
             [
-                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath))),
+                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)))
+                {
+                    Verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
+                    {
+                        WriteFailed = LogWarnings.To(notice),
+                    },
+                },
                 new OdmHandler(open),
                 // Until the cluster manager lands, cluster services are stopped everywhere.
                 .. UtilityHandlers.Create(open, StoppedClusterState.Instance),

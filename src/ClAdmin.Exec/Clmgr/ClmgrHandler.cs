@@ -3,6 +3,7 @@ using ClAdmin.Cluster.Odm;
 using ClAdmin.Cluster;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Verification;
 using ClAdmin.Store;
 
 namespace ClAdmin.Exec.Clmgr;
@@ -14,6 +15,7 @@ namespace ClAdmin.Exec.Clmgr;
 /// transaction and change nothing when a value or rule is wrong (each value is checked against its
 /// attribute's kind first, <see cref="ClmgrValues"/>); query prints ATTR="value" lines with every
 /// value escaped (<see cref="QuotedText"/>), so that no stored value can forge a line or an attribute.
+/// <c>verify cluster</c> runs clverify over the nodes (<see cref="Verification"/>).
 /// </summary>
 public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots) : ICommandHandler
 {
@@ -24,13 +26,21 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         ("modify", ["mod", "ch", "change", "set"]),
         ("delete", ["de", "rm", "remove", "erase"]),
         ("manage", ["mg"]),
+        ("verify", ["ve"]),
     ];
 
     public IReadOnlyCollection<string> Names { get; } = ["clmgr"];
 
+    /// <summary>Runs <c>clmgr verify cluster</c> (clverify over the nodes); without it, verify is refused.</summary>
+    public ClusterVerification? Verification { get; init; }
+
     public Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (IsVerifyCluster(invocation.Arguments))
+        {
+            return VerifyAsync(cancellationToken);
+        }
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         int rc;
@@ -119,6 +129,44 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             default:
                 throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{action}\" action is not available for the \"{cls.Name}\" class.");
         }
+    }
+
+    /// <summary>clmgr [options] verify cluster: the action and class words, whatever the options before them.</summary>
+    private static bool IsVerifyCluster(IReadOnlyList<string> args)
+    {
+        var i = 0;
+        while (i < args.Count && args[i].StartsWith('-') && args[i].Length > 1)
+        {
+            i += args[i] is "-d" or "-a" or "-T" or "-l" ? 2 : 1;
+        }
+        return i + 1 < args.Count
+            && (args[i].Equals("verify", StringComparison.OrdinalIgnoreCase) || args[i].Equals("ve", StringComparison.OrdinalIgnoreCase))
+            && ClmgrClasses.Find(args[i + 1])?.Name == "cluster";
+    }
+
+    /// <summary>clmgr verify cluster: the clverify layout; rc 1 when verification found an error.</summary>
+    private async Task<CommandResult> VerifyAsync(CancellationToken cancellationToken)
+    {
+        if (Verification is null)
+        {
+            return CommandResult.Local(ClmgrRc.Error, "", "ERROR: verification cannot reach the cluster nodes from here.\n");
+        }
+        ClusterConfiguration configuration;
+        try
+        {
+            using var repo = openRepository();
+            configuration = repo.LoadConfiguration(ConfigDirectory.Default);
+        }
+        catch (StoreException e)
+        {
+            return CommandResult.Local(ClmgrRc.Error, "", "ERROR: " + e.Message + "\n");
+        }
+        if (configuration.Nodes.Count == 0)
+        {
+            return CommandResult.Local(ClmgrRc.MissingDependency, "", "ERROR: no cluster nodes are defined; add the cluster and its nodes first.\n");
+        }
+        var run = await Verification.RunAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return CommandResult.Local(run.Errors > 0 ? ClmgrRc.Error : ClmgrRc.Success, run.Stdout, run.Stderr);
     }
 
     private static string Next(IReadOnlyList<string> args, ref int i, string flag) =>

@@ -17,6 +17,7 @@ internal static class LvmQueries
         t["lslv"] = Lslv;
         t["lsdev"] = Lsdev;
         t["lsattr"] = Lsattr;
+        t["getlvodm"] = Getlvodm;
     }
 
     private static string F(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
@@ -317,6 +318,10 @@ internal static class LvmQueries
         {
             return ctx.BadFlag(g.BadFlag ?? '?', "lsattr -E -l Name [-a Attribute] [-F Format]");
         }
+        if (ctx.Node.FindVgByName(dev) is { } nvg)
+        {
+            return VgAttributes(ctx, nvg, g.Value('a'), g.Value('F') is "value");
+        }
         var disk = NodeDisks(ctx.World, ctx.Node).Find(x => x.Name == dev).Disk;
         if (disk is null)
         {
@@ -346,6 +351,51 @@ internal static class LvmQueries
             return 0;
         }
         PrintColumns(ctx, rows, 3);
+        return 0;
+    }
+
+    /// <summary>lsattr -El VG: a volume group's customized attributes (CuAt), readable varied off:
+    /// auto_on (varied on at boot), conc_capable (enhanced concurrent), the timestamp and serial id.</summary>
+    private static int VgAttributes(CommandContext ctx, NodeVolumeGroup nvg, string? attribute, bool valuesOnly)
+    {
+        var vg = ctx.World.FindVg(nvg.VgId);
+        var rows = new List<string[]>
+        {
+            new[] { "auto_on", nvg.AutoOn ? "y" : "n", "N/A", "True" },
+            new[] { "conc_auto_on", "n", "N/A", "True" },
+            new[] { "conc_capable", vg is { EnhancedConcurrent: true } ? "y" : "n", "N/A", "True" },
+            new[] { "timestamp", nvg.OdmTimestamp.ToString("x16", CultureInfo.InvariantCulture), "N/A", "True" },
+            new[] { "vgserial_id", nvg.VgId, "N/A", "False" },
+        };
+        if (attribute is not null)
+        {
+            rows = rows.Where(r => r[0] == attribute).ToList();
+        }
+        if (valuesOnly)
+        {
+            foreach (var r in rows)
+            {
+                ctx.Line(r[1]);
+            }
+            return 0;
+        }
+        PrintColumns(ctx, rows, 3);
+        return 0;
+    }
+
+    /// <summary>getlvodm -d VG: the volume group's major number (the LVM's ODM query; other flags are not simulated).</summary>
+    private static int Getlvodm(CommandContext ctx)
+    {
+        var g = Getopt.Parse(ctx.Args, "d:");
+        if (g.BadFlag is { } bad || g.Value('d') is not { } name)
+        {
+            return ctx.BadFlag(g.BadFlag ?? '?', "getlvodm -d VolumeGroup");
+        }
+        if (ctx.Node.FindVgByName(name) is not { } nvg)
+        {
+            return ctx.Fail($"0516-306 getlvodm: Unable to find volume group {name} in the Device\n\tConfiguration Database.");
+        }
+        ctx.Line(nvg.Major.ToString(CultureInfo.InvariantCulture));
         return 0;
     }
 }
