@@ -1,6 +1,7 @@
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Cspoc;
+using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Odm;
@@ -112,6 +113,7 @@ public sealed class Runtime : IAsyncDisposable
                 // Until the cluster manager lands, cluster services are stopped everywhere.
                 .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
                 .. CspocHandlers.Create(engine, nodes),
+                new DiscoveryHandler(engine, nodes, open),
             ],
             engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });
