@@ -2,6 +2,7 @@ using System.Text;
 using ClAdmin.Cluster.Odm;
 using ClAdmin.Cluster;
 using ClAdmin.Contracts;
+using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Store;
 
@@ -102,7 +103,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         switch (action)
         {
             case "query":
-                return Query(cls.Query(repo.LoadConfiguration(ConfigDirectory.Default)).ToList(), name, options, stdout);
+                return Query(cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList(), name, options, stdout);
             case "add":
             case "modify":
             case "delete":
@@ -110,15 +111,60 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
                 {
                     ClmgrValues.Check(cls.Name, action == "add" ? name : null, attributes);
                 }
-                return Change(repo, c => action switch
+                var discovery = cls.Name is "interface" or "service_ip" or "persistent_ip" or "resource_group" ? repo.LoadDiscovery() : [];
+                if (action == "add" && name is not null)
+                {
+                    attributes = Resolve(cls.Name, name, attributes, discovery);
+                }
+                return Change(repo, c => DiscoveredObjects.WithGroupVolumeGroups(action switch
                 {
                     "add" => cls.Add(c, name, attributes),
                     "modify" => cls.Modify(c, name, attributes),
                     _ => cls.Delete(c, name, attributes),
-                }, stderr);
+                }, discovery), stderr);
             default:
                 throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{action}\" action is not available for the \"{cls.Name}\" class.");
         }
+    }
+
+    /// <summary>
+    /// An IP label added without ADDRESS= gets the address it has in the discovered /etc/hosts: of
+    /// its NODE (interface, persistent_ip), of any node (service_ip). A label none of those files
+    /// holds is refused, naming the label and the nodes searched. Nodes never discovered are not
+    /// searched; when none of them was, the label is kept unresolved (before any discovery).
+    /// </summary>
+    private static ClmgrAttributes Resolve(string className, string label, ClmgrAttributes attributes, IReadOnlyList<NodeDiscovery> discovery)
+    {
+        if (className is not ("interface" or "service_ip" or "persistent_ip") || attributes["ADDRESS"] is { Length: > 0 }
+            || System.Net.IPAddress.TryParse(label, out _))
+        {
+            return attributes;
+        }
+        var node = className == "service_ip" ? null : attributes["NODE"];
+        var searched = discovery.Where(d => node is null || d.Node == node).Select(d => d.Node).ToList();
+        if (searched.Count == 0)
+        {
+            return attributes;
+        }
+        var address = DiscoveredObjects.Resolve(label, discovery, searched)
+            ?? throw new ClmgrException(ClmgrRc.NotFound,
+                $"the IP label \"{QuotedText.Escape(label)}\" cannot be resolved: it is not in /etc/hosts on {string.Join(", ", searched)}. Add it there (and discover again), or give its ADDRESS.");
+        return new ClmgrAttributes(attributes.Names.Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("ADDRESS", address)));
+    }
+
+    /// <summary>The configuration a query reads: volume groups include the shared ones discovery found
+    /// (the "Volume Groups" pick lists), and <c>query interface DISCOVERED=true</c> lists the
+    /// discovered interfaces not yet configured instead of the configured ones.</summary>
+    private static ClusterConfiguration WithDiscovery(ObjectRepository repo, string className, ClmgrAttributes attributes)
+    {
+        var config = repo.LoadConfiguration(ConfigDirectory.Default);
+        return className switch
+        {
+            "volume_group" => DiscoveredObjects.WithVolumeGroups(config, repo.LoadDiscovery()),
+            "interface" when attributes.Bool("DISCOVERED", false) =>
+                config with { Interfaces = DiscoveredObjects.UnconfiguredInterfaces(config, repo.LoadDiscovery()) },
+            _ => config,
+        };
     }
 
     private static string Next(IReadOnlyList<string> args, ref int i, string flag) =>
