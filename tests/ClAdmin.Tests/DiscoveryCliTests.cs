@@ -39,12 +39,13 @@ public sealed class DiscoveryCliTests : IDisposable
         Assert.True(discover.ExitCode == 0, discover.Stdout + discover.Stderr);
         Assert.Contains("Discovery completed normally", discover.Stdout, StringComparison.Ordinal);
         Assert.Contains($"PVID:           {pvid}\n        VGname:         e2evg\n", discover.Stdout, StringComparison.Ordinal);
-        Assert.Contains("        Conc-capable:   No\n        VGactive:       Yes\n", discover.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"VGname:         e2evg\n        VGmajor:        [1-9][0-9]*\n        Conc-capable:   No\n        VGactive:       Yes\n", discover.Stdout);
         var list = Cladmin("cmd", "--", "clmgr", "query", "volume_group");
         Assert.Contains("e2evg\n", list.Stdout, StringComparison.Ordinal);
         var vg = Cladmin("cmd", "--", "clmgr", "query", "volume_group", "e2evg");
         Assert.Contains("NODES=\"node1 node2\"", vg.Stdout, StringComparison.Ordinal);
         Assert.Contains($"PHYSICAL_VOLUMES=\"{pvid}\"", vg.Stdout, StringComparison.Ordinal);
         Assert.Contains("PPART_SIZE=\"32\"", vg.Stdout, StringComparison.Ordinal);
+        Assert.Matches("MAJOR_NUMBER=\"[1-9][0-9]*\"", vg.Stdout);
     }
 }

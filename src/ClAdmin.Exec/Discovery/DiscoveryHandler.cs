@@ -12,7 +12,7 @@ namespace ClAdmin.Exec.Discovery;
 /// <c>clrsh_discover</c>, "Discover HACMP-related Information from Configured Nodes": gathers from
 /// every cluster node (or the request's nodes), through the transport, its interfaces with their
 /// addresses and netmasks (<c>ifconfig -a</c>), its /etc/hosts labels, its physical volumes
-/// (<c>lspv</c>) and volume groups (<c>lsvg</c>, <c>lsvg -o</c>, <c>lsvg VG</c>), and stores them
+/// (<c>lspv</c>) and volume groups (<c>lsvg</c>, <c>lsvg -o</c>, <c>lsvg VG</c>, <c>getlvodm -d VG</c> for the major number), and stores them
 /// as the node's discovery data, replacing what an earlier discovery found there. A node that
 /// cannot be reached or answers with an error is named and keeps its earlier data; the others'
 /// data is stored all the same, and the exit code is 1.
@@ -35,9 +35,9 @@ public sealed class DiscoveryHandler(FanOutEngine engine, IClusterNodes clusterN
         var failed = new Dictionary<string, NodeResult>(StringComparer.Ordinal);
         var healthy = targets.ToList();
 
-        async Task<Dictionary<string, string>> Gather(Func<string, IReadOnlyList<string>> argv)
+        async Task<Dictionary<string, string>> Gather(Func<string, IReadOnlyList<string>> argv, Func<string, bool>? on = null)
         {
-            var result = await engine.RunAsync(healthy, new NodeOperation(n => new NodeCommand(n, argv(n))), new FanOutOptions(), null, cancellationToken)
+            var result = await engine.RunAsync([.. healthy.Where(on ?? (_ => true))], new NodeOperation(n => new NodeCommand(n, argv(n))), new FanOutOptions(), null, cancellationToken)
                 .ConfigureAwait(false);
             foreach (var r in result.Results.Where(r => r.Outcome != NodeOutcome.Ok))
             {
@@ -53,6 +53,21 @@ public sealed class DiscoveryHandler(FanOutEngine engine, IClusterNodes clusterN
         var lsvg = await Gather(_ => ["lsvg"]).ConfigureAwait(false);
         var online = await Gather(_ => ["lsvg", "-o"]).ConfigureAwait(false);
         var details = await Gather(n => ["lsvg", .. DiscoveryParser.Names(online[n])]).ConfigureAwait(false);
+        // The major number of every group the node knows, from its ODM (getlvodm -d, one group a call).
+        var majors = healthy.ToDictionary(n => n, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
+        for (var i = 0; healthy.Any(n => DiscoveryParser.Names(lsvg[n]).Count > i); i++)
+        {
+            var k = i;
+            var round = await Gather(n => ["getlvodm", "-d", DiscoveryParser.Names(lsvg[n])[k]], n => DiscoveryParser.Names(lsvg[n]).Count > k)
+                .ConfigureAwait(false);
+            foreach (var (node, text) in round)
+            {
+                if (int.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var major))
+                {
+                    majors[node][DiscoveryParser.Names(lsvg[node])[k]] = major;
+                }
+            }
+        }
 
         var found = healthy.Select(n =>
         {
@@ -60,8 +75,8 @@ public sealed class DiscoveryHandler(FanOutEngine engine, IClusterNodes clusterN
             var detail = DiscoveryParser.LsvgDetails(details[n]);
             return new NodeDiscovery(n, DiscoveryParser.Ifconfig(ifconfig[n]), DiscoveryParser.Hosts(hosts[n]), DiscoveryParser.Lspv(lspv[n]),
                 [.. DiscoveryParser.Names(lsvg[n]).Select(vg => detail.TryGetValue(vg, out var d)
-                    ? new DiscoveredVolumeGroup(vg, d.PpSize, 0, d.Concurrent, active.Contains(vg))
-                    : new DiscoveredVolumeGroup(vg, 0, 0, false, active.Contains(vg)))]);
+                    ? new DiscoveredVolumeGroup(vg, d.PpSize, majors[n].GetValueOrDefault(vg), d.Concurrent, active.Contains(vg))
+                    : new DiscoveredVolumeGroup(vg, 0, majors[n].GetValueOrDefault(vg), false, active.Contains(vg)))]);
         }).ToList();
         using (var repo = openRepository())
         {

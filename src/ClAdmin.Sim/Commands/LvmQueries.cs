@@ -17,6 +17,23 @@ internal static class LvmQueries
         t["lslv"] = Lslv;
         t["lsdev"] = Lsdev;
         t["lsattr"] = Lsattr;
+        t["getlvodm"] = Getlvodm;
+    }
+
+    /// <summary><c>getlvodm -d VolumeGroup</c>: the group's major number from the node's ODM (varied on or not).</summary>
+    private static int Getlvodm(CommandContext ctx)
+    {
+        var g = Getopt.Parse(ctx.Args, "d:");
+        if (g.BadFlag is { } bad || g.Value('d') is not { } name)
+        {
+            return ctx.BadFlag(g.BadFlag ?? '?', "getlvodm -d VolumeGroup");
+        }
+        if (ctx.Node.FindVgByName(name) is not { } nvg)
+        {
+            return ctx.Fail(Lvm.NotInOdm("getlvodm", "volume group", name));
+        }
+        ctx.Line(nvg.Major.ToString(CultureInfo.InvariantCulture));
+        return 0;
     }
 
     private static string F(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -14,7 +14,7 @@ public static class Queries
     {
         "lsvg", "lspv", "lslv", "lsfs", "df", "lsuser", "lsgroup", "lssrc", "netstat", "hostname", "uname",
         "oslevel", "lslpp", "lsdev", "lsattr", "cat", "ls", "echo", "date", "true", "false", "id", "ps",
-        "grep", "head", "tail", "wc", "sort", "uniq", "cut", "awk",
+        "grep", "head", "tail", "wc", "sort", "uniq", "cut", "awk", "getlvodm",
     };
 
     /// <summary>True when <paramref name="commandLine"/> only reads (see the class summary).</summary>

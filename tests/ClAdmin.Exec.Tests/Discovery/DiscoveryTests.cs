@@ -66,10 +66,10 @@ public sealed class DiscoveryTests : IDisposable
         Assert.DoesNotContain(node2.Hosts, h => h.Label == "loopback");
         var hdisk = _world.FindDisk("lun01")!.NameOn("node2")!;
         Assert.Contains(new DiscoveredDisk(hdisk, pvid!, "datavg"), node2.Disks);
-        Assert.Equal(new DiscoveredVolumeGroup("datavg", 64, 0, true, true), Stored("node1").VolumeGroups.Single(v => v.Name == "datavg"));
-        // lsvg cannot describe a group varied off: node2 knows the name only.
-        Assert.Equal(new DiscoveredVolumeGroup("datavg", 0, 0, false, false), node2.VolumeGroups.Single(v => v.Name == "datavg"));
-        Assert.Contains($"        Hdisk:          {hdisk}\n        PVID:           {pvid}\n        VGname:         datavg\n", r.Stdout, StringComparison.Ordinal);
+        Assert.Equal(new DiscoveredVolumeGroup("datavg", 64, 60, true, true), Stored("node1").VolumeGroups.Single(v => v.Name == "datavg"));
+        // lsvg cannot describe a group varied off: node2 knows its name and (getlvodm -d) its major number only.
+        Assert.Equal(new DiscoveredVolumeGroup("datavg", 0, 60, false, false), node2.VolumeGroups.Single(v => v.Name == "datavg"));
+        Assert.Contains($"        Hdisk:          {hdisk}\n        PVID:           {pvid}\n        VGname:         datavg\n        VGmajor:        60\n", r.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
