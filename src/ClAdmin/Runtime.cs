@@ -106,14 +106,15 @@ public sealed class Runtime : IAsyncDisposable
         }
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
+        var discovery = new DiscoveryHandler(engine, nodes, open);
         var dispatcher = new Dispatcher(
             [
-                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath))),
+                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)), discovery.DiscoverAsync),
                 new OdmHandler(open),
                 // Until the cluster manager lands, cluster services are stopped everywhere.
                 .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
                 .. CspocHandlers.Create(engine, nodes),
-                new DiscoveryHandler(engine, nodes, open),
+                discovery,
             ],
             engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });

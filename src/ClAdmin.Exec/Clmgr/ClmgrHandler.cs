@@ -16,7 +16,11 @@ namespace ClAdmin.Exec.Clmgr;
 /// attribute's kind first, <see cref="ClmgrValues"/>); query prints ATTR="value" lines with every
 /// value escaped (<see cref="QuotedText"/>), so that no stored value can forge a line or an attribute.
 /// </summary>
-public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots) : ICommandHandler
+/// <remarks>With <paramref name="discover"/> (discovery on the given nodes), a successful <c>add cluster</c>
+/// or <c>add node</c> discovers the cluster's nodes as HACMP's standard path does; a discovery that
+/// fails on a node is a warning: the cluster or node stays defined.</remarks>
+public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots,
+    Func<IReadOnlyList<string>, CancellationToken, Task<CommandResult>>? discover = null) : ICommandHandler
 {
     private static readonly (string Action, string[] Aliases)[] Actions =
     [
@@ -29,15 +33,21 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
     public IReadOnlyCollection<string> Names { get; } = ["clmgr"];
 
-    public Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(invocation);
         cancellationToken.ThrowIfCancellationRequested();
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         int rc;
+        var addsNodes = false;
         try
         {
-            rc = Run(invocation.Arguments, stdout, stderr);
+            rc = Run(invocation.Arguments, stdout, stderr, ref addsNodes);
+            if (rc == ClmgrRc.Success && addsNodes && discover is not null)
+            {
+                await Discover(stdout, stderr, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (ClmgrException e)
         {
@@ -49,12 +59,33 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             stderr.Append("ERROR: ").Append(e.Message).Append('\n');
             rc = ClmgrRc.Error;
         }
-        return Task.FromResult(CommandResult.Local(rc, stdout.ToString(), stderr.ToString()));
+        return CommandResult.Local(rc, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Discovery on every node of the cluster now defined; its report follows clmgr's output.</summary>
+    private async Task Discover(StringBuilder stdout, StringBuilder stderr, CancellationToken cancellationToken)
+    {
+        List<string> nodes;
+        using (var repo = openRepository())
+        {
+            nodes = [.. repo.LoadConfiguration(ConfigDirectory.Default).Nodes.Select(n => n.Name)];
+        }
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+        var result = await discover!(nodes, cancellationToken).ConfigureAwait(false);
+        stdout.Append(result.Stdout);
+        stderr.Append(result.Stderr);
+        if (result.ExitCode != 0)
+        {
+            stderr.Append("WARNING: discovery did not complete on every node; run clrsh_discover again once they can be reached.\n");
+        }
     }
 
     private sealed record Options(bool Verbose, string? Delimiter, IReadOnlyList<string>? Attributes);
 
-    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr)
+    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr, ref bool addsNodes)
     {
         var i = 0;
         var verbose = false;
@@ -99,6 +130,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         }
         var cls = ClmgrClasses.Find(classWord)
             ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(classWord)}\" is not a valid class. Valid classes are: {string.Join(", ", ClmgrClasses.All.Select(c => c.Name).Append("snapshot"))}");
+        addsNodes = action == "add" && cls.Name is "cluster" or "node";
         using var repo = openRepository();
         switch (action)
         {

@@ -24,6 +24,10 @@ public sealed class DiscoveryHandler(FanOutEngine engine, IClusterNodes clusterN
 
     public IReadOnlyCollection<string> Names { get; } = [Name];
 
+    /// <summary>Discovery on <paramref name="nodes"/> (clmgr add cluster and add node run it).</summary>
+    public Task<CommandResult> DiscoverAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken) =>
+        RunAsync(new CommandInvocation(Name, Name, [], "", "") { Nodes = nodes }, cancellationToken);
+
     public async Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);

@@ -1,9 +1,11 @@
 using ClAdmin.Contracts;
+using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Cspoc;
 using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Tests.Cspoc;
+using ClAdmin.Exec.Utilities;
 using ClAdmin.Sim;
 using ClAdmin.Sim.Faults;
 using ClAdmin.Sim.Model;
@@ -25,7 +27,10 @@ public sealed class DiscoveryTests : IDisposable
     {
         var engine = new FanOutEngine(new SimWorldTransport(_world), new MemoryCommandLog());
         var nodes = new FixedClusterNodes("node1", "node2", "node3");
-        _dispatcher = new Dispatcher([.. CspocHandlers.Create(engine, nodes), new DiscoveryHandler(engine, nodes, Open)], engine,
+        var discovery = new DiscoveryHandler(engine, nodes, Open);
+        _dispatcher = new Dispatcher([.. CspocHandlers.Create(engine, nodes), discovery,
+            new ClmgrHandler(Open, new SnapshotRepository(Path.Combine(_dir, "snapshots")), discovery.DiscoverAsync),
+            .. UtilityHandlers.Create(Open, StoppedClusterState.Instance)], engine,
             new DispatcherOptions { LocalNode = "node1" });
     }
 
@@ -98,5 +103,32 @@ public sealed class DiscoveryTests : IDisposable
         var r = await d.RunAsync(new CommandRequest("clrsh_discover", ""), CancellationToken.None);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("no cluster nodes are defined", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_the_cluster_discovers_its_nodes_and_labels_then_resolve_for_cllsif()
+    {
+        Assert.True(SimFaults.Fail(_world, "node", "node3").Ok);
+
+        var add = await Run("clmgr add cluster NODES=node1,node2,node3 c1");
+
+        // node3 cannot be reached: a warning, the cluster is defined all the same.
+        Assert.True(add.ExitCode == 0, add.Stderr);
+        Assert.Contains("clrsh_discover: unable to reach node node3", add.Stderr, StringComparison.Ordinal);
+        Assert.Contains("WARNING: discovery did not complete on every node", add.Stderr, StringComparison.Ordinal);
+        using (var repo = Open())
+        {
+            Assert.Equal(["node1", "node2"], repo.LoadDiscovery().Select(n => n.Node));
+        }
+        Assert.Equal(0, (await Run("clmgr add network TYPE=ether NETMASK=255.255.255.0 net_ether_01")).ExitCode);
+        Assert.Equal(0, (await Run("clmgr add interface NETWORK=net_ether_01 NODE=node2 INTERFACE=en0 node2_boot1")).ExitCode);
+        var refused = await Run("clmgr add interface NETWORK=net_ether_01 NODE=node2 INTERFACE=en1 nosuch_boot");
+        Assert.Contains("\"nosuch_boot\" cannot be resolved: it is not in /etc/hosts on node2.", refused.Stderr, StringComparison.Ordinal);
+
+        var cllsif = await Run("cllsif -c");
+
+        var address = _world.FindNode("node2")!.Interfaces[0].Addresses[0].Address;
+        Assert.Contains($"node2_boot1:boot:net_ether_01:ether:public:node2:{address}:", cllsif.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("nosuch_boot", cllsif.Stdout, StringComparison.Ordinal);
     }
 }
