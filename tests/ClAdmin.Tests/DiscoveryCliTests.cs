@@ -48,4 +48,18 @@ public sealed class DiscoveryCliTests : IDisposable
         Assert.Contains("PPART_SIZE=\"32\"", vg.Stdout, StringComparison.Ordinal);
         Assert.Matches("MAJOR_NUMBER=\"[1-9][0-9]*\"", vg.Stdout);
     }
+
+    [Fact]
+    public void The_discover_dialog_runs_discovery_on_every_node_with_a_node_down_named()
+    {
+        Assert.Equal(0, Cladmin("sim", "fail", "node", "node2").ExitCode);
+
+        var r = Cladmin("run", "cm_discover_nw_interfaces_and_disks");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("Command: failed", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("unable to reach node node2", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Discovery completed with errors on node2", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("node1:\n        Hdisk:", r.Stdout, StringComparison.Ordinal);
+    }
 }
