@@ -22,7 +22,7 @@ public sealed record WorldDocument(string Name, long Version, string Json);
 /// simulated world's state. WAL journal, a busy timeout, foreign keys on; every write is one
 /// IMMEDIATE transaction, so a failed command leaves the file exactly as it was.
 /// </summary>
-public sealed class ObjectRepository : IDisposable
+public sealed partial class ObjectRepository : IDisposable
 {
     /// <summary>PRAGMA application_id of a ClAdmin database ("ClAd").</summary>
     public const int ApplicationId = 0x436C4164;
@@ -53,6 +53,40 @@ public sealed class ObjectRepository : IDisposable
             version INTEGER NOT NULL,
             document TEXT NOT NULL,
             updated_utc TEXT NOT NULL);
+        """,
+        """
+        CREATE TABLE discovery_node (
+            node TEXT PRIMARY KEY,
+            discovered_utc TEXT NOT NULL);
+        CREATE TABLE discovered_interface (
+            node TEXT NOT NULL REFERENCES discovery_node (node) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            device TEXT NOT NULL,
+            address TEXT NOT NULL,
+            netmask TEXT NOT NULL,
+            PRIMARY KEY (node, ord));
+        CREATE TABLE discovered_host (
+            node TEXT NOT NULL REFERENCES discovery_node (node) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            address TEXT NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (node, ord));
+        CREATE TABLE discovered_pv (
+            node TEXT NOT NULL REFERENCES discovery_node (node) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            hdisk TEXT NOT NULL,
+            pvid TEXT NOT NULL,
+            volume_group TEXT NOT NULL,
+            PRIMARY KEY (node, ord));
+        CREATE TABLE discovered_vg (
+            node TEXT NOT NULL REFERENCES discovery_node (node) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            pp_size INTEGER NOT NULL,
+            major INTEGER NOT NULL,
+            concurrent INTEGER NOT NULL,
+            active INTEGER NOT NULL,
+            PRIMARY KEY (node, ord));
         """,
     ];
 

@@ -1,6 +1,7 @@
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Cspoc;
+using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Odm;
@@ -106,9 +107,10 @@ public sealed class Runtime : IAsyncDisposable
         }
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
+        var discovery = new DiscoveryHandler(engine, nodes, open);
         var dispatcher = new Dispatcher(
             [
-                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)))
+                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)), discovery.DiscoverAsync)
                 {
                     Verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
                     {
@@ -119,6 +121,7 @@ public sealed class Runtime : IAsyncDisposable
                 // Until the cluster manager lands, cluster services are stopped everywhere.
                 .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
                 .. CspocHandlers.Create(engine, nodes),
+                discovery,
             ],
             engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });

@@ -134,6 +134,7 @@ public sealed class GoldenTests
     [InlineData("lsvg foovg", "0516-306 : Unable to find volume group foovg in the Device\n\tConfiguration Database.\n", 1)]
     [InlineData("lslv lvX", "0516-306 : Unable to find  lvX in the Device\n\tConfiguration Database.\n", 1)]
     [InlineData("mkvg -y datavg hdisk9", "0516-306 mkvg: Unable to find physical volume hdisk9 in the Device\n\tConfiguration Database.\n0516-862 mkvg: Unable to create volume group.\n", 1)]
+    [InlineData("getlvodm -d foovg", "0516-306 getlvodm: Unable to find volume group foovg in the Device\n\tConfiguration Database.\n", 1)]
     [InlineData("extendvg foovg hdisk3", "0516-306 extendvg: Unable to find volume group foovg in the Device\n\tConfiguration Database.\n", 1)]
     public void Error_messages_match_the_reference(string line, string stderr, int exitCode)
     {
@@ -141,6 +142,17 @@ public sealed class GoldenTests
         var r = world.Run("node1", line);
         Assert.Equal(stderr, r.Stderr);
         Assert.Equal(exitCode, r.ExitCode);
+    }
+
+    [Fact]
+    public void Getlvodm_d_prints_the_major_number_of_a_group_even_varied_off()
+    {
+        var world = TestWorld.Create();
+        Assert.Equal(0, world.Run("node1", "mkvg -y majvg -V 77 hdisk3").ExitCode);
+        Assert.Equal(0, world.Run("node1", "varyoffvg majvg").ExitCode);
+        var r = world.Run("node1", "getlvodm -d majvg");
+        Assert.Equal(("77\n", 0), (r.Stdout, r.ExitCode));
+        Assert.Equal("10\n", world.Run("node1", "getlvodm -d rootvg").Stdout);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Text;
 using ClAdmin.Cluster.Odm;
 using ClAdmin.Cluster;
 using ClAdmin.Contracts;
+using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.Verification;
 using ClAdmin.Store;
@@ -17,7 +18,11 @@ namespace ClAdmin.Exec.Clmgr;
 /// value escaped (<see cref="QuotedText"/>), so that no stored value can forge a line or an attribute.
 /// <c>verify cluster</c> runs clverify over the nodes (<see cref="Verification"/>).
 /// </summary>
-public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots) : ICommandHandler
+/// <remarks>With <paramref name="discover"/> (discovery on the given nodes), a successful <c>add cluster</c>
+/// or <c>add node</c> discovers the cluster's nodes as HACMP's standard path does; a discovery that
+/// fails on a node is a warning: the cluster or node stays defined.</remarks>
+public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, SnapshotRepository snapshots,
+    Func<IReadOnlyList<string>, CancellationToken, Task<CommandResult>>? discover = null) : ICommandHandler
 {
     private static readonly (string Action, string[] Aliases)[] Actions =
     [
@@ -34,19 +39,25 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
     /// <summary>Runs <c>clmgr verify cluster</c> (clverify over the nodes); without it, verify is refused.</summary>
     public ClusterVerification? Verification { get; init; }
 
-    public Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(invocation);
         cancellationToken.ThrowIfCancellationRequested();
         if (IsVerifyCluster(invocation.Arguments))
         {
-            return VerifyAsync(cancellationToken);
+            return await VerifyAsync(cancellationToken).ConfigureAwait(false);
         }
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         int rc;
+        var addsNodes = false;
         try
         {
-            rc = Run(invocation.Arguments, stdout, stderr);
+            rc = Run(invocation.Arguments, stdout, stderr, ref addsNodes);
+            if (rc == ClmgrRc.Success && addsNodes && discover is not null)
+            {
+                await Discover(stdout, stderr, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (ClmgrException e)
         {
@@ -58,12 +69,33 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             stderr.Append("ERROR: ").Append(e.Message).Append('\n');
             rc = ClmgrRc.Error;
         }
-        return Task.FromResult(CommandResult.Local(rc, stdout.ToString(), stderr.ToString()));
+        return CommandResult.Local(rc, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Discovery on every node of the cluster now defined; its report follows clmgr's output.</summary>
+    private async Task Discover(StringBuilder stdout, StringBuilder stderr, CancellationToken cancellationToken)
+    {
+        List<string> nodes;
+        using (var repo = openRepository())
+        {
+            nodes = [.. repo.LoadConfiguration(ConfigDirectory.Default).Nodes.Select(n => n.Name)];
+        }
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+        var result = await discover!(nodes, cancellationToken).ConfigureAwait(false);
+        stdout.Append(result.Stdout);
+        stderr.Append(result.Stderr);
+        if (result.ExitCode != 0)
+        {
+            stderr.Append("WARNING: discovery did not complete on every node; run clrsh_discover again once they can be reached.\n");
+        }
     }
 
     private sealed record Options(bool Verbose, string? Delimiter, IReadOnlyList<string>? Attributes);
 
-    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr)
+    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr, ref bool addsNodes)
     {
         var i = 0;
         var verbose = false;
@@ -108,11 +140,12 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         }
         var cls = ClmgrClasses.Find(classWord)
             ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(classWord)}\" is not a valid class. Valid classes are: {string.Join(", ", ClmgrClasses.All.Select(c => c.Name).Append("snapshot"))}");
+        addsNodes = action == "add" && cls.Name is "cluster" or "node";
         using var repo = openRepository();
         switch (action)
         {
             case "query":
-                return Query(cls.Query(repo.LoadConfiguration(ConfigDirectory.Default)).ToList(), name, options, stdout);
+                return Query(cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList(), name, options, stdout);
             case "add":
             case "modify":
             case "delete":
@@ -120,12 +153,17 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
                 {
                     ClmgrValues.Check(cls.Name, action == "add" ? name : null, attributes);
                 }
-                return Change(repo, c => action switch
+                var discovery = cls.Name is "interface" or "service_ip" or "persistent_ip" or "resource_group" ? repo.LoadDiscovery() : [];
+                if (action == "add" && name is not null)
+                {
+                    attributes = Resolve(cls.Name, name, attributes, discovery);
+                }
+                return Change(repo, c => DiscoveredObjects.WithGroupVolumeGroups(action switch
                 {
                     "add" => cls.Add(c, name, attributes),
                     "modify" => cls.Modify(c, name, attributes),
                     _ => cls.Delete(c, name, attributes),
-                }, stderr);
+                }, discovery), stderr);
             default:
                 throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{action}\" action is not available for the \"{cls.Name}\" class.");
         }
@@ -167,6 +205,46 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         }
         var run = await Verification.RunAsync(configuration, cancellationToken).ConfigureAwait(false);
         return CommandResult.Local(run.Errors > 0 ? ClmgrRc.Error : ClmgrRc.Success, run.Stdout, run.Stderr);
+    }
+
+    /// <summary>
+    /// An IP label added without ADDRESS= gets the address it has in the discovered /etc/hosts: of
+    /// its NODE (interface, persistent_ip), of any node (service_ip). A label none of those files
+    /// holds is refused, naming the label and the nodes searched. Nodes never discovered are not
+    /// searched; when none of them was, the label is kept unresolved (before any discovery).
+    /// </summary>
+    private static ClmgrAttributes Resolve(string className, string label, ClmgrAttributes attributes, IReadOnlyList<NodeDiscovery> discovery)
+    {
+        if (className is not ("interface" or "service_ip" or "persistent_ip") || attributes["ADDRESS"] is { Length: > 0 }
+            || System.Net.IPAddress.TryParse(label, out _))
+        {
+            return attributes;
+        }
+        var node = className == "service_ip" ? null : attributes["NODE"];
+        var searched = discovery.Where(d => node is null || d.Node == node).Select(d => d.Node).ToList();
+        if (searched.Count == 0)
+        {
+            return attributes;
+        }
+        var address = DiscoveredObjects.Resolve(label, discovery, searched)
+            ?? throw new ClmgrException(ClmgrRc.NotFound,
+                $"the IP label \"{QuotedText.Escape(label)}\" cannot be resolved: it is not in /etc/hosts on {string.Join(", ", searched)}. Add it there (and discover again), or give its ADDRESS.");
+        return new ClmgrAttributes(attributes.Names.Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("ADDRESS", address)));
+    }
+
+    /// <summary>The configuration a query reads: volume groups include the shared ones discovery found
+    /// (the "Volume Groups" pick lists), and <c>query interface DISCOVERED=true</c> lists the
+    /// discovered interfaces not yet configured instead of the configured ones.</summary>
+    private static ClusterConfiguration WithDiscovery(ObjectRepository repo, string className, ClmgrAttributes attributes)
+    {
+        var config = repo.LoadConfiguration(ConfigDirectory.Default);
+        return className switch
+        {
+            "volume_group" => DiscoveredObjects.WithVolumeGroups(config, repo.LoadDiscovery()),
+            "interface" when attributes.Bool("DISCOVERED", false) =>
+                config with { Interfaces = DiscoveredObjects.UnconfiguredInterfaces(config, repo.LoadDiscovery()) },
+            _ => config,
+        };
     }
 
     private static string Next(IReadOnlyList<string> args, ref int i, string flag) =>
