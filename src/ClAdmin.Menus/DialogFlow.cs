@@ -57,86 +57,129 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
             ? FromAsync(screen, nameValues ?? new Dictionary<string, string>(), cancellationToken)
             : Task.FromResult(DialogFlowResult.Fail($"no screen has the fast path '{fastpath}'"));
 
-    /// <summary>Walks from <paramref name="screen"/> (a selector or a dialog).</summary>
+    /// <summary>Walks from <paramref name="screen"/> (a selector or a dialog). Going back (null from
+    /// the answers) returns to the selector before, as F3 does, and leaves the walk from the first.</summary>
     public async Task<DialogFlowResult> FromAsync(ScreenRef screen, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nameValues);
         var values = new Dictionary<string, string>(nameValues, StringComparer.Ordinal);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        while (screen.Kind == NextType.Selector)
+        // The selectors answered so far, with the values as they were before each: the way back.
+        var trail = new Stack<(ScreenRef Screen, Dictionary<string, string> Values)>();
+        while (true)
         {
-            var selector = _tree.Selectors[screen.Id];
-            if (!visited.Add(selector.Id))
+            if (screen.Kind == NextType.Selector)
             {
-                return DialogFlowResult.Fail($"selector {selector.Id} leads back to itself");
-            }
-            var field = selector.Field;
-            // The field's first value as a dialog would show it: its default, or a value already published.
-            var current = DialogValues.Open(new Dialog { Id = selector.Id, Title = selector.Title, Command = "", Fields = [field] }, values)[field];
-            string value;
-            string? classified;
-            while (true)
-            {
-                if (await _answers.SelectorValueAsync(selector, current, values, cancellationToken).ConfigureAwait(false) is not { } answer)
+                if (trail.Any(step => step.Screen == screen))
                 {
-                    return DialogFlowResult.GoneBack;
+                    return DialogFlowResult.Fail($"selector {screen.Id} leads back to itself");
                 }
-                var (problem, output) = await CheckSelectorValueAsync(selector, answer, values, cancellationToken).ConfigureAwait(false);
-                if (problem is null)
+                var selector = _tree.Selectors[screen.Id];
+                if (await SelectorAsync(selector, values, cancellationToken).ConfigureAwait(false) is not { } step)
                 {
-                    (value, classified) = (answer, output);
-                    break;
+                    if (trail.Count == 0)
+                    {
+                        return DialogFlowResult.GoneBack;
+                    }
+                    (screen, values) = trail.Pop();
+                    continue;
                 }
-                if (!_answers.AskAgain(selector, problem))
+                if (step.Problem is { } problem)
                 {
                     return DialogFlowResult.Fail(problem);
                 }
+                trail.Push((screen, new Dictionary<string, string>(values, StringComparer.Ordinal)));
+                var outcome = SelectorStep.Select(selector, step.Value!, values, step.Classified);
+                foreach (var (k, v) in outcome.NameValues)
+                {
+                    values[k] = v;
+                }
+                screen = outcome.Next;
+                continue;
             }
-            var outcome = SelectorStep.Select(selector, value, values, classified);
-            foreach (var (k, v) in outcome.NameValues)
+            if (screen.Kind != NextType.Dialog)
             {
-                values[k] = v;
+                return DialogFlowResult.Fail($"'{screen.Id}' opens a menu ({_tree.TitleOf(screen)}); a dialog or selector is needed");
             }
-            screen = outcome.Next;
-        }
-        if (screen.Kind != NextType.Dialog)
-        {
-            return DialogFlowResult.Fail($"'{screen.Id}' opens a menu ({_tree.TitleOf(screen)}); a dialog or selector is needed");
-        }
-        var dialog = _tree.Dialogs[screen.Id];
-        if (dialog.DiscoverCommand.Length > 0 && run is not null)
-        {
-            var command = Postfix.Apply(dialog.DiscoverCommand, dialog.DiscoverPostfix, values);
-            var result = await run(command, cancellationToken).ConfigureAwait(false);
-            if (result.ExitCode != 0)
+            var dialog = _tree.Dialogs[screen.Id];
+            var (discovered, failure) = await DiscoverAsync(dialog, values, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
             {
-                return DialogFlowResult.Fail($"the discovery command of \"{dialog.Title}\" failed: {command}: {Why(result)}");
+                return DialogFlowResult.Fail(failure);
             }
-            IReadOnlyDictionary<string, string> discovered;
-            try
-            {
-                discovered = ColonFormat.Parse(result.Stdout);
-            }
-            catch (FormatException e)
-            {
-                return DialogFlowResult.Fail($"the discovery command of \"{dialog.Title}\" gave output that cannot be read: {command}: {e.Message}");
-            }
+            var shown = new Dictionary<string, string>(values, StringComparer.Ordinal);
             foreach (var (k, v) in discovered)
             {
-                values[k] = v;
+                shown[k] = v;
+            }
+            var dialogValues = DialogValues.Open(dialog, shown);
+            if (await _answers.FillAsync(dialogValues, shown, cancellationToken).ConfigureAwait(false) is not { } errors)
+            {
+                if (trail.Count == 0)
+                {
+                    return DialogFlowResult.GoneBack;
+                }
+                (screen, values) = trail.Pop();
+                continue;
+            }
+            if (errors.Count > 0)
+            {
+                return new DialogFlowResult(dialogValues, null, errors);
+            }
+            var built = CommandBuilder.Build(dialogValues);
+            return new DialogFlowResult(dialogValues, built.Command, built.Errors, Filled: true);
+        }
+    }
+
+    /// <summary>One selector: its value, asked (again while it is refused and the answers can be
+    /// asked again) and checked. Null: go back; a problem: the walk ends with it.</summary>
+    private async Task<(string? Value, string? Classified, string? Problem)?> SelectorAsync(
+        Selector selector, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var field = selector.Field;
+        // The field's first value as a dialog would show it: its default, or a value already published.
+        var current = DialogValues.Open(new Dialog { Id = selector.Id, Title = selector.Title, Command = "", Fields = [field] }, values)[field];
+        while (true)
+        {
+            if (await _answers.SelectorValueAsync(selector, current, values, cancellationToken).ConfigureAwait(false) is not { } answer)
+            {
+                return null;
+            }
+            var (problem, classified) = await CheckSelectorValueAsync(selector, answer, values, cancellationToken).ConfigureAwait(false);
+            if (problem is null)
+            {
+                return (answer, classified, null);
+            }
+            if (!_answers.AskAgain(selector, problem))
+            {
+                return (null, null, problem);
             }
         }
-        var dialogValues = DialogValues.Open(dialog, values);
-        if (await _answers.FillAsync(dialogValues, values, cancellationToken).ConfigureAwait(false) is not { } errors)
+    }
+
+    /// <summary>A dialog's discover command, run when there is a runner: the names and values it
+    /// publishes, or why they cannot be had.</summary>
+    private async Task<(IReadOnlyDictionary<string, string> Values, string? Failure)> DiscoverAsync(
+        Dialog dialog, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var none = new Dictionary<string, string>();
+        if (dialog.DiscoverCommand.Length == 0 || run is null)
         {
-            return DialogFlowResult.GoneBack;
+            return (none, null);
         }
-        if (errors.Count > 0)
+        var command = Postfix.Apply(dialog.DiscoverCommand, dialog.DiscoverPostfix, values);
+        var result = await run(command, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
         {
-            return new DialogFlowResult(dialogValues, null, errors);
+            return (none, $"the discovery command of \"{dialog.Title}\" failed: {command}: {Why(result)}");
         }
-        var built = CommandBuilder.Build(dialogValues);
-        return new DialogFlowResult(dialogValues, built.Command, built.Errors, Filled: true);
+        try
+        {
+            return (ColonFormat.Parse(result.Stdout), null);
+        }
+        catch (FormatException e)
+        {
+            return (none, $"the discovery command of \"{dialog.Title}\" gave output that cannot be read: {command}: {e.Message}");
+        }
     }
 
     /// <summary>Whether a selector's value is usable: valid for its field, classified when the
