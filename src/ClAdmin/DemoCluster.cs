@@ -8,8 +8,8 @@ namespace ClAdmin;
 /// <summary>
 /// The HACMP side of the demo cluster, configured the way an administrator would: clmgr lines
 /// through the dispatcher (cluster, nodes, networks, boot interfaces, service labels,
-/// application servers, shared volume groups and file systems, two resource groups), then
-/// verified and synchronized (the DCD copied to the ACD). Services are left stopped.
+/// application servers, shared volume groups and file systems, two resource groups), verified
+/// with clmgr verify cluster, then made active (the DCD copied to the ACD). Services are left stopped.
 /// </summary>
 public static class DemoCluster
 {
@@ -63,6 +63,14 @@ public static class DemoCluster
                 return $"{line}: {result.Stderr.Trim()}";
             }
         }
+        // Verified as a user would before synchronizing (clverify over the simulated nodes).
+        const string Verify = "clmgr verify cluster";
+        var verified = await dispatcher.RunAsync(new CommandRequest(Verify), cancellationToken).ConfigureAwait(false);
+        if (verified.ExitCode != 0)
+        {
+            return $"{Verify}: {verified.Stderr.Trim()}";
+        }
+        // Until synchronization exists (issue 14), the verified configuration is made active here.
         using var repo = openRepository();
         repo.ActivateDefault();
         return null;

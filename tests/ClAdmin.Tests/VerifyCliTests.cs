@@ -21,6 +21,20 @@ public sealed class VerifyCliTests : IDisposable
             new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = P("cspoc.log") });
 
     [Fact]
+    public void The_demo_cluster_is_verified_when_it_is_created()
+    {
+        Assert.False(File.Exists(P("clverify.log")));
+
+        var first = Cladmin("cmd", "--", "true");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("created the demo cluster", first.Stderr, StringComparison.Ordinal);
+        var log = File.ReadAllText(P("clverify.log"));
+        Assert.Contains("Check: PASSED", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Check: FAILED", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_demo_verifies_clean_and_a_broken_script_and_volume_group_are_named_with_their_node()
     {
         var clean = Cladmin("cmd", "--", "clmgr", "verify", "cluster");
