@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClAdmin.Exec.Verification;
 using ClAdmin.Store;
 
 namespace ClAdmin.Exec.Discovery;
@@ -11,54 +12,17 @@ internal static class DiscoveryParser
     private static IEnumerable<string> Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r'));
 
     /// <summary><c>ifconfig -a</c>: every inet address of every interface but the loopback, with its
-    /// netmask (printed in hex, 0xffffff00) as a dotted quad.</summary>
-    public static List<DiscoveredInterface> Ifconfig(string text)
-    {
-        var result = new List<DiscoveredInterface>();
-        string? device = null;
-        foreach (var line in Lines(text))
-        {
-            if (line.Length > 0 && !char.IsWhiteSpace(line[0]) && line.Contains(':', StringComparison.Ordinal))
-            {
-                device = line[..line.IndexOf(':', StringComparison.Ordinal)];
-                continue;
-            }
-            var w = Words(line);
-            if (device is null || device.StartsWith("lo", StringComparison.Ordinal) || w.Length < 4 || w[0] != "inet" || w[2] != "netmask")
-            {
-                continue;
-            }
-            result.Add(new DiscoveredInterface(device, w[1], Netmask(w[3])));
-        }
-        return result;
-    }
-
-    internal static string Netmask(string mask)
-    {
-        if (!mask.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ||
-            !uint.TryParse(mask.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v))
-        {
-            return mask;
-        }
-        return $"{v >> 24}.{(v >> 16) & 255}.{(v >> 8) & 255}.{v & 255}";
-    }
+    /// netmask as a dotted quad (read as verification reads it).</summary>
+    public static List<DiscoveredInterface> Ifconfig(string text) =>
+        [.. FactsCollector.ParseIfconfig(text)
+            .Where(i => !i.Name.StartsWith("lo", StringComparison.Ordinal))
+            .Select(i => new DiscoveredInterface(i.Name, i.Address, i.Netmask))];
 
     /// <summary>/etc/hosts: each name of each line (comments removed), loopback addresses left out.</summary>
-    public static List<DiscoveredHost> Hosts(string text)
-    {
-        var result = new List<DiscoveredHost>();
-        foreach (var line in Lines(text))
-        {
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
-            var w = Words(hash >= 0 ? line[..hash] : line);
-            if (w.Length < 2 || w[0].StartsWith("127.", StringComparison.Ordinal) || w[0] == "::1")
-            {
-                continue;
-            }
-            result.AddRange(w.Skip(1).Select(label => new DiscoveredHost(w[0], label)));
-        }
-        return result;
-    }
+    public static List<DiscoveredHost> Hosts(string text) =>
+        [.. FactsCollector.ParseHosts(text)
+            .Where(h => !h.Address.StartsWith("127.", StringComparison.Ordinal) && h.Address != "::1")
+            .Select(h => new DiscoveredHost(h.Address, h.Label))];
 
     /// <summary><c>lspv</c>: hdisk, PVID, volume group.</summary>
     public static List<DiscoveredDisk> Lspv(string text) =>
