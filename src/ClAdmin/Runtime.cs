@@ -65,7 +65,7 @@ public sealed class Runtime : IAsyncDisposable
     public string LocalNode => _localNode.Value;
 
     /// <summary>Opens a new connection to the repository (the caller disposes it).</summary>
-    public ObjectRepository OpenRepository() => ObjectRepository.Open(Options.DatabasePath);
+    public ObjectRepository OpenRepository() => RepositoryAt(Options.DatabasePath)();
 
     /// <summary>How every verb opens the repository at <paramref name="databasePath"/>, runtime or not.</summary>
     public static Func<ObjectRepository> RepositoryAt(string databasePath) => () => ObjectRepository.Open(databasePath);
