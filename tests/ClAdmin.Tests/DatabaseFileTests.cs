@@ -74,9 +74,20 @@ public sealed class DatabaseFileTests : IDisposable
             return CladminProcess.Run(args);
         }
         var inner = CladminProcess.StartInfo(args);
+        // The checkout may sit where nobody cannot reach (a 0700 temporary directory): run a copy of
+        // the program (the native binary, or the dll's directory under dotnet) from the test's directory.
+        var native = Path.GetFileName(inner.FileName) != "dotnet";
+        var shipped = native ? Path.GetDirectoryName(inner.FileName)! : Path.GetDirectoryName(inner.ArgumentList[0])!;
+        var copy = Path.Combine(_dir, "program");
+        CopyDirectory(shipped, copy);
+        var program = native ? Path.Combine(copy, Path.GetFileName(inner.FileName)) : inner.FileName;
+        if (!native)
+        {
+            inner.ArgumentList[0] = Path.Combine(copy, Path.GetFileName(inner.ArgumentList[0]));
+        }
         var info = new ProcessStartInfo("setpriv")
         {
-            ArgumentList = { "--reuid=65534", "--regid=65534", "--clear-groups", inner.FileName },
+            ArgumentList = { "--reuid=65534", "--regid=65534", "--clear-groups", program },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -96,5 +107,23 @@ public sealed class DatabaseFileTests : IDisposable
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
         return new ProcessResult(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        if (Directory.Exists(to))
+        {
+            return;
+        }
+        Directory.CreateDirectory(to);
+        File.SetUnixFileMode(to, (UnixFileMode)0x1ED); // 0755
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+        foreach (var dir in Directory.GetDirectories(from))
+        {
+            CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
+        }
     }
 }
