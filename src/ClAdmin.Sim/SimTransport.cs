@@ -27,6 +27,10 @@ public sealed class SimTransport : ITransport
 
     public string Name => "sim";
 
+    /// <summary>Brings the world up to date before each command or change (the cluster managers'
+    /// NOT_CONFIGURED / ST_INIT from the synchronized configuration); nothing when null.</summary>
+    public Action<SimWorld>? Prepare { get; init; }
+
     /// <summary>The world as this transport last saw it (loaded on first use).</summary>
     public SimWorld World
     {
@@ -79,6 +83,7 @@ public sealed class SimTransport : ITransport
             for (var attempt = 1; ; attempt++)
             {
                 var world = Current();
+                Prepare?.Invoke(world);
                 if (world.FindNode(command.Node) is null)
                 {
                     return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",

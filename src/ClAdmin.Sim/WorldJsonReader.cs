@@ -89,6 +89,7 @@ internal ref struct WorldJsonReader
                 case "networks": ReadNetworks(world.Networks); break;
                 case "nonIpLinks": ReadNonIpLinks(world.NonIpLinks); break;
                 case "faults": ReadFaults(world.Faults); break;
+                case "cluster": ReadCluster(world.Cluster); break;
                 default: _json.Skip(); break;
             }
         }
@@ -582,6 +583,98 @@ internal ref struct WorldJsonReader
                     case "kind": fault.Kind = ReadString(); break;
                     case "target": fault.Target = ReadString(); break;
                     case "since": fault.Since = ReadDateTime(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadCluster(ClusterRuntime c)
+    {
+        StartObject();
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "mode": c.Mode = ReadString(); break;
+                case "queue": ReadQueue(c.Queue); break;
+                case "groups": ReadRgStatus(c.Groups); break;
+                case "forcedDown": ReadStrings(c.ForcedDown); break;
+                case "eventMethods": ReadEventMethods(c.EventMethods); break;
+                case "failedEvent": c.FailedEvent = ReadString(); break;
+                case "failedNode": c.FailedNode = ReadString(); break;
+                case "failedSince": c.FailedSince = ReadDateTime(); break;
+                case "warnings": c.Warnings = ReadInt32(); break;
+                case "lastEvent": c.LastEvent = ReadString(); break;
+                case "lastEventNode": c.LastEventNode = ReadInt32(); break;
+                default: _json.Skip(); break;
+            }
+        }
+    }
+
+    private void ReadQueue(List<QueuedEvent> queue)
+    {
+        queue.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var e = new QueuedEvent();
+            queue.Add(e);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": e.Name = ReadString(); break;
+                    case "args": ReadStrings(e.Args); break;
+                    case "mode": e.Mode = ReadString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadRgStatus(List<RgStatus> groups)
+    {
+        groups.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var g = new RgStatus();
+            groups.Add(g);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "group": g.Group = ReadString(); break;
+                    case "node": g.Node = ReadString(); break;
+                    case "state": g.State = ReadString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadEventMethods(List<EventMethods> methods)
+    {
+        methods.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var m = new EventMethods();
+            methods.Add(m);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "event": m.Event = ReadString(); break;
+                    case "notify": m.Notify = ReadString(); break;
+                    case "pre": ReadStrings(m.Pre); break;
+                    case "post": ReadStrings(m.Post); break;
+                    case "recovery": m.Recovery = ReadString(); break;
+                    case "recoveryCounter": m.RecoveryCounter = ReadInt32(); break;
                     default: _json.Skip(); break;
                 }
             }

@@ -26,6 +26,7 @@ internal static class WorldJsonWriter
         WriteNetworks(w, world.Networks);
         WriteNonIpLinks(w, world.NonIpLinks);
         WriteFaults(w, world.Faults);
+        WriteCluster(w, world.Cluster);
         w.WriteEndObject();
     }
 
@@ -375,6 +376,53 @@ internal static class WorldJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteCluster(Utf8JsonWriter w, ClusterRuntime c)
+    {
+        w.WriteStartObject("cluster"u8);
+        w.WriteString("mode"u8, c.Mode);
+        w.WriteStartArray("queue"u8);
+        foreach (var e in c.Queue)
+        {
+            w.WriteStartObject();
+            w.WriteString("name"u8, e.Name);
+            WriteStrings(w, "args"u8, e.Args);
+            w.WriteString("mode"u8, e.Mode);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("groups"u8);
+        foreach (var g in c.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteString("group"u8, g.Group);
+            w.WriteString("node"u8, g.Node);
+            w.WriteString("state"u8, g.State);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteStrings(w, "forcedDown"u8, c.ForcedDown);
+        w.WriteStartArray("eventMethods"u8);
+        foreach (var m in c.EventMethods)
+        {
+            w.WriteStartObject();
+            w.WriteString("event"u8, m.Event);
+            w.WriteString("notify"u8, m.Notify);
+            WriteStrings(w, "pre"u8, m.Pre);
+            WriteStrings(w, "post"u8, m.Post);
+            w.WriteString("recovery"u8, m.Recovery);
+            w.WriteNumber("recoveryCounter"u8, m.RecoveryCounter);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("failedEvent"u8, c.FailedEvent);
+        w.WriteString("failedNode"u8, c.FailedNode);
+        w.WriteString("failedSince"u8, c.FailedSince);
+        w.WriteNumber("warnings"u8, c.Warnings);
+        w.WriteString("lastEvent"u8, c.LastEvent);
+        w.WriteNumber("lastEventNode"u8, c.LastEventNode);
+        w.WriteEndObject();
     }
 
     /// <summary>A list or set of strings as an array.</summary>

@@ -6,10 +6,12 @@ using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Odm;
 using ClAdmin.Exec.Processes;
+using ClAdmin.Exec.Services;
 using ClAdmin.Exec.Ssh;
 using ClAdmin.Exec.Transport;
 using ClAdmin.Exec.Utilities;
 using ClAdmin.Exec.Verification;
+using ClAdmin.Sim.Manager;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Persistence;
 using ClAdmin.Sim;
@@ -102,9 +104,14 @@ public sealed class Runtime : IAsyncDisposable
                 break;
             default:
                 (var stored, demo) = LoadOrCreateWorld(open, options.CreateDemo, cancellationToken);
-                transport = new SimTransport(new RepositoryWorldStore(open, stored));
+                transport = new SimTransport(new RepositoryWorldStore(open, stored)) { Prepare = world => ReconcileManagers(world, open) };
                 break;
         }
+        // On the simulator, its cluster managers answer; on real hosts nothing is invented: the
+        // utilities report services stopped and start/stop commands go to the node itself.
+        var simulation = transport as SimTransport;
+        IClusterServices? services = simulation is null ? null : new SimClusterServices(simulation, open, FirstAvailablePlacement.Instance);
+        IClusterState state = simulation is null ? StoppedClusterState.Instance : new SimClusterState(simulation, open);
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var discovery = new DiscoveryHandler(engine, nodes, open);
@@ -112,20 +119,21 @@ public sealed class Runtime : IAsyncDisposable
             [
                 new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)), discovery.DiscoverAsync)
                 {
+                    Services = services,
                     Verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
                     {
                         WriteFailed = LogWarnings.To(notice),
                     },
                 },
                 new OdmHandler(open),
-                // Until the cluster manager lands, cluster services are stopped everywhere.
-                .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
+                .. UtilityHandlers.Create(open, state),
+                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services) }),
                 .. CspocHandlers.Create(engine, nodes),
                 discovery,
             ],
             engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });
-        var runtime = new Runtime(options, transport, engine, dispatcher, nodes, localNode);
+        var runtime = new Runtime(options, transport, engine, dispatcher, nodes, localNode) { ClusterServices = services as SimClusterServices };
         if (demo is not null)
         {
             if (await DemoCluster.ConfigureAsync(dispatcher, demo, open, cancellationToken).ConfigureAwait(false) is { } failure)
@@ -139,6 +147,17 @@ public sealed class Runtime : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Transport.DisposeAsync();
+
+    /// <summary>The simulated nodes' cluster services and event engine (null on real hosts): sim mode, step, settle, clock.</summary>
+    public SimClusterServices? ClusterServices { get; private init; }
+
+    /// <summary>R-CM: a simulated node's clstrmgrES is NOT_CONFIGURED until the node is in the
+    /// synchronized configuration (the ACD), ST_INIT from then on while its services are stopped.</summary>
+    private static void ReconcileManagers(SimWorld world, Func<ObjectRepository> open)
+    {
+        using var repo = open();
+        ClusterManager.Reconcile(world, [.. repo.LoadConfiguration(ConfigDirectory.Active).Nodes.Select(n => n.Name)]);
+    }
 
     /// <summary>On real hosts (ssh, local) cladmin runs on a cluster node: this machine. On the
     /// simulator it stands in for the first cluster node.</summary>

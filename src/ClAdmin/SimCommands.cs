@@ -24,6 +24,10 @@ public static class SimCommands
         sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, exec, output, error));
         sim.Subcommands.Add(Clock(exec, output, error));
         sim.Subcommands.Add(Status(output, error));
+        foreach (var command in SimEventCommands.Create(exec, output, error))
+        {
+            sim.Subcommands.Add(command);
+        }
         return sim;
     }
 
@@ -95,22 +99,16 @@ public static class SimCommands
     {
         var duration = new Argument<string>("duration") { Description = "How far, e.g. 90s, 10m, 2h, 1d" };
         var advance = new Command("advance", "Move the simulated clock forward") { duration };
-        advance.SetAction((parse, ct) => Change(exec, parse, error, ct, world =>
+        advance.SetAction(async (parse, ct) =>
         {
             if (SimFaults.ParseDuration(parse.GetValue(duration)!) is not { } by)
             {
                 error.WriteLine($"cladmin: sim clock advance: '{parse.GetValue(duration)}' is not a duration (e.g. 90s, 10m, 2h, 1d)");
-                return false;
+                return ExitCodes.Usage;
             }
-            if (by > DateTime.MaxValue - world.Clock)
-            {
-                error.WriteLine($"cladmin: sim clock advance: '{parse.GetValue(duration)}' would move the clock past the year 9999");
-                return false;
-            }
-            SimFaults.AdvanceClock(world, by);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulated clock: {world.Clock:ddd MMM d HH:mm:ss yyyy}"));
-            return true;
-        }));
+            // The cluster events that fall in that time run as the clock moves (SimEventCommands).
+            return await SimEventCommands.AdvanceAsync(exec, parse, by, parse.GetValue(duration)!, output, error, ct);
+        });
         return new Command("clock", "The simulated clock") { advance };
     }
 

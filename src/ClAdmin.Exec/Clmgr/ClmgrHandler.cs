@@ -39,6 +39,9 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
     /// <summary>Runs <c>clmgr verify cluster</c> (clverify over the nodes); without it, verify is refused.</summary>
     public ClusterVerification? Verification { get; init; }
 
+    /// <summary>Starts and stops cluster services for <c>clmgr online|offline cluster|node</c> (<see cref="ClmgrServices"/>); without it they are refused.</summary>
+    public IClusterServices? Services { get; init; }
+
     public async Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
@@ -46,6 +49,10 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         if (IsVerifyCluster(invocation.Arguments))
         {
             return await VerifyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (ClmgrServices.Matches(invocation.Arguments))
+        {
+            return await ClmgrServices.RunAsync(Services, invocation.Arguments, cancellationToken).ConfigureAwait(false);
         }
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();

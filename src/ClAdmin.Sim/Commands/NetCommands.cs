@@ -120,6 +120,24 @@ internal static class NetCommands
                     iface.Addresses.Add(new IpAddress { Address = rest[1], Netmask = netmask });
                 }
                 return 0;
+            case var address when IPAddress.TryParse(address, out _):
+                // ifconfig enX [inet] ADDRESS [netmask MASK] [up]: replaces the interface's (boot) address.
+                var mask = "255.255.255.0";
+                var at = rest.IndexOf("netmask");
+                if (at >= 0 && at + 1 < rest.Count)
+                {
+                    mask = rest[at + 1].StartsWith("0x", StringComparison.Ordinal)
+                        ? ToDotted(uint.Parse(rest[at + 1][2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+                        : rest[at + 1];
+                }
+                if (iface.Addresses.Count == 0)
+                {
+                    iface.Addresses.Add(new IpAddress());
+                }
+                iface.Addresses[0].Address = address;
+                iface.Addresses[0].Netmask = mask;
+                iface.Up = iface.Up || rest.Contains("up");
+                return 0;
             case "delete" when rest.Count >= 2:
                 var addr = iface.Addresses.Find(a => a.Address == rest[1]);
                 if (addr is null)

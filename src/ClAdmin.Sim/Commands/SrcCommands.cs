@@ -55,18 +55,44 @@ internal static class SrcCommands
         }
         if (g.Has('l') && list!.Count == 1 && list[0].Name == "clstrmgrES")
         {
-            ctx.Line($"Current state: {ctx.Node.ClusterManagerState}");
-            ctx.Line("sccsid = \"@(#)36	1.135.1.118 src/43haes/usr/sbin/cluster/hacmprd/main.C, hacmp.pe, 53haes_r550, 1845A_hacmp550 10/21/08 13:31:46\"");
-            ctx.Line($"i_local_nodeid {ctx.Node.NodeNumber - 1}, i_local_siteid -1, my_handle {ctx.Node.NodeNumber}");
-            ctx.Line("There are 0 events on the Ibcast queue");
-            ctx.Line("There are 0 events on the RM Ibcast queue");
-            ctx.Line("CLversion: 10");
-            ctx.Line("local node vrmf is 5500");
-            ctx.Line("cluster fix level is \"0\"");
-            ctx.Line("The following timer(s) are currently active:");
+            LongStatus(ctx);
         }
         return 0;
     }
+
+    /// <summary>The long status of clstrmgrES: the 7.1.3 layout of powerha-outputs.md §5.1 [VERBATIM] without
+    /// the CAA block (5.x), with the 5.5 sccsid and vrmf; the queue counts the events waiting, the DNP
+    /// values come from each node's figures, the last line names the last event (its TE name cut to 12).</summary>
+    private static void LongStatus(CommandContext ctx)
+    {
+        var (world, node) = (ctx.World, ctx.Node);
+        var cluster = world.Cluster;
+        ctx.Line($"Current state: {node.ClusterManagerState}");
+        ctx.Line("sccsid = \"@(#)36\t1.135.1.118 src/43haes/usr/sbin/cluster/hacmprd/main.C, hacmp.pe, 53haes_r550, 1845A_hacmp550 10/21/08 13:31:46\"");
+        ctx.Line("build = \"Oct 21 2008 13:31:46 0845A_hacmp550\"");
+        ctx.Line(F($"i_local_nodeid {node.NodeNumber - 1}, i_local_siteid -1, my_handle {node.NodeNumber}"));
+        ctx.Line(string.Join("     ", world.Nodes.Select((n, i) => F($"ml_idx[{n.NodeNumber}]={i}"))));
+        ctx.Line(F($"There are {cluster.Queue.Count} events on the Ibcast queue"));
+        ctx.Line("There are 0 events on the RM Ibcast queue");
+        ctx.Line("CLversion: 10");
+        ctx.Line("local node vrmf is 5500");
+        ctx.Line("cluster fix level is \"0\"");
+        ctx.Line("The following timer(s) are currently active:");
+        ctx.Line("Current DNP values");
+        foreach (var n in world.Nodes.Where(n => n.ClusterManagerState is not ("ST_INIT" or "NOT_CONFIGURED")).OrderByDescending(n => n.NodeNumber))
+        {
+            ctx.Line(F($"DNP Values for NodeId - {n.NodeNumber}  NodeName - {n.Name}"));
+            ctx.Line(F($"PgSpFree = {n.Metrics.FreeMemoryMb * 256}  PvPctBusy = {n.Metrics.DiskBusyPercent}  PctTotalTimeIdle = {n.Metrics.CpuIdlePercent:0.000000}"));
+        }
+        ctx.Line("trcOn 0, kTraceOn 0, stopTraceOnExit 0, cdNodeOn 0");
+        if (cluster.LastEvent.Length > 0)
+        {
+            var te = cluster.LastEvent.StartsWith("TE_", StringComparison.Ordinal) ? cluster.LastEvent[3..] : cluster.LastEvent;
+            ctx.Line(F($"Last event run was {(te.Length > 12 ? te[..12] : te),-12}  on node {cluster.LastEventNode}"));
+        }
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private static int Startsrc(CommandContext ctx)
     {

@@ -37,6 +37,9 @@ public sealed class SimWorld
     /// <summary>Faults currently injected (also reflected in the objects they affect).</summary>
     public List<SimFault> Faults { get; init; } = [];
 
+    /// <summary>The simulated cluster managers' state: events, resource groups, mode.</summary>
+    public ClusterRuntime Cluster { get; init; } = new();
+
     public SimNode? FindNode(string name) =>
         Nodes.Find(n => string.Equals(n.Name, name, StringComparison.Ordinal));
 

@@ -1,0 +1,593 @@
+using System.Globalization;
+using System.Text;
+using ClAdmin.Cluster;
+using ClAdmin.Contracts;
+using ClAdmin.Sim.Model;
+using ClAdmin.Sim.Shell;
+
+namespace ClAdmin.Sim.Manager;
+
+/// <summary>
+/// The simulated clstrmgrES of every node and the event engine they share. Events wait in
+/// <see cref="ClusterRuntime.Queue"/>; each is processed on every member node in lock-step
+/// (R-EVT §4.1: notify start, pre-event, the event, post-event, notify complete; recovery up to
+/// its counter), its resource work done by the AIX commands a real event script runs, through the
+/// node's shell (ifconfig alias, varyonvg, mount, the application server's scripts). Which group
+/// goes where comes from <see cref="IPlacement"/>. Manager states follow R-CM (§5).
+/// </summary>
+public sealed class ClusterManager(IPlacement placement)
+{
+    /// <summary>Simulated time a sub-event takes; a top-level event takes one more.</summary>
+    private static readonly TimeSpan SubEventTime = TimeSpan.FromSeconds(1);
+
+    private static readonly string[] Rsct = ["startsrc -s topsvcs", "startsrc -g grpsvcs", "startsrc -g emsvcs"];
+
+    private static readonly string[] RsctStop = ["stopsrc -g emsvcs", "stopsrc -g grpsvcs", "stopsrc -s topsvcs"];
+
+    /// <summary>R-CM: NOT_CONFIGURED until the node is in a synchronized (active) configuration,
+    /// ST_INIT once it is and its services are stopped.</summary>
+    public static void Reconcile(SimWorld world, IReadOnlyCollection<string> configuredNodes)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(configuredNodes);
+        foreach (var node in world.Nodes)
+        {
+            var configured = configuredNodes.Contains(node.Name);
+            if (configured && node.ClusterManagerState == "NOT_CONFIGURED")
+            {
+                node.ClusterManagerState = "ST_INIT";
+            }
+            else if (!configured && node.ClusterManagerState == "ST_INIT")
+            {
+                node.ClusterManagerState = "NOT_CONFIGURED";
+            }
+        }
+    }
+
+    /// <summary>True when cluster services run on <paramref name="node"/> (past ST_INIT).</summary>
+    public static bool Active(SimNode node) => node.ClusterManagerState is not ("ST_INIT" or "NOT_CONFIGURED");
+
+    /// <summary>The state of <paramref name="group"/> on <paramref name="node"/> (OFFLINE when not listed).</summary>
+    public static string GroupState(SimWorld world, string group, string node) =>
+        world.Cluster.Groups.Find(g => g.Group == group && g.Node == node)?.State ?? "OFFLINE";
+
+    private static void SetGroup(SimWorld world, string group, string node, string state)
+    {
+        world.Cluster.Groups.RemoveAll(g => g.Group == group && g.Node == node);
+        if (state != "OFFLINE")
+        {
+            world.Cluster.Groups.Add(new RgStatus { Group = group, Node = node, State = state });
+        }
+    }
+
+    /// <summary>Queues the events of a node joining (node_up, node_up_complete) and marks it ST_JOINING.</summary>
+    public static void Join(SimWorld world, SimNode node, bool manageAutomatically)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(node);
+        node.ClusterManagerState = "ST_JOINING";
+        var mode = manageAutomatically ? "auto" : "manual";
+        world.Cluster.Queue.Add(new QueuedEvent { Name = "node_up", Args = { node.Name }, Mode = mode });
+        world.Cluster.Queue.Add(new QueuedEvent { Name = "node_up_complete", Args = { node.Name }, Mode = mode });
+        Vote(world);
+    }
+
+    /// <summary>Queues the events of a node leaving (node_down, node_down_complete) with a stop action or a failure.</summary>
+    public static void Leave(SimWorld world, SimNode node, string mode)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(node);
+        var arg = ManagerTexts.NodeDownArgument(mode);
+        List<string> args = arg.Length == 0 ? [node.Name] : [node.Name, arg];
+        world.Cluster.Queue.Add(new QueuedEvent { Name = "node_down", Args = [.. args], Mode = mode });
+        world.Cluster.Queue.Add(new QueuedEvent { Name = "node_down_complete", Args = [.. args], Mode = mode });
+        Vote(world);
+    }
+
+    /// <summary>Members facing queued events vote on the next one (ST_VOTING); a joining node stays ST_JOINING.</summary>
+    private static void Vote(SimWorld world)
+    {
+        foreach (var n in world.Nodes.Where(n => Active(n) && n.ClusterManagerState is not ("ST_JOINING" or "ST_RP_FAILED")))
+        {
+            n.ClusterManagerState = "ST_VOTING";
+        }
+    }
+
+    /// <summary>Runs the next queued event on every member. False when none ran (empty queue, or
+    /// waiting in ST_RP_FAILED for the operator).</summary>
+    public bool Step(SimWorld world, ClusterConfiguration configuration, EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var c = world.Cluster;
+        if (c.Queue.Count == 0 || c.FailedEvent.Length > 0)
+        {
+            return false;
+        }
+        var evt = c.Queue[0];
+        c.Queue.RemoveAt(0);
+        new EventRun(this, world, configuration, log, evt).Run();
+        if (c.FailedEvent.Length == 0)
+        {
+            foreach (var n in world.Nodes.Where(Active))
+            {
+                n.ClusterManagerState = c.Queue.Count == 0 ? "ST_STABLE"
+                    : n.ClusterManagerState == "ST_JOINING" ? "ST_JOINING" : "ST_BARRIER";
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Runs events until the cluster is stable (or an event failed); the simulated time it took.</summary>
+    public TimeSpan Settle(SimWorld world, ClusterConfiguration configuration, EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var start = world.Clock;
+        while (Step(world, configuration, log))
+        {
+        }
+        return world.Clock - start;
+    }
+
+    /// <summary>Moves the clock forward by <paramref name="by"/>, running the queued events that fit
+    /// in that time and the config_too_long warnings of a failed event that fall due.</summary>
+    public void Advance(SimWorld world, ClusterConfiguration configuration, TimeSpan by, EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var until = world.Clock + by;
+        while (world.Clock < until && Step(world, configuration, log))
+        {
+        }
+        if (world.Clock < until)
+        {
+            world.Clock = until;
+        }
+        Warn(world, log);
+    }
+
+    /// <summary>config_too_long: once the failed event has run longer than the Time Until Warning,
+    /// a warning every 30 s on the node where it failed (§4.2, outputs §1.4).</summary>
+    private static void Warn(SimWorld world, EventLog log)
+    {
+        var c = world.Cluster;
+        if (c.FailedEvent.Length == 0 || world.FindNode(c.FailedNode) is not { } node)
+        {
+            return;
+        }
+        var now = world.Clock;
+        var due = (int)Math.Floor((now - c.FailedSince - ManagerTexts.TimeUntilWarning) / ManagerTexts.WarningInterval) + 1;
+        for (; c.Warnings < due; c.Warnings++)
+        {
+            world.Clock = c.FailedSince + ManagerTexts.TimeUntilWarning + (c.Warnings * ManagerTexts.WarningInterval);
+            var seconds = ((int)(world.Clock - c.FailedSince).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            log.Marker(node, "START", $"config_too_long {seconds} {c.FailedEvent}");
+            log.Out(node, ManagerTexts.ConfigTooLong);
+            log.Marker(node, "COMPLETED", $"config_too_long {seconds} {c.FailedEvent} 0");
+        }
+        world.Clock = now;
+    }
+
+    /// <summary>One event processed on every member node.</summary>
+    private sealed class EventRun(ClusterManager manager, SimWorld world, ClusterConfiguration config, EventLog log, QueuedEvent evt)
+    {
+        private readonly List<(string Node, (string Action, string Resource, string Script) Row)> _summary = [];
+        private string Line => string.Join(' ', [evt.Name, .. evt.Args]);
+        private string Subject => evt.Args.Count > 0 ? evt.Args[0] : "";
+        private SimNode? SubjectNode => world.FindNode(Subject);
+
+        public void Run()
+        {
+            var start = world.Clock;
+            var members = Members();
+            foreach (var n in members)
+            {
+                n.ClusterManagerState = "ST_RP_RUNNING";
+                log.Debug(n, $"HACMP: clstrmgrES: running event {Line}");
+            }
+            var methods = world.Cluster.EventMethods.Find(m => m.Event == evt.Name);
+            foreach (var n in members)
+            {
+                Notify(n, methods, "start", null);
+                foreach (var pre in methods?.Pre ?? [])
+                {
+                    Method(n, pre);
+                }
+                log.Marker(n, "START", Line);
+            }
+            world.Clock += SubEventTime;
+            var rc = Body(members);
+            for (var attempt = 0; rc.Code != 0 && methods is { RecoveryCounter: > 0, Recovery.Length: > 0 } && attempt < methods.RecoveryCounter; attempt++)
+            {
+                // R-EVT: the recovery command, then the event again, up to the recovery counter.
+                if (Method(rc.Node!, methods.Recovery) != 0)
+                {
+                    break;
+                }
+                rc = Body(members);
+            }
+            foreach (var n in members)
+            {
+                var code = rc.Node == n ? rc.Code : 0;
+                log.Marker(n, "COMPLETED", $"{Line} {code.ToString(CultureInfo.InvariantCulture)}");
+                foreach (var post in methods?.Post ?? [])
+                {
+                    Method(n, post);
+                }
+                Notify(n, methods, "complete", code);
+                if (rc.Code == 0 && evt.Name is "node_up" or "node_up_complete" or "node_down" or "node_down_complete")
+                {
+                    log.Summary(n, evt.Name, start, [.. _summary.Where(r => r.Node == n.Name).Select(r => r.Row)]);
+                }
+            }
+            world.Cluster.LastEvent = ManagerTexts.TeName(evt.Name);
+            world.Cluster.LastEventNode = SubjectNode?.NodeNumber ?? 0;
+            if (rc.Code != 0)
+            {
+                Fail(rc.Node!, rc.Code, start);
+            }
+        }
+
+        /// <summary>The nodes that process the event: the members with services (a node still
+        /// waiting for its own node_up is not one yet), and the node the event is about; never a crashed node.</summary>
+        private List<SimNode> Members() =>
+            [.. world.Nodes.Where(n => n.Up && ((Active(n) && n.ClusterManagerState != "ST_JOINING") || n.Name == Subject) && config.Nodes.Any(c => c.Name == n.Name))];
+
+        private void Notify(SimNode node, EventMethods? methods, string phase, int? rc)
+        {
+            if (methods is { Notify.Length: > 0 })
+            {
+                var args = rc is null ? $"{evt.Name} {phase} {string.Join(' ', evt.Args)}" : $"{evt.Name} {phase} {rc.Value.ToString(CultureInfo.InvariantCulture)} {string.Join(' ', evt.Args)}";
+                Method(node, $"{methods.Notify} {args}");
+            }
+        }
+
+        private int Method(SimNode node, string command)
+        {
+            log.Out(node, $"+{evt.Name}[{evt.Name}] {command}");
+            var r = SimShell.Execute(world, node.Name, command);
+            log.Out(node, r.Stdout + r.Stderr);
+            return r.ExitCode;
+        }
+
+        /// <summary>The event command: its resource work, on the nodes that do it. (node, rc) of the first failure.</summary>
+        private (SimNode? Node, int Code) Body(List<SimNode> members)
+        {
+            switch (evt.Name)
+            {
+                case "node_up":
+                    return NodeUp(members);
+                case "node_up_complete":
+                case "node_down_complete":
+                    return Complete(members);
+                case "node_down":
+                    return NodeDown(members);
+                default:
+                    return (null, 0);
+            }
+        }
+
+        private (SimNode?, int) NodeUp(List<SimNode> members)
+        {
+            var joiner = SubjectNode!;
+            world.Cluster.ForcedDown.Remove(joiner.Name);
+            if (evt.Mode == "manual")
+            {
+                return (null, 0);
+            }
+            // §3: restarting after Unmanage, each group's resources are checked and the inactive ones activated.
+            foreach (var g in world.Cluster.Groups.Where(g => g.Node == joiner.Name && g.State == "UNMANAGED").ToList())
+            {
+                if (Acquire(joiner, g.Group) is { } failed)
+                {
+                    return failed;
+                }
+            }
+            var available = members.Select(n => n.Name).ToList();
+            return Carry(Plan("node_up", available, evt.Mode));
+        }
+
+        private (SimNode?, int) NodeDown(List<SimNode> members)
+        {
+            var leaving = SubjectNode!;
+            if (evt.Mode == "unmanage")
+            {
+                // S5: nothing is released or taken over; the node's groups are UNMANAGED.
+                foreach (var g in world.Cluster.Groups.Where(g => g.Node == leaving.Name && g.State == "ONLINE").ToList())
+                {
+                    g.State = "UNMANAGED";
+                }
+                if (!world.Cluster.ForcedDown.Contains(leaving.Name))
+                {
+                    world.Cluster.ForcedDown.Add(leaving.Name);
+                }
+                return (null, 0);
+            }
+            var available = members.Where(n => n != leaving).Select(n => n.Name).ToList();
+            return Carry(Plan("node_down", available, evt.Mode));
+        }
+
+        private List<GroupAction> Plan(string what, List<string> available, string mode)
+        {
+            var locations = world.Cluster.Groups
+                .Select(g => new GroupLocation(g.Group, g.Node, StateOf(g.State))).ToList();
+            return [.. manager._placement.Plan(new PlacementRequest(config, available, locations, what, Subject, mode))];
+        }
+
+        private static ResourceGroupState StateOf(string name) =>
+            Enum.GetValues<ResourceGroupState>().FirstOrDefault(s => StateNames.Name(s) == name, ResourceGroupState.Unknown);
+
+        /// <summary>R-ORDER: every release first, then every acquisition.</summary>
+        private (SimNode?, int) Carry(List<GroupAction> actions)
+        {
+            foreach (var a in actions.Where(a => a.Kind == GroupActionKind.Release))
+            {
+                if (Release(world.FindNode(a.Node)!, a.Group) is { } failed)
+                {
+                    return failed;
+                }
+            }
+            foreach (var a in actions.Where(a => a.Kind == GroupActionKind.Acquire))
+            {
+                if (Acquire(world.FindNode(a.Node)!, a.Group) is { } failed)
+                {
+                    return failed;
+                }
+            }
+            return (null, 0);
+        }
+
+        /// <summary>node_up_complete / node_down_complete: start the applications of the groups
+        /// acquired (start_server); for a node that stopped, the daemons stop and it leaves (ST_INIT).</summary>
+        private (SimNode?, int) Complete(List<SimNode> members)
+        {
+            foreach (var g in world.Cluster.Groups.Where(g => g.State == "ACQUIRING").ToList())
+            {
+                var node = world.FindNode(g.Node)!;
+                var group = config.ResourceGroups.First(r => r.Name == g.Group);
+                foreach (var app in group.Resource(ResourceKinds.Applications))
+                {
+                    if (Sub(node, g.Group, "start_server", app, () => StartServer(node, g.Group, app)) is { } failed)
+                    {
+                        SetGroup(world, g.Group, node.Name, "ERROR");
+                        return failed;
+                    }
+                }
+                SetGroup(world, g.Group, node.Name, "ONLINE");
+                _summary.Add((node.Name, ("Resource online:", g.Group, "process_resources")));
+            }
+            if (evt.Name == "node_down_complete" && SubjectNode is { } leaving && members.Contains(leaving))
+            {
+                if (evt.Mode == "unmanage")
+                {
+                    // HACMP 5.4: after a forced stop the node's manager stays ST_STABLE, its groups UNMANAGED (§5).
+                    return (null, 0);
+                }
+                foreach (var line in RsctStop)
+                {
+                    Trace(leaving, "", "node_down_complete", line);
+                }
+                leaving.ClusterManagerState = "ST_INIT";
+            }
+            return (null, 0);
+        }
+
+        private (SimNode?, int)? Acquire(SimNode node, string groupName)
+        {
+            var group = config.ResourceGroups.First(r => r.Name == groupName);
+            SetGroup(world, groupName, node.Name, "ACQUIRING");
+            _summary.Add((node.Name, ("Acquiring resource group:", groupName, "process_resources")));
+            var index = Index(groupName);
+            log.Marker(node, "START", $"rg_move {Subject} {index} ACQUIRE");
+            var failed = Sub(node, groupName, "acquire_service_addr", "", () => AcquireAddresses(node, group))
+                ?? Sub(node, groupName, "get_disk_vg_fs", "", () => GetDisks(node, group));
+            log.Marker(node, "COMPLETED", $"rg_move {Subject} {index} ACQUIRE {(failed?.Item2 ?? 0).ToString(CultureInfo.InvariantCulture)}");
+            if (failed is not null)
+            {
+                SetGroup(world, groupName, node.Name, "ERROR");
+            }
+            return failed;
+        }
+
+        private (SimNode?, int)? Release(SimNode node, string groupName)
+        {
+            var group = config.ResourceGroups.First(r => r.Name == groupName);
+            SetGroup(world, groupName, node.Name, "RELEASING");
+            _summary.Add((node.Name, ("Releasing resource group:", groupName, "process_resources")));
+            var index = Index(groupName);
+            log.Marker(node, "START", $"rg_move {Subject} {index} RELEASE");
+            (SimNode?, int)? failed = null;
+            foreach (var app in group.Resource(ResourceKinds.Applications).Reverse())
+            {
+                failed ??= Sub(node, groupName, "stop_server", app, () => StopServer(node, groupName, app));
+            }
+            failed ??= Sub(node, groupName, "release_service_addr", "", () => ReleaseAddresses(node, group));
+            failed ??= Sub(node, groupName, "release_vg_fs", "", () => ReleaseDisks(node, group));
+            log.Marker(node, "COMPLETED", $"rg_move {Subject} {index} RELEASE {(failed?.Item2 ?? 0).ToString(CultureInfo.InvariantCulture)}");
+            SetGroup(world, groupName, node.Name, failed is null ? "OFFLINE" : "ERROR");
+            return failed;
+        }
+
+        private string Index(string group) =>
+            (config.ResourceGroups.ToList().FindIndex(r => r.Name == group) + 1).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A nested sub-event: its markers around the work; (node, rc) when it failed.</summary>
+        private (SimNode?, int)? Sub(SimNode node, string group, string name, string args, Func<int> work)
+        {
+            var text = args.Length == 0 ? name : $"{name} {args}";
+            log.Marker(node, "START", text);
+            world.Clock += SubEventTime;
+            var rc = work();
+            log.Marker(node, "COMPLETED", $"{text} {rc.ToString(CultureInfo.InvariantCulture)}");
+            _ = group;
+            return rc == 0 ? null : (node, rc);
+        }
+
+        /// <summary>Runs one AIX command of an event script on the node, tracing it into hacmp.out as ksh -x does
+        /// (<c>+RG:script[line] command</c>, outputs §1.2), its output unprefixed after it.</summary>
+        private int Trace(SimNode node, string group, string script, string command)
+        {
+            var lineNo = node.Files.TryGetValue(ManagerTexts.HacmpOut, out var f) ? (f.Content.Count(ch => ch == '\n') % 900) + 10 : 10;
+            log.Out(node, string.Create(CultureInfo.InvariantCulture, $"+{group}:{script}[{lineNo}] {command}"));
+            var r = SimShell.Execute(world, node.Name, command);
+            if (r.Stdout.Length + r.Stderr.Length > 0)
+            {
+                log.Out(node, r.Stdout + r.Stderr);
+            }
+            return r.ExitCode;
+        }
+
+        /// <summary>IPAT via aliasing adds the service address as an alias of a boot interface on its network;
+        /// IPAT via replacement puts it in place of the boot address (R-IPAT, §7.2).</summary>
+        private int AcquireAddresses(SimNode node, ResourceGroup group)
+        {
+            foreach (var label in group.Resource(ResourceKinds.ServiceLabel))
+            {
+                if (config.ServiceIps.FirstOrDefault(s => s.Label == label) is not { Address.Length: > 0 } service)
+                {
+                    log.Out(node, $"ERROR: the service IP label {label} has no address in the active configuration.");
+                    return 1;
+                }
+                if (node.Interfaces.Any(i => i.Addresses.Any(a => a.Address == service.Address)))
+                {
+                    continue; // already there (a group found UNMANAGED)
+                }
+                var network = config.Networks.FirstOrDefault(n => n.Name == service.Network);
+                var mask = service.Netmask.Length > 0 ? service.Netmask : network?.Netmask ?? "255.255.255.0";
+                var boot = config.Interfaces
+                    .Where(i => i.Node == node.Name && i.Network == service.Network)
+                    .Select(i => node.Interfaces.Find(n => n.Name == i.Device && n.Up))
+                    .FirstOrDefault(n => n is not null);
+                if (boot is null)
+                {
+                    log.Out(node, $"ERROR: no boot interface of {node.Name} on network {service.Network} is up for {label}.");
+                    return 1;
+                }
+                var rc = network?.Ipat == IpatMethod.Replacement
+                    ? Trace(node, group.Name, "acquire_service_addr", $"ifconfig {boot.Name} inet {service.Address} netmask {mask} up")
+                    : Trace(node, group.Name, "acquire_service_addr", $"ifconfig {boot.Name} alias {service.Address} netmask {mask}");
+                if (rc != 0)
+                {
+                    return rc;
+                }
+            }
+            return 0;
+        }
+
+        private int ReleaseAddresses(SimNode node, ResourceGroup group)
+        {
+            foreach (var label in group.Resource(ResourceKinds.ServiceLabel))
+            {
+                if (config.ServiceIps.FirstOrDefault(s => s.Label == label) is not { Address.Length: > 0 } service
+                    || node.Interfaces.Find(i => i.Addresses.Any(a => a.Address == service.Address)) is not { } nic)
+                {
+                    continue;
+                }
+                var network = config.Networks.FirstOrDefault(n => n.Name == service.Network);
+                var boot = config.Interfaces.FirstOrDefault(i => i.Node == node.Name && i.Device == nic.Name);
+                var rc = network?.Ipat == IpatMethod.Replacement && boot is { Address.Length: > 0 }
+                    ? Trace(node, group.Name, "release_service_addr", $"ifconfig {nic.Name} inet {boot.Address} netmask {network.Netmask} up")
+                    : Trace(node, group.Name, "release_service_addr", $"ifconfig {nic.Name} delete {service.Address}");
+                if (rc != 0)
+                {
+                    return rc;
+                }
+            }
+            return 0;
+        }
+
+        private IEnumerable<string> FileSystems(ResourceGroup group)
+        {
+            var listed = group.Resource(ResourceKinds.FileSystem);
+            return listed.Count == 0 || listed.Contains("ALL")
+                ? config.FileSystems.Where(f => group.Resource(ResourceKinds.VolumeGroup).Contains(f.VolumeGroup)).Select(f => f.MountPoint)
+                : listed;
+        }
+
+        private int GetDisks(SimNode node, ResourceGroup group)
+        {
+            foreach (var vg in group.Resource(ResourceKinds.VolumeGroup))
+            {
+                var rc = Trace(node, group.Name, "get_disk_vg_fs", $"varyonvg {vg}");
+                if (rc != 0)
+                {
+                    return rc;
+                }
+            }
+            foreach (var fs in FileSystems(group))
+            {
+                if (node.Mounts.Any(m => m.MountPoint == fs))
+                {
+                    continue;
+                }
+                var rc = Trace(node, group.Name, "get_disk_vg_fs", $"mount {fs}");
+                if (rc != 0)
+                {
+                    return rc;
+                }
+            }
+            return 0;
+        }
+
+        private int ReleaseDisks(SimNode node, ResourceGroup group)
+        {
+            foreach (var fs in FileSystems(group).Reverse().Where(fs => node.Mounts.Any(m => m.MountPoint == fs)))
+            {
+                var rc = Trace(node, group.Name, "release_vg_fs", $"umount {fs}");
+                if (rc != 0)
+                {
+                    return rc;
+                }
+            }
+            foreach (var vg in group.Resource(ResourceKinds.VolumeGroup))
+            {
+                var rc = Trace(node, group.Name, "release_vg_fs", $"varyoffvg {vg}");
+                if (rc != 0)
+                {
+                    return rc;
+                }
+            }
+            return 0;
+        }
+
+        private int StartServer(SimNode node, string group, string app) =>
+            config.ApplicationControllers.FirstOrDefault(a => a.Name == app) is { } controller
+                ? Trace(node, group, "start_server", controller.StartScript)
+                : 0;
+
+        private int StopServer(SimNode node, string group, string app) =>
+            config.ApplicationControllers.FirstOrDefault(a => a.Name == app) is { } controller
+                ? Trace(node, group, "stop_server", controller.StopScript)
+                : 0;
+
+        /// <summary>R-EVT: the event failed after its recovery attempts: the node's manager waits in
+        /// ST_RP_FAILED, event_error is run, config_too_long follows on the clock.</summary>
+        private void Fail(SimNode node, int rc, DateTime start)
+        {
+            var c = world.Cluster;
+            c.FailedEvent = Line;
+            c.FailedNode = node.Name;
+            c.FailedSince = start;
+            c.Warnings = 0;
+            node.ClusterManagerState = "ST_RP_FAILED";
+            var code = rc.ToString(CultureInfo.InvariantCulture);
+            log.Marker(node, "START", $"event_error {code} {Line}");
+            log.Marker(node, "COMPLETED", $"event_error {code} {Line} 0");
+            log.Debug(node, $"HACMP: clstrmgrES: event {Line} failed with exit status {code}; waiting for the operator (ST_RP_FAILED)");
+        }
+    }
+
+    private readonly IPlacement _placement = placement ?? throw new ArgumentNullException(nameof(placement));
+
+    /// <summary>The daemons a start brings up on the node, through its shell (SRC), with what they printed.</summary>
+    internal static void StartDaemons(SimWorld world, SimNode node, bool clinfo, StringBuilder output)
+    {
+        foreach (var line in Rsct.Concat(clinfo ? ["startsrc -s clinfoES"] : []).Concat(node.Subsystems.Any(s => s.Name == "clstrmgrES" && s.Pid is null) ? ["startsrc -s clstrmgrES"] : []))
+        {
+            var r = SimShell.Execute(world, node.Name, line);
+            foreach (var l in (r.Stdout + r.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                output.Append(node.Name).Append(": ").Append(l).Append('\n');
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace ClAdmin.Sim.Manager;
+
+/// <summary>
+/// Log paths, line layouts and messages of the simulated cluster manager, kept as data so that a
+/// wording checked on a real 5.x node is corrected here. Tags as in powerha-outputs.md:
+/// [VERBATIM] copied from real output (7.x captures unless said), [DOC] IBM documentation,
+/// [RECONSTRUCTED] assembled from partial evidence, to be checked.
+/// </summary>
+public static class ManagerTexts
+{
+    /// <summary>hacmp.out, HACMP 5.x default (semantics §4.4; menus §6.9) [DOC].</summary>
+    public const string HacmpOut = "/tmp/hacmp.out";
+
+    /// <summary>cluster.log, HACMP 5.x path (menus §6.9) [DOC].</summary>
+    public const string ClusterLog = "/usr/es/adm/cluster.log";
+
+    /// <summary>clstrmgr.debug, HACMP 5.x location [RECONSTRUCTED: 7.x keeps it in /var/hacmp/log].</summary>
+    public const string ClstrmgrDebug = "/tmp/clstrmgr.debug";
+
+    /// <summary>The cluster history directory; files are cluster.mmddyyyy [RECONSTRUCTED path].</summary>
+    public const string HistoryDirectory = "/usr/es/sbin/cluster/history";
+
+    /// <summary>Time Until Warning: config_too_long after this long in one event (360 s by default) [DOC, SG24-5131 p.145].</summary>
+    public static readonly TimeSpan TimeUntilWarning = TimeSpan.FromSeconds(360);
+
+    /// <summary>config_too_long repeats every 30 s once started [2ND, HAR quoting IBM].</summary>
+    public static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>The config_too_long message [DOC, HACMP 4.3, SG24-5131 p.145].</summary>
+    public const string ConfigTooLong = "The cluster has been in reconfiguration too long;Something may be wrong.";
+
+    /// <summary>The middle field of a cluster.log line [RECONSTRUCTED: 5.x wording unconfirmed].</summary>
+    public const string ClusterLogTag = "HACMP for AIX:";
+
+    /// <summary>The second argument of node_down per stop action [RECONSTRUCTED: semantics open question 1];
+    /// a node failure carries none [VERBATIM, RB-72U Ex. 3-37].</summary>
+    public static string NodeDownArgument(string mode) => mode switch
+    {
+        "offline" or "move" => "graceful",
+        "unmanage" => "forced",
+        _ => "",
+    };
+
+    /// <summary>The TE_ names of event summaries [2ND, HAR's list; JOIN_NODE_CO is VERBATIM in lssrc -ls].</summary>
+    public static string TeName(string evt) => evt switch
+    {
+        "node_up" => "TE_JOIN_NODE",
+        "node_up_complete" => "TE_JOIN_NODE_COMPLETE",
+        "node_down" => "TE_FAIL_NODE",
+        "node_down_complete" => "TE_FAIL_NODE_COMPLETE",
+        _ => "TE_" + evt.ToUpperInvariant(),
+    };
+
+    /// <summary>The event summary title line [RECONSTRUCTED].</summary>
+    public const string SummaryTitle = "HACMP Event Summary";
+
+    /// <summary>hacmp.out / cluster.mmddyyyy marker time: <c>Mmm DD hh:mm:ss</c>, no year, day in two columns [VERBATIM].</summary>
+    public static string MarkerTime(DateTime t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{t:MMM} {t.Day,2} {t:HH:mm:ss}");
+
+    /// <summary>rc.cluster and clstop time stamps: <c>Mmm DD YYYY hh:mm:ss</c> [VERBATIM, RB-72U Ex. 8-7/8-10].</summary>
+    public static string CommandTime(DateTime t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{t:MMM} {t.Day,2} {t:yyyy HH:mm:ss}");
+
+    /// <summary>clstrmgr.debug time stamp: <c>YYYY-MM-DDThh:mm:ss|</c> [VERBATIM 7.x].</summary>
+    public static string DebugTime(DateTime t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-dd'T'HH:mm:ss}|");
+
+    /// <summary>ctime form of the summary's Start/End time lines (<c>Sun Sep  4 10:15:02 2016</c>) [2ND].</summary>
+    public static string CTime(DateTime t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{t:ddd MMM} {t.Day,2} {t:HH:mm:ss yyyy}");
+
+    /// <summary>The lines cl_rc.cluster prints for one node [VERBATIM 7.x, RB-72U Ex. 8-10/3-33; "HACMP" for 5.x].</summary>
+    public static IEnumerable<string> StartBanner(string node, DateTime t, string flags) =>
+    [
+        $"Starting Cluster Services on node: {node}",
+        "This may take a few minutes.  Please wait...",
+        $"{node}: start_cluster: Starting HACMP",
+        $"{node}: {CommandTime(t)} Starting execution of /usr/es/sbin/cluster/etc/rc.cluster",
+        $"{node}: with parameters: {flags}",
+        $"{node}: {CommandTime(t)} Checking for srcmstr active...",
+        $"{node}: {CommandTime(t)} complete.",
+    ];
+
+    public static IEnumerable<string> StartTrailer(string node, string flags, int rc) =>
+    [
+        $"{node}: Completed execution of /usr/es/sbin/cluster/etc/rc.cluster",
+        $"{node}: with parameters: {flags}.",
+        $"{node}: Exit status = {rc.ToString(CultureInfo.InvariantCulture)}",
+    ];
+
+    /// <summary>clstop's broadcast [VERBATIM 7.x, RB-72U Ex. 8-7; HACMP for 5.x].</summary>
+    public static string StopBroadcast(string node) => $"HACMP on {node} shutting down. Please exit any cluster applications...";
+
+    /// <summary>clstop's log line [VERBATIM 7.x, RB-72U Ex. 8-7].</summary>
+    public static string StopCalled(string node, DateTime t, string flags) =>
+        $"{node}: {CommandTime(t)} /usr/es/sbin/cluster/utilities/clstop: called with flags {flags}";
+
+    /// <summary>After a stop with Unmanage [VERBATIM 7.x]; the other results are [RECONSTRUCTED] on its model.</summary>
+    public static string NodeNow(string node, string what) => $"\"{node}\" is now {what}.";
+}

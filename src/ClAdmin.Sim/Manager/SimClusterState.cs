@@ -1,0 +1,56 @@
+using ClAdmin.Contracts;
+using ClAdmin.Store;
+
+namespace ClAdmin.Sim.Manager;
+
+/// <summary>
+/// The cluster state the utilities report, read from the simulated world: each node's clstrmgrES
+/// state (R-CM: NOT_CONFIGURED until the node is in the synchronized configuration, ST_INIT while
+/// its services are stopped), the resource groups' states, and the SRC subsystems with the PIDs
+/// that <c>lssrc</c> and <c>ps</c> show on the node.
+/// </summary>
+public sealed class SimClusterState(SimTransport transport, Func<ObjectRepository> openRepository) : IClusterState
+{
+    /// <summary>The subsystems clshowsrv reports, in lssrc order.</summary>
+    private static readonly string[] Reported = ["topsvcs", "grpsvcs", "grpglsm", "emsvcs", "emaixos", "ctrmc", "clcomdES", "clstrmgrES", "clinfoES"];
+
+    public ClusterManagerState ManagerState(string node)
+    {
+        if (transport.TryWorld()?.FindNode(node) is not { } simNode)
+        {
+            return ClusterManagerState.NotConfigured;
+        }
+        var state = simNode.ClusterManagerState;
+        if (state == "NOT_CONFIGURED")
+        {
+            using var repo = openRepository();
+            if (repo.LoadConfiguration(ConfigDirectory.Active).Nodes.Any(n => n.Name == node))
+            {
+                state = "ST_INIT";
+            }
+        }
+        return Enum.GetValues<ClusterManagerState>().FirstOrDefault(s => StateNames.Name(s) == state, ClusterManagerState.NotConfigured);
+    }
+
+    public ResourceGroupState GroupState(string group, string node)
+    {
+        var name = transport.TryWorld() is { } world ? ClusterManager.GroupState(world, group, node) : "OFFLINE";
+        return Enum.GetValues<ResourceGroupState>().FirstOrDefault(s => StateNames.Name(s) == name, ResourceGroupState.Unknown);
+    }
+
+    public string? PriorityOverrideLocation(string group) => null;
+
+    public GroupMove? PendingMove(string group)
+    {
+        var groups = transport.TryWorld()?.Cluster.Groups.Where(g => g.Group == group).ToList() ?? [];
+        var from = groups.Find(g => g.State == "RELEASING");
+        var to = groups.Find(g => g.State == "ACQUIRING");
+        return from is not null || to is not null ? new GroupMove(from?.Node ?? "", to?.Node ?? "") : null;
+    }
+
+    public IReadOnlyList<SubsystemStatus> Subsystems(string node)
+    {
+        var subsystems = transport.TryWorld()?.FindNode(node)?.Subsystems ?? [];
+        return [.. subsystems.Where(s => Reported.Contains(s.Name)).Select(s => new SubsystemStatus(s.Name, s.Group, s.Pid))];
+    }
+}

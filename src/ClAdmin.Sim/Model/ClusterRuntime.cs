@@ -1,0 +1,82 @@
+namespace ClAdmin.Sim.Model;
+
+/// <summary>
+/// What the simulated cluster managers (clstrmgrES on each node) hold between commands: the
+/// event mode, the events waiting to run, where each resource group is and in which state, the
+/// nodes stopped with Unmanage, the event methods configured on events, and the event that failed.
+/// Each node's own manager state is <see cref="SimNode.ClusterManagerState"/>.
+/// </summary>
+public sealed class ClusterRuntime
+{
+    /// <summary>auto: a cluster command runs its events to a stable cluster before it returns;
+    /// step: events wait for `cladmin sim step|settle|clock advance`.</summary>
+    public string Mode { get; set; } = "auto";
+
+    /// <summary>Cluster events waiting to run, first first.</summary>
+    public List<QueuedEvent> Queue { get; init; } = [];
+
+    /// <summary>Resource group states by group and node (a pair not listed is OFFLINE).</summary>
+    public List<RgStatus> Groups { get; init; } = [];
+
+    /// <summary>Nodes whose services were stopped with Unmanage (forced): their groups are UNMANAGED.</summary>
+    public List<string> ForcedDown { get; init; } = [];
+
+    /// <summary>Notify, pre-, post-event and recovery commands configured on events (HACMPevent).</summary>
+    public List<EventMethods> EventMethods { get; init; } = [];
+
+    /// <summary>The event line that failed ("node_up node1"), empty when none: the manager waits in ST_RP_FAILED.</summary>
+    public string FailedEvent { get; set; } = "";
+
+    /// <summary>The node where <see cref="FailedEvent"/> failed.</summary>
+    public string FailedNode { get; set; } = "";
+
+    /// <summary>When the failed event started (config_too_long counts from here).</summary>
+    public DateTime FailedSince { get; set; }
+
+    /// <summary>config_too_long warnings written for the failed event so far.</summary>
+    public int Warnings { get; set; }
+
+    /// <summary>The TE name of the last event run (lssrc -ls clstrmgrES "Last event run was ...").</summary>
+    public string LastEvent { get; set; } = "";
+
+    /// <summary>The node number of the node that event was about.</summary>
+    public int LastEventNode { get; set; }
+}
+
+/// <summary>A cluster event waiting to run: its name and arguments as hacmp.out prints them, and how it was asked for.</summary>
+public sealed class QueuedEvent
+{
+    public string Name { get; set; } = "";
+
+    public List<string> Args { get; init; } = [];
+
+    /// <summary>node_up: auto or manual (Manage Resource Groups); node_down: offline, move, unmanage or failure.</summary>
+    public string Mode { get; set; } = "";
+}
+
+/// <summary>One resource group on one node: its state as clRGinfo prints it (ONLINE, UNMANAGED, ERROR, ...).</summary>
+public sealed class RgStatus
+{
+    public string Group { get; set; } = "";
+
+    public string Node { get; set; } = "";
+
+    public string State { get; set; } = "OFFLINE";
+}
+
+/// <summary>The methods of one event (SMIT Change/Show a Cluster Event): run in the order
+/// notify(start), pre-event, event, post-event, notify(complete); recovery when the event fails, up to the counter.</summary>
+public sealed class EventMethods
+{
+    public string Event { get; set; } = "";
+
+    public string Notify { get; set; } = "";
+
+    public List<string> Pre { get; init; } = [];
+
+    public List<string> Post { get; init; } = [];
+
+    public string Recovery { get; set; } = "";
+
+    public int RecoveryCounter { get; set; }
+}
