@@ -110,7 +110,7 @@ public sealed class Runtime : IAsyncDisposable
         // On the simulator, its cluster managers answer; on real hosts nothing is invented: the
         // utilities report services stopped and start/stop commands go to the node itself.
         var simulation = transport as SimTransport;
-        IClusterServices? services = simulation is null ? null : new SimClusterServices(simulation, open, FirstAvailablePlacement.Instance);
+        IClusterServices? services = simulation is null ? null : new SimClusterServices(simulation, open, RulePlacement.Instance);
         IClusterState state = simulation is null ? StoppedClusterState.Instance : new SimClusterState(simulation, open);
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });

@@ -196,6 +196,26 @@ public sealed partial class ClusterServicesScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task R_FB_1_when_node1_rejoins_rg1_falls_back_to_its_home_node_and_rg2_never_falls_back()
+    {
+        // The demo: rg1 fallback FBHPN (home node1), rg2 NFB (home node2). Both end on node2 after
+        // node1 leaves with takeover; node1 rejoining takes rg1 back (node2 releases it first, R-ORDER)
+        // and leaves rg2 alone. Then node2 leaves and rejoins: rg2 went to node1 and stays there (NFB).
+        await using var runtime = await Started();
+        await Ok(runtime, "cl_clstop -cspoc \"-n node1\" -y -N -gr");
+        await Ok(runtime, "clmgr online node node1");
+
+        Assert.Equal(["rg1:ONLINE:node1", "rg1:OFFLINE:node2", "rg2:ONLINE:node2", "rg2:OFFLINE:node1"], await Groups(runtime));
+        var node2 = await Markers(runtime, "node2");
+        InOrder(node2, "EVENT START: node_up node1", "EVENT START: rg_move node1 1 RELEASE", "EVENT COMPLETED: node_up node1 0");
+        Assert.DoesNotContain("app1d", await Ok(runtime, "ps -ef", "node2"), StringComparison.Ordinal);
+
+        await Ok(runtime, "cl_clstop -cspoc \"-n node2\" -y -N -gr");
+        await Ok(runtime, "clmgr online node node2");
+        Assert.Equal(["rg1:ONLINE:node1", "rg1:OFFLINE:node2", "rg2:OFFLINE:node2", "rg2:ONLINE:node1"], await Groups(runtime));
+    }
+
+    [Fact]
     public async Task S4_stop_with_offline_releases_and_nobody_takes_over()
     {
         await using var runtime = await Started();
