@@ -123,6 +123,7 @@ public sealed class Runtime : IAsyncDisposable
                 {
                     Verification = verification,
                 },
+                new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 // Until the cluster manager lands, cluster services are stopped everywhere.
                 .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
