@@ -120,6 +120,7 @@ public sealed class StatusScreen : Screen
             _partial = "";
             HasStdout = HasStderr = false;
         }
+        (_answer, Question) = (null, null);
         Append(result.Stdout);
         Append(result.Stderr, isError: true);
         Nodes = result.Nodes;
@@ -129,6 +130,12 @@ public sealed class StatusScreen : Screen
     /// <summary>Ends the screen with a message of its own (not run under -x, refused, cancelled).</summary>
     public void Complete(CommandState state, string message, bool isError)
     {
+        if (Question is not null)
+        {
+            // Stopped while it asked: the question is withdrawn, the message starts its own line.
+            (_answer, Question) = (null, null);
+            Append("\n");
+        }
         Append(message.EndsWith('\n') ? message : message + "\n", isError);
         State = state;
     }

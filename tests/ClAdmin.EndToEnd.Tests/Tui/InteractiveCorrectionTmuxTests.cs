@@ -30,7 +30,7 @@ public sealed class InteractiveCorrectionTmuxTests : IDisposable
         Assert.Equal(0, Cladmin("cmd", "-n", "node1", "--", "chvg", "-a", "y", "datavg").ExitCode);
         Assert.Equal("y", AutoOn("node1"));
 
-        using (var t = new TmuxTerminal("cmd -- clmgr verify cluster FIX=interactively", height: 40, database: Db))
+        using (var t = new TmuxTerminal("cmd -- clmgr verify cluster FIX=interactively", width: 160, height: 50, database: Db))
         {
             t.WaitFor("Would you like to turn off auto-varyon of shared volume group: datavg on node: node1? (y/n)", 30_000);
             t.Type("n");
@@ -39,7 +39,7 @@ public sealed class InteractiveCorrectionTmuxTests : IDisposable
         }
         Assert.Equal("y", AutoOn("node1"));
 
-        using (var t = new TmuxTerminal("cmd -- clmgr verify cluster FIX=interactively", height: 40, database: Db))
+        using (var t = new TmuxTerminal("cmd -- clmgr verify cluster FIX=interactively", width: 160, height: 50, database: Db))
         {
             t.WaitFor("Would you like to turn off auto-varyon of shared volume group: datavg on node: node1? (y/n)", 30_000);
             t.Type("y");
