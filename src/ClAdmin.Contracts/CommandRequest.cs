@@ -13,4 +13,7 @@ public sealed record CommandRequest(string CommandLine, string StandardInput = "
 
     /// <summary>A time limit for each node's command; none when null.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Who answers the command's yes/no questions (the screens, linear mode); null: no one can.</summary>
+    public ICommandPrompt? Prompt { get; init; }
 }

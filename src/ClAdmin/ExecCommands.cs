@@ -155,6 +155,8 @@ public sealed class ExecCommands
                 var handled = await runtime.Dispatcher.RunAsync(new CommandRequest(line, stdinText, targeted ? targets : null)
                 {
                     Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : null,
+                    // Questions (clverify FIX=interactively) are asked on the terminal; without one, no one is asked.
+                    Prompt = parse.GetValue(json) ? null : TerminalPrompt.ForConsole(_error),
                 }, ct);
                 if (parse.GetValue(json))
                 {

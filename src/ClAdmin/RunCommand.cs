@@ -106,7 +106,10 @@ public static class RunCommand
                 var log = logs.Open(parse, error);
                 log.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
                 log.Command(command.CommandLine, command.StandardInput.Count, run: true);
-                var result = await dispatcher.RunAsync(new CommandRequest(command.CommandLine, stdin), ct);
+                var result = await dispatcher.RunAsync(new CommandRequest(command.CommandLine, stdin)
+                {
+                    Prompt = parse.GetValue(json) ? null : TerminalPrompt.ForConsole(error),
+                }, ct);
                 log.Output(result.Stdout, result.Stderr, ExitCodes.Of(result) == ExitCodes.Ok ? "OK" : "failed");
                 if (parse.GetValue(json))
                 {

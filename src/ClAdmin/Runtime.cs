@@ -115,16 +115,23 @@ public sealed class Runtime : IAsyncDisposable
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var discovery = new DiscoveryHandler(engine, nodes, open);
+        var verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
+        {
+            WriteFailed = LogWarnings.To(notice),
+            ActiveConfiguration = () =>
+            {
+                using var repo = open();
+                return repo.LoadConfiguration(ConfigDirectory.Active);
+            },
+        };
         var dispatcher = new Dispatcher(
             [
                 new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)), discovery.DiscoverAsync)
                 {
                     Services = services,
-                    Verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
-                    {
-                        WriteFailed = LogWarnings.To(notice),
-                    },
+                    Verification = verification,
                 },
+                new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 .. UtilityHandlers.Create(open, state),
                 .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services) }),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ClAdmin.Contracts;
 using ClAdmin.Sim;
 using ClAdmin.Sim.Faults;
 using ClAdmin.Sim.Model;
@@ -98,18 +99,53 @@ public static class SimCommands
     private static Command Clock(ExecCommands exec, TextWriter output, TextWriter error)
     {
         var duration = new Argument<string>("duration") { Description = "How far, e.g. 90s, 10m, 2h, 1d" };
-        var advance = new Command("advance", "Move the simulated clock forward") { duration };
-        advance.SetAction(async (parse, ct) =>
+        var advance = new Command("advance", "Move the simulated clock forward; the automatic cluster verification (clautover) runs when its hour passes") { duration };
+        advance.SetAction((parse, ct) => Guard(error, async () =>
         {
             if (SimFaults.ParseDuration(parse.GetValue(duration)!) is not { } by)
             {
-                error.WriteLine($"cladmin: sim clock advance: '{parse.GetValue(duration)}' is not a duration (e.g. 90s, 10m, 2h, 1d)");
-                return ExitCodes.Usage;
+                return Usage(error, $"sim clock advance: '{parse.GetValue(duration)}' is not a duration (e.g. 90s, 10m, 2h, 1d)");
             }
-            // The cluster events that fall in that time run as the clock moves (SimEventCommands).
-            return await SimEventCommands.AdvanceAsync(exec, parse, by, parse.GetValue(duration)!, output, error, ct);
-        });
+            await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
+            var sim = runtime.Simulation!;
+            var from = sim.World.Clock;
+            if (by > DateTime.MaxValue - from)
+            {
+                return Usage(error, $"sim clock advance: '{parse.GetValue(duration)}' would move the clock past the year 9999");
+            }
+            // The cluster events that fall in that time run as the clock moves (SimClusterServices.AdvanceAsync).
+            // The daily verification runs at its hour on the way (the last time the clock passes it).
+            var settings = await runtime.Dispatcher.RunAsync(new CommandRequest("clautover -c"), ct);
+            var due = DailyHour(settings.Stdout) is { } hour ? SimClock.LastDaily(from, from + by, hour) : null;
+            var steps = due is { } at ? new[] { at - from, from + by - at } : [by];
+            for (var i = 0; i < steps.Length; i++)
+            {
+                var moved = await runtime.ClusterServices!.AdvanceAsync(steps[i], parse.GetValue(duration)!, ct);
+                if (moved.ExitCode != 0)
+                {
+                    error.Write(moved.Stderr);
+                    return moved.ExitCode;
+                }
+                // One "Simulated clock:" line, the last: the events of each step are shown as they ran.
+                output.Write(string.Concat(moved.Stdout.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("Simulated clock: ", StringComparison.Ordinal)).Select(l => l + "\n")));
+                if (i == 0 && due is not null)
+                {
+                    var run = await runtime.Dispatcher.RunAsync(new CommandRequest("clautover"), ct);
+                    output.Write(run.Stdout);
+                    error.Write(run.Stderr);
+                }
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulated clock: {sim.World.Clock:ddd MMM d HH:mm:ss yyyy}"));
+            return ExitCodes.Ok;
+        }));
         return new Command("clock", "The simulated clock") { advance };
+    }
+
+    /// <summary>The hour of the automatic verification from <c>clautover -c</c>'s "#ENABLED:NODE:HOUR" lines; null when disabled.</summary>
+    private static int? DailyHour(string colonOutput)
+    {
+        var fields = colonOutput.Split('\n').FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#'))?.Split(':');
+        return fields is { Length: 3 } && fields[0] == "Enabled" && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) ? hour : null;
     }
 
     private static Command Status(TextWriter output, TextWriter error)

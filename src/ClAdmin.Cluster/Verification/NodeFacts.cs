@@ -13,6 +13,10 @@ public sealed record VolumeGroupFact(string Name, int Major, bool AutoVaryon, bo
 /// <summary>A file system defined on a node (/etc/filesystems, lsfs -c) and whether AIX mounts it at boot.</summary>
 public sealed record FileSystemFact(string MountPoint, bool AutoMount);
 
+/// <summary>A physical volume a node sees (lspv): its hdisk name there, its PVID ("none" when it has
+/// none) and the volume group it belongs to on that node ("None" when none).</summary>
+public sealed record DiskFact(string Name, string Pvid, string VolumeGroup);
+
 /// <summary>A file on a node: whether it exists and whether it is executable (application scripts).</summary>
 public sealed record FileFact(string Path, bool Exists, bool Executable);
 
@@ -30,6 +34,13 @@ public sealed record NodeFacts(string Node)
     public IReadOnlyList<FileSystemFact> FileSystems { get; init; } = [];
     /// <summary>The level of cluster.es.server.rte, or null when it is not installed.</summary>
     public string? FilesetLevel { get; init; }
+    /// <summary>The physical volumes the node sees (lspv); empty when lspv could not be run.</summary>
+    public IReadOnlyList<DiskFact> Disks { get; init; } = [];
+    /// <summary>The cluster manager's state (lssrc -ls clstrmgrES: ST_INIT, ST_STABLE...), or null when unknown.</summary>
+    public string? ManagerState { get; init; }
+
+    /// <summary>Whether cluster services run on the node: the cluster manager is in a state other than ST_INIT or NOT_CONFIGURED.</summary>
+    public bool ServicesActive => ManagerState is { Length: > 0 } s && s is not ("ST_INIT" or "NOT_CONFIGURED");
 
     public VolumeGroupFact? VolumeGroup(string name) => VolumeGroups.FirstOrDefault(v => v.Name == name);
 

@@ -10,6 +10,9 @@ public sealed record VerificationInput(ClusterConfiguration Configuration, IRead
 {
     /// <summary>The facts of a node that answered, or null.</summary>
     public NodeFacts? Of(string node) => Facts.TryGetValue(node, out var f) ? f : null;
+
+    /// <summary>The active configuration (ACD) the cluster runs, when known: what a change is compared with.</summary>
+    public ClusterConfiguration? Active { get; init; }
 }
 
 /// <summary>One verification check: its rule id, where the rule comes from (powerha-semantics.md),
@@ -46,6 +49,7 @@ public static class Verifier
         new("R-IPAT-4", "§7.2", "Checking the number of communication interfaces on IP aliasing networks", SingleInterface),
         new("R-VG-IMPORT", "§8, §9.2 item 6, §9.3 item 3", "Checking that shared volume groups are imported on every node of their group", VgImported),
         new("R-VG-MAJOR", "§8, §9.2 item 7", "Checking that shared volume groups have the same major number on every node", VgMajor),
+        new("R-VG-PVID", "§8 (PVIDs), §9.2 item 6", "Checking that shared volume groups have the same physical volumes (PVIDs) on every node", VgPvids),
         new("R-VG-AUTO", "§8, §9.3 item 5", "Checking that shared volume groups do not vary on automatically", VgAutoVaryon),
         new("R-VER-FS", "§9.2 item 6, §9.3 item 4", "Checking that shared file systems are defined on every node of their group", FileSystemsDefined),
         new("R-VER-FS-AUTO", "§8, §9.2 item 6", "Checking that shared file systems are not mounted automatically at system restart", FileSystemsAuto),
@@ -57,6 +61,7 @@ public static class Verifier
         new("R-HB-NONIP", "§7.4, §7.6", "Checking for a non-IP network between every pair of nodes", NonIpPaths),
         new("R-LEVEL-1", "§9.2 item 12", "Checking that HACMP is installed on every node", FilesetInstalled),
         new("R-LEVEL-2", "§9.2 item 12", "Checking that every node has the same HACMP level", FilesetLevels),
+        new("R-VER-SERVICES", "§9.4, §9.3", "Checking that the changes can be made in the current state of cluster services", ServicesState),
         new("R-POL-1", "§1.4, §9.2 item 11", "Checking resource group policy combinations", c => Rule(c, "R-POL", "R-SU", "R-FO", "R-FB")),
         new("R-DEP", "§2, §9.2 item 11", "Checking resource group dependencies", c => Rule(c, "R-DEP")),
         new("R-LIMIT", "§9.5", "Checking cluster limits", c => Rule(c, "R-LIMIT")),
@@ -278,6 +283,59 @@ public static class Verifier
             foreach (var (node, fact) in found.Where(x => x.Fact!.Major != expected))
             {
                 yield return Error("R-VG-MAJOR", node, vg.Key, node, vg.Key, fact!.Major, expected);
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> VgPvids(VerificationInput input)
+    {
+        foreach (var vg in SharedVgs(input.Configuration).GroupBy(x => x.Vg))
+        {
+            var seen = vg.Select(x => x.Node).Distinct()
+                .Select(n => (Node: n, Facts: input.Of(n)))
+                .Where(x => x.Facts is { Disks.Count: > 0 })
+                .Select(x => (x.Node, x.Facts!, Pvids: x.Facts!.Disks.Where(d => d.VolumeGroup == vg.Key).Select(d => d.Pvid).Order(StringComparer.Ordinal).ToList()))
+                .ToList();
+            var imported = seen.Where(x => x.Pvids.Count > 0).ToList();
+            if (imported.Count == 0)
+            {
+                continue;
+            }
+            var reference = imported.GroupBy(x => string.Join(',', x.Pvids), StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().First();
+            foreach (var (node, _, pvids) in imported.Where(x => !x.Pvids.SequenceEqual(reference.Pvids)))
+            {
+                yield return Error("R-VG-PVID", node, vg.Key, node, vg.Key, string.Join(", ", pvids), reference.Node, string.Join(", ", reference.Pvids));
+            }
+            foreach (var (node, facts, _) in seen.Where(x => x.Pvids.Count == 0))
+            {
+                foreach (var pvid in reference.Pvids.Where(p => !facts.Disks.Any(d => d.Pvid == p)))
+                {
+                    yield return new Finding(Severity.Error, "R-VG-PVID", node, vg.Key, VerifyMessages.Format("R-VG-PVID-DISK", node, vg.Key, pvid));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> ServicesState(VerificationInput input)
+    {
+        if (input.Active is not { Nodes.Count: > 0 } active)
+        {
+            yield break;
+        }
+        var c = input.Configuration;
+        foreach (var node in active.Nodes.Select(n => n.Name))
+        {
+            if (input.Of(node) is not { ServicesActive: true } facts)
+            {
+                continue;
+            }
+            if (c.Cluster is { } changed && active.Cluster is { } running && changed.Name != running.Name)
+            {
+                yield return Error("R-VER-SERVICES", node, changed.Name, node, facts.ManagerState, running.Name, changed.Name);
+            }
+            if (!c.Nodes.Any(n => n.Name == node))
+            {
+                yield return new Finding(Severity.Error, "R-VER-SERVICES", node, node, VerifyMessages.Format("R-VER-SERVICES-NODE", node, facts.ManagerState));
             }
         }
     }

@@ -48,7 +48,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         cancellationToken.ThrowIfCancellationRequested();
         if (IsVerifyCluster(invocation.Arguments))
         {
-            return await VerifyAsync(cancellationToken).ConfigureAwait(false);
+            return await VerifyAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         if (ClmgrServices.Matches(invocation.Arguments))
         {
@@ -189,12 +189,37 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             && ClmgrClasses.Find(args[i + 1])?.Name == "cluster";
     }
 
-    /// <summary>clmgr verify cluster: the clverify layout; rc 1 when verification found an error.</summary>
-    private async Task<CommandResult> VerifyAsync(CancellationToken cancellationToken)
+    /// <summary>clmgr verify cluster [FIX=no|yes|interactively]: the clverify layout; rc 1 when
+    /// verification found an error (after the corrections FIX= asked for).</summary>
+    private async Task<CommandResult> VerifyAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
         if (Verification is null)
         {
             return CommandResult.Local(ClmgrRc.Error, "", "ERROR: verification cannot reach the cluster nodes from here.\n");
+        }
+        var correct = AutoCorrect.No;
+        foreach (var word in invocation.Arguments.SkipWhile(a => !a.Equals("verify", StringComparison.OrdinalIgnoreCase) && !a.Equals("ve", StringComparison.OrdinalIgnoreCase)).Skip(2))
+        {
+            var eq = word.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !word[..eq].Equals("FIX", StringComparison.OrdinalIgnoreCase))
+            {
+                return CommandResult.Local(ClmgrRc.IncorrectInput, "",
+                    $"ERROR: \"{QuotedText.Escape(word)}\" is not a valid attribute of \"verify cluster\". Valid attributes are: FIX (no, yes, interactively).\n");
+            }
+            var value = word[(eq + 1)..];
+            AutoCorrect? parsed = value.ToUpperInvariant() switch
+            {
+                "NO" or "N" or "FALSE" => AutoCorrect.No,
+                "YES" or "Y" or "TRUE" => AutoCorrect.Yes,
+                "INTERACTIVELY" or "INTERACTIVE" or "I" => AutoCorrect.Interactively,
+                _ => null,
+            };
+            if (parsed is null)
+            {
+                return CommandResult.Local(ClmgrRc.IncorrectInput, "",
+                    $"ERROR: \"{QuotedText.Escape(value)}\" is not a valid value for FIX. Valid values are: no, yes, interactively.\n");
+            }
+            correct = parsed.Value;
         }
         ClusterConfiguration configuration;
         try
@@ -210,7 +235,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         {
             return CommandResult.Local(ClmgrRc.MissingDependency, "", "ERROR: no cluster nodes are defined; add the cluster and its nodes first.\n");
         }
-        var run = await Verification.RunAsync(configuration, cancellationToken).ConfigureAwait(false);
+        var run = await Verification.RunAsync(configuration, correct, invocation.Prompt, cancellationToken).ConfigureAwait(false);
         return CommandResult.Local(run.Errors > 0 ? ClmgrRc.Error : ClmgrRc.Success, run.Stdout, run.Stderr);
     }
 

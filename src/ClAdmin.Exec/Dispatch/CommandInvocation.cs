@@ -27,4 +27,7 @@ public sealed record CommandInvocation(
 
     /// <summary>The variables assigned before the command name (<c>ODMDIR=/etc/es/objrepos odmget ...</c>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Who answers the command's yes/no questions (the request's); null: no one can, so nothing may wait for an answer.</summary>
+    public ICommandPrompt? Prompt { get; init; }
 }

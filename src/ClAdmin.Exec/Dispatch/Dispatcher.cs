@@ -121,6 +121,7 @@ public sealed class Dispatcher : IDispatcher
             {
                 Nodes = request.Nodes is { Count: > 0 } only ? only : null,
                 OnNodeResult = request.OnNodeResult,
+                Prompt = request.Prompt,
                 Environment = words.Take(nameAt).Select(w => w.Split('=', 2)).GroupBy(kv => kv[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal),
             };
             return await handler.RunAsync(invocation, cancellationToken).ConfigureAwait(false);

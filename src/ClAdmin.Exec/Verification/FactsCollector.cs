@@ -18,6 +18,9 @@ public sealed class FactsCollector(FanOutEngine engine)
     /// <summary>The fileset whose level every node must share.</summary>
     public const string ServerFileset = "cluster.es.server.rte";
 
+    /// <summary>The engine the facts are gathered through (corrective actions take it too).</summary>
+    public FanOutEngine Engine => engine;
+
     public async Task<IReadOnlyDictionary<string, NodeFacts?>> CollectAsync(ClusterConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -80,6 +83,8 @@ public sealed class FactsCollector(FanOutEngine engine)
                 };
             }
         }
+        Update(await Run("lspv").ConfigureAwait(false), (f, r) => f with { Disks = r.ExitCode == 0 ? ParseLspv(r.Stdout) : [] });
+        Update(await Run("lssrc", "-ls", "clstrmgrES").ConfigureAwait(false), (f, r) => f with { ManagerState = r.ExitCode == 0 ? ParseManagerState(r.Stdout) : null });
         Update(await Run("lsfs", "-c").ConfigureAwait(false), (f, r) => f with { FileSystems = r.ExitCode == 0 ? ParseLsfs(r.Stdout) : [] });
         foreach (var script in Verifier.ScriptPaths(configuration))
         {
@@ -87,6 +92,40 @@ public sealed class FactsCollector(FanOutEngine engine)
         }
         Update(await Run("lslpp", "-L", ServerFileset).ConfigureAwait(false), (f, r) => f with { FilesetLevel = r.ExitCode == 0 ? ParseLevel(r.Stdout, ServerFileset) : null });
         return facts;
+    }
+
+    /// <summary>The cluster manager's state on each of <paramref name="nodes"/> (lssrc -ls clstrmgrES), as facts
+    /// holding only that: for nodes of the active configuration that the changed one no longer has.
+    /// A node not reached is left out.</summary>
+    public async Task<IReadOnlyDictionary<string, NodeFacts>> ManagerStatesAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        if (nodes.Count == 0)
+        {
+            return new Dictionary<string, NodeFacts>();
+        }
+        var result = await engine.RunAsync(nodes, NodeOperation.Same(["lssrc", "-ls", "clstrmgrES"]), new FanOutOptions(), null, cancellationToken).ConfigureAwait(false);
+        return result.Results.Where(r => r.Outcome is NodeOutcome.Ok or NodeOutcome.Failed)
+            .ToDictionary(r => r.Node, r => new NodeFacts(r.Node) { ManagerState = r.ExitCode == 0 ? ParseManagerState(r.Stdout) : null }, StringComparer.Ordinal);
+    }
+
+    /// <summary>lspv: "hdisk2  00c8d8e5a1b2c3d4  datavg  active" per disk (PVID "none", group "None" when it has none).</summary>
+    public static IReadOnlyList<DiskFact> ParseLspv(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split('\n')
+            .Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length >= 3)
+            .Select(w => new DiskFact(w[0], w[1], w[2]))
+            .ToList();
+    }
+
+    /// <summary>lssrc -ls clstrmgrES: the state on its "Current state: ST_xxx" line, or null.</summary>
+    public static string? ParseManagerState(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const string Prefix = "Current state:";
+        return text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))?[Prefix.Length..].Trim();
     }
 
     private static HashSet<string> Words(string text) =>

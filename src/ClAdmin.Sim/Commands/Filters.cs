@@ -6,7 +6,8 @@ using ClAdmin.Shell;
 namespace ClAdmin.Sim.Commands;
 
 /// <summary>Pipe filters a script uses on command output: grep, head, tail, wc, sort, uniq,
-/// cut and awk's `{print $N}` form.</summary>
+/// cut, awk's `{print $N}` form, and tee (standard input into files: how a file is written
+/// without a redirection, by a command whose words are all quoted).</summary>
 internal static class Filters
 {
     public static void Register(Dictionary<string, Func<CommandContext, int>> t)
@@ -20,6 +21,28 @@ internal static class Filters
         t["uniq"] = Uniq;
         t["cut"] = Cut;
         t["awk"] = Awk;
+        t["tee"] = Tee;
+    }
+
+    /// <summary>tee [-a] [-i] [File ...]: standard input to each file (appended with -a) and to standard output.</summary>
+    private static int Tee(CommandContext ctx)
+    {
+        var g = Getopt.Parse(ctx.Args, "ai");
+        if (g.BadFlag is { } bad)
+        {
+            return ctx.BadFlag(bad, "tee [-a] [-i] [File ...]");
+        }
+        foreach (var file in g.Operands)
+        {
+            var path = FileTree.Absolute(file);
+            if (FileTree.IsDirectory(ctx.Node, path))
+            {
+                return ctx.Fail($"tee: 0653-347 Cannot write to {file}.");
+            }
+            FileTree.Write(ctx.World, ctx.Node, path, ctx.Stdin, g.Has('a'));
+        }
+        ctx.Out.Append(ctx.Stdin);
+        return 0;
     }
 
     private static List<string> Lines(string text)

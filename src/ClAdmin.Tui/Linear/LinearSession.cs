@@ -173,7 +173,7 @@ public sealed class LinearSession
             return (new ScreenRef(NextType.Info, "ok"), nameValues);
         }
         var stdin = built.StandardInput.Count == 0 ? "" : string.Join("\n", built.StandardInput) + "\n";
-        var result = await _dispatcher.RunAsync(new CommandRequest(line, stdin), ct).ConfigureAwait(false);
+        var result = await _dispatcher.RunAsync(new CommandRequest(line, stdin) { Prompt = new LinePrompt(this) }, ct).ConfigureAwait(false);
         _output.Write(result.Stdout);
         _output.Write(result.Stderr);
         foreach (var n in result.Nodes)
@@ -184,6 +184,32 @@ public sealed class LinearSession
         _log.Output(result.Stdout, result.Stderr, status);
         _output.WriteLine($"Command: {status}");
         return (new ScreenRef(NextType.Info, result.ExitCode == 0 ? "ok" : "failed"), nameValues);
+    }
+
+    /// <summary>A running command's yes/no questions, asked on their own line until y or n is answered.</summary>
+    private sealed class LinePrompt(LinearSession session) : ICommandPrompt
+    {
+        public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string answer;
+                try
+                {
+                    answer = session.Ask(question + " ").Trim();
+                }
+                catch (EndOfInputException)
+                {
+                    return Task.FromResult(false); // no one left to answer: nothing is changed
+                }
+                if (answer.StartsWith('y') || answer.StartsWith('Y') || answer.StartsWith('n') || answer.StartsWith('N'))
+                {
+                    return Task.FromResult(answer[0] is 'y' or 'Y');
+                }
+                session._output.WriteLine("Answer y or n.");
+            }
+        }
     }
 
     /// <summary>The user's answers, one question per line.</summary>

@@ -32,6 +32,7 @@ public sealed class StatusScreen : Screen
     public override string Title => "COMMAND STATUS";
 
     public override string HelpText =>
+        (Question is not null ? "The command asks a question (last line): type y for yes or n for no. " : "") +
         "The output of the command. Up, Down, PageUp and PageDown scroll; / finds text, n the next match; " +
         "F6 shows the command; F3 returns to the dialog." +
         (FailedNodes.Count > 0 ? " F5 runs the command again on the nodes that did not succeed." : "");
@@ -110,14 +111,16 @@ public sealed class StatusScreen : Screen
     public void Complete(CommandResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (_arrived.Count > 0)
+        if (_arrived.Count > 0 || _asked)
         {
             // What streamed in was each node's output as it came; the result is the command's own
             // account (node order, and C-SPOC's messages about nodes and the whole run): show that.
+            // So too after questions: the command's output holds them with their answers.
             _lines.Clear();
             _partial = "";
             HasStdout = HasStderr = false;
         }
+        (_answer, Question) = (null, null);
         Append(result.Stdout);
         Append(result.Stderr, isError: true);
         Nodes = result.Nodes;
@@ -127,8 +130,45 @@ public sealed class StatusScreen : Screen
     /// <summary>Ends the screen with a message of its own (not run under -x, refused, cancelled).</summary>
     public void Complete(CommandState state, string message, bool isError)
     {
+        if (Question is not null)
+        {
+            // Stopped while it asked: the question is withdrawn, the message starts its own line.
+            (_answer, Question) = (null, null);
+            Append("\n");
+        }
         Append(message.EndsWith('\n') ? message : message + "\n", isError);
         State = state;
+    }
+
+    private Action<bool>? _answer;
+    private bool _asked;
+
+    /// <summary>The question the command waits on (shown as the last line of output), or null.</summary>
+    public string? Question { get; private set; }
+
+    /// <summary>The command asks a yes/no question, as SMIT shows one in the output: it waits until
+    /// y or n is typed here (<paramref name="answer"/> is then called once, with true for y).</summary>
+    public void Ask(string question, Action<bool> answer)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        Question = question;
+        _answer = answer ?? throw new ArgumentNullException(nameof(answer));
+        _asked = true;
+        _follow = true;
+        Append((_partial.Length > 0 ? "\n" : "") + question + " ");
+    }
+
+    /// <summary>Answers the pending question (echoed after it, as typed); false when none is pending.</summary>
+    public bool Answer(bool yes)
+    {
+        if (_answer is not { } answer)
+        {
+            return false;
+        }
+        (_answer, Question) = (null, null);
+        Append(yes ? "y\n" : "n\n");
+        answer(yes);
+        return true;
     }
 
     private string LineAt(int i) => i < _lines.Count ? _lines[i] : _partial;
@@ -191,6 +231,10 @@ public sealed class StatusScreen : Screen
     public override bool Handle(KeyPress key, UiAction? action, IScreenHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
+        if (Question is not null && key.Name == KeyName.Char && key.Char is 'y' or 'Y' or 'n' or 'N')
+        {
+            return Answer(key.Char is 'y' or 'Y');
+        }
         if (action == UiAction.Command)
         {
             host.Push(MessagePopup.CommandString(CommandLine));

@@ -47,6 +47,8 @@ internal sealed class CommandRunner(IDispatcher dispatcher, ISessionLog log, Tui
         {
             // Output and the node grid grow while the command runs on the other nodes.
             OnNodeResult = node => events.Post(() => status.NodeFinished(node)),
+            // Questions (clverify's Interactively) appear in the output and wait for y or n there.
+            Prompt = new StatusPrompt(events, status),
         };
         events.Background(async () =>
         {
@@ -91,6 +93,19 @@ internal sealed class CommandRunner(IDispatcher dispatcher, ISessionLog log, Tui
         {
             status.Complete(CommandState.Failed, failure!, isError: true);
             log.Output("", failure!, "failed");
+        }
+    }
+
+    /// <summary>Asks on COMMAND STATUS, as SMIT asks in its output: the question is shown on the loop
+    /// and the command waits until y or n is typed there (or it is stopped).</summary>
+    private sealed class StatusPrompt(EventQueue events, StatusScreen status) : ICommandPrompt
+    {
+        public async Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
+        {
+            var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var stop = cancellationToken.Register(() => answer.TrySetCanceled(cancellationToken));
+            events.Post(() => status.Ask(question, yes => answer.TrySetResult(yes)));
+            return await answer.Task.ConfigureAwait(false);
         }
     }
 

@@ -411,4 +411,61 @@ public class VerifierTests
         var f = Only(Clean(), facts, "R-VER-FS-AUTO");
         Assert.Equal(("R-VER-FS-AUTO", "n1", "/data"), (f.RuleId, f.Node, f.Object));
     }
+
+    private static Dictionary<string, NodeFacts?> WithDisks(Dictionary<string, NodeFacts?> facts, string node, params DiskFact[] disks)
+    {
+        facts[node] = facts[node]! with { Disks = disks };
+        return facts;
+    }
+
+    [Fact]
+    public void R_VG_PVID_a_shared_group_on_other_disks_on_one_node()
+    {
+        var facts = WithDisks(CleanFacts(), "n1", new DiskFact("hdisk0", "00c1d2e3f4a5b600", "rootvg"), new DiskFact("hdisk3", "00c1d2e3f4a5b633", "datavg"));
+        facts = WithDisks(facts, "n2", new DiskFact("hdisk0", "00c1d2e3f4a5b601", "rootvg"), new DiskFact("hdisk3", "00c1d2e3f4a5b633", "None"), new DiskFact("hdisk5", "00c1d2e3f4a5b655", "datavg"));
+        var f = Only(Clean(), facts, "R-VG-PVID");
+        Assert.Equal(("R-VG-PVID", "n2", "datavg"), (f.RuleId, f.Node, f.Object));
+        Assert.Equal("The physical volumes of volume group datavg on node n2 have PVIDs 00c1d2e3f4a5b655, but on node n1 they have PVIDs 00c1d2e3f4a5b633.", f.Message);
+    }
+
+    [Fact]
+    public void R_VG_PVID_a_node_that_does_not_see_the_disk_of_a_group_it_has_not_imported()
+    {
+        var facts = WithDisks(CleanFacts(), "n1", new DiskFact("hdisk0", "00c1d2e3f4a5b600", "rootvg"), new DiskFact("hdisk3", "00c1d2e3f4a5b633", "datavg"));
+        facts = WithDisks(facts, "n2", new DiskFact("hdisk0", "00c1d2e3f4a5b601", "rootvg"));
+        facts["n2"] = facts["n2"]! with { VolumeGroups = [new("rootvg", 10, true, false)] };
+        var found = Verify(Clean(), facts).Where(f => f.IsError).ToList();
+        var pvid = Assert.Single(found, f => f.RuleId == "R-VG-PVID");
+        Assert.Equal(("n2", "datavg"), (pvid.Node, pvid.Object));
+        Assert.Equal("Volume group datavg is not imported on node n2, and its physical volume with PVID 00c1d2e3f4a5b633 is not available there.", pvid.Message);
+        Assert.Contains(found, f => f.RuleId == "R-VG-IMPORT" && f.Node == "n2");
+    }
+
+    [Fact]
+    public void R_VER_SERVICES_the_cluster_name_cannot_change_while_services_run_on_a_node()
+    {
+        var facts = CleanFacts();
+        facts["n1"] = facts["n1"]! with { ManagerState = "ST_STABLE" };
+        facts["n2"] = facts["n2"]! with { ManagerState = "ST_INIT" };
+        var changed = Clean() with { Cluster = new ClusterInfo("c2", 1) };
+        var found = Verifier.Run(new VerificationInput(changed, facts) { Active = Clean() }).SelectMany(r => r.Findings).Where(f => f.IsError).ToList();
+        var f = Assert.Single(found);
+        Assert.Equal(("R-VER-SERVICES", "n1", "c2"), (f.RuleId, f.Node, f.Object));
+        Assert.Equal("Cluster services are active on node n1 (ST_STABLE): the cluster name cannot be changed from c1 to c2 while they run. Stop cluster services on all nodes first.", f.Message);
+        // With services stopped everywhere the same change is fine.
+        facts["n1"] = facts["n1"]! with { ManagerState = "ST_INIT" };
+        Assert.DoesNotContain(Verifier.Run(new VerificationInput(changed, facts) { Active = Clean() }).SelectMany(r => r.Findings), x => x.IsError);
+    }
+
+    [Fact]
+    public void R_VER_SERVICES_a_node_cannot_be_removed_while_services_run_on_it()
+    {
+        var facts = CleanFacts();
+        facts["n3"] = new NodeFacts("n3") { ManagerState = "ST_STABLE" };
+        var active = Clean() with { Nodes = [.. Clean().Nodes, new Node("n3", "n3")] };
+        var found = Verifier.Run(new VerificationInput(Clean(), facts) { Active = active }).SelectMany(r => r.Findings).Where(f => f.IsError).ToList();
+        var f = Assert.Single(found);
+        Assert.Equal(("R-VER-SERVICES", "n3", "n3"), (f.RuleId, f.Node, f.Object));
+        Assert.Equal("Cluster services are active on node n3 (ST_STABLE): the node cannot be removed from the cluster while they run. Stop cluster services on node n3 first.", f.Message);
+    }
 }

@@ -13,12 +13,15 @@ internal sealed class TmuxTerminal : IDisposable
     private readonly string _socket = "cladmin-e2e-" + Guid.NewGuid().ToString("N")[..12];
     private const string Target = "tui";
 
-    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24)
+    /// <param name="database">A database prepared beforehand (else a new one in the log directory); when
+    /// given, the global options come before <paramref name="cladminArguments"/>, which may then end with "-- COMMAND".</param>
+    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24, string? database = null)
     {
         LogDirectory = Directory.CreateTempSubdirectory("cladmin-tui").FullName;
         // After cladmin exits the shell prints a marker and waits, so the test can see what the
         // terminal looks like once cladmin has left it.
-        var command = $"{CladminProcess.ShellCommand} {cladminArguments} --db '{Path.Combine(LogDirectory, "cladmin.db")}' --log '{LogPath}' --script '{ScriptPath}'; " +
+        var options = $"--db '{database ?? Path.Combine(LogDirectory, "cladmin.db")}' --log '{LogPath}' --script '{ScriptPath}'";
+        var command = (database is null ? $"{CladminProcess.ShellCommand} {cladminArguments} {options}; " : $"{CladminProcess.ShellCommand} {options} {cladminArguments}; ") +
             "echo CLADMIN-EXIT=$?; sleep 60";
         Tmux("new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture),
