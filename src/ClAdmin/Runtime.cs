@@ -7,6 +7,7 @@ using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Odm;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Ssh;
+using ClAdmin.Exec.Sync;
 using ClAdmin.Exec.Transport;
 using ClAdmin.Exec.Utilities;
 using ClAdmin.Exec.Verification;
@@ -108,15 +109,17 @@ public sealed class Runtime : IAsyncDisposable
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var discovery = new DiscoveryHandler(engine, nodes, open);
+        var snapshots = new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath));
+        var verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
+        {
+            WriteFailed = LogWarnings.To(notice),
+        };
+        var sync = new ClusterSync(open, engine, snapshots, verification, () => localNode.Value, ClusterSync.DirectoryFromEnvironment());
         var dispatcher = new Dispatcher(
             [
-                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)), discovery.DiscoverAsync)
-                {
-                    Verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
-                    {
-                        WriteFailed = LogWarnings.To(notice),
-                    },
-                },
+                new ClmgrHandler(open, snapshots, discovery.DiscoverAsync) { Verification = verification, Sync = sync },
+                new CldareHandler(sync),
+                new RestoreDcdHandler(sync),
                 new OdmHandler(open),
                 // Until the cluster manager lands, cluster services are stopped everywhere.
                 .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
