@@ -131,7 +131,7 @@ public sealed class Runtime : IAsyncDisposable
         var runtime = new Runtime(options, transport, engine, dispatcher, nodes, localNode);
         if (demo is not null)
         {
-            if (await DemoCluster.ConfigureAsync(dispatcher, demo, open, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (await DemoCluster.ConfigureAsync(dispatcher, demo, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 await runtime.DisposeAsync().ConfigureAwait(false);
                 throw new InvalidOperationException($"the demo cluster could not be configured: {failure}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ClAdmin.Cluster;
 using ClAdmin.Cluster.Odm;
+using ClAdmin.Cluster.Verification;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Ssh;
@@ -102,7 +103,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
         {
             if (error is not null)
             {
-                stderr.Append("ERROR: ").Append(error).Append('\n');
+                Message(stderr, "ERROR: ", error);
             }
             return new(SyncStatus.Failed, stdout.ToString(), stderr.ToString());
         }
@@ -128,7 +129,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
         var nodes = configuration.Nodes.Select(n => n.Name).ToList();
         if (nodes.Count == 0)
         {
-            return new(SyncStatus.NotConfigured, "", "ERROR: " + SyncMessages.Text("NO-NODES") + "\n");
+            return new(SyncStatus.NotConfigured, "", Wrapped("ERROR: " + SyncMessages.Text("NO-NODES")));
         }
 
         if (request.Mode != SyncMode.Synchronize)
@@ -147,12 +148,12 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
             }
             if (run.Errors > 0 && !request.Force)
             {
-                stderr.Append("ERROR: ").Append(SyncMessages.Text("VERIFY-BLOCKS")).Append('\n');
+                Message(stderr, "ERROR: ", SyncMessages.Text("VERIFY-BLOCKS"));
                 return Failed();
             }
             if (run.Errors > 0)
             {
-                stdout.Append("WARNING: ").Append(SyncMessages.Text("VERIFY-FORCED")).Append('\n');
+                Message(stdout, "WARNING: ", SyncMessages.Text("VERIFY-FORCED"));
             }
             stdout.Append('\n');
         }
@@ -170,7 +171,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
         {
             foreach (var r in staged.Results.Where(r => r.Outcome != NodeOutcome.Ok))
             {
-                stderr.Append("ERROR: ").Append(SyncMessages.Text("STAGE-FAILED", r.Node, Reason(r))).Append('\n');
+                Message(stderr, "ERROR: ", SyncMessages.Text("STAGE-FAILED", r.Node, Reason(r)));
             }
             var reached = staged.Results.Where(r => r.Outcome is NodeOutcome.Ok or NodeOutcome.Failed).Select(r => r.Node).ToList();
             var removed = await Everywhere(reached, $"rm -f {Q(At(StageName))}").ConfigureAwait(false);
@@ -183,7 +184,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
                 }
                 else
                 {
-                    stderr.Append("ERROR: ").Append(SyncMessages.Text("STAGE-LEFT", r.Node, Reason(cleanup), At(StageName))).Append('\n');
+                    Message(stderr, "ERROR: ", SyncMessages.Text("STAGE-LEFT", r.Node, Reason(cleanup), At(StageName)));
                 }
             }
             stderr.Append(SyncMessages.Text("NOTHING-ACTIVE")).Append('\n').Append(SyncMessages.Text("FAILED")).Append('\n');
@@ -198,7 +199,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
         {
             foreach (var r in committed.Results.Where(r => r.Outcome != NodeOutcome.Ok))
             {
-                stderr.Append("ERROR: ").Append(SyncMessages.Text("COMMIT-FAILED", r.Node, Reason(r))).Append('\n');
+                Message(stderr, "ERROR: ", SyncMessages.Text("COMMIT-FAILED", r.Node, Reason(r)));
             }
             var failed = committed.Results.Where(r => r.Outcome == NodeOutcome.Failed).Select(r => r.Node).ToList();
             await Everywhere(failed, $"rm -f {Q(At(StageName))}; test -f {Q(At(BundleName))} || test ! -f {Q(At(PreviousName))} || mv -f {Q(At(PreviousName))} {Q(At(BundleName))}").ConfigureAwait(false);
@@ -219,7 +220,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
         }
         catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
         {
-            stderr.Append("ERROR: ").Append(SyncMessages.Text("REPOSITORY-FAILED", e.Message)).Append('\n');
+            Message(stderr, "ERROR: ", SyncMessages.Text("REPOSITORY-FAILED", e.Message));
             await Undo(nodes, stdout, stderr).ConfigureAwait(false);
             stderr.Append(SyncMessages.Text("FAILED")).Append('\n');
             return Failed();
@@ -245,7 +246,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
             var active = repo.GetObjects(ConfigDirectory.Active);
             if (active.Count == 0)
             {
-                return new(SyncStatus.Failed, "", "ERROR: " + SyncMessages.Text("NO-ACTIVE") + "\n");
+                return new(SyncStatus.Failed, "", Wrapped("ERROR: " + SyncMessages.Text("NO-ACTIVE")));
             }
             var now = _time.GetLocalNow();
             var name = repo.UpdateObjects(ConfigDirectory.Default, current =>
@@ -269,7 +270,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
         }
         catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
         {
-            return new(SyncStatus.Failed, "", "ERROR: " + e.Message + "\n");
+            return new(SyncStatus.Failed, "", Wrapped("ERROR: " + e.Message));
         }
     }
 
@@ -310,7 +311,7 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
             }
             else
             {
-                stderr.Append("ERROR: ").Append(SyncMessages.Text("UNDO-FAILED", r.Node, Reason(r), At(PreviousName))).Append('\n');
+                Message(stderr, "ERROR: ", SyncMessages.Text("UNDO-FAILED", r.Node, Reason(r), At(PreviousName)));
             }
         }
     }
@@ -325,6 +326,11 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
     private string At(string file) => Directory.TrimEnd('/') + "/" + file;
 
     private static string Q(string path) => RemoteShell.Quote(path);
+
+    /// <summary>An ERROR: or WARNING: message as clverify prints one: at column 0, wrapped at 80 columns without indent.</summary>
+    private static void Message(StringBuilder to, string prefix, string text) => to.Append(Wrapped(prefix + text));
+
+    private static string Wrapped(string text) => string.Concat(ClverifyReport.Wrap(text).Select(line => line + "\n"));
 
     /// <summary>Why a node's command did not succeed, in a few words.</summary>
     private static string Reason(NodeResult r)

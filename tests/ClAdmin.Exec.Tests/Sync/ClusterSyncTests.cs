@@ -62,6 +62,9 @@ public sealed class ClusterSyncTests : IDisposable
         return OdmStanza.Format(repo.GetObjects(directory));
     }
 
+    /// <summary>Messages wrapped at 80 columns, as one line.</summary>
+    private static string Flat(string text) => text.Replace('\n', ' ');
+
     private string? File(string node, string path) => _world.FindNode(node)!.Files.TryGetValue(path, out var f) ? f.Content : null;
 
     /// <summary>The stanzas a bundle on a node holds.</summary>
@@ -118,7 +121,7 @@ public sealed class ClusterSyncTests : IDisposable
         var blocked = await Run("clmgr sync cluster");
         Assert.Equal(1, blocked.ExitCode);
         Assert.Contains("ERROR: Node node2 could not be reached", blocked.Stderr, StringComparison.Ordinal);
-        Assert.EndsWith("ERROR: Synchronization was not performed because verification found errors. Correct them and synchronize again, or force the synchronization.\n", blocked.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith("ERROR: Synchronization was not performed because verification found errors. Correct them and synchronize again, or force the synchronization. ", Flat(blocked.Stderr), StringComparison.Ordinal);
         Assert.DoesNotContain("Committing", blocked.Stdout, StringComparison.Ordinal);
 
         // Forced past verification, the copy to node2 fails: named, and node1's copy is removed, not made active.
@@ -167,7 +170,7 @@ public sealed class ClusterSyncTests : IDisposable
         var r = await Run("cldare -rt -m sync");
 
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("ERROR: The configuration could not be made active on node node2: exit code 1: mv: cannot rename\n", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ERROR: The configuration could not be made active on node node2: exit code 1: mv: cannot rename ", Flat(r.Stderr), StringComparison.Ordinal);
         Assert.Contains("The previous configuration is active again on node node1.\n", r.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("cldare: Error detected during synchronization.\n", r.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, Stanzas(ConfigDirectory.Active));
@@ -186,7 +189,7 @@ public sealed class ClusterSyncTests : IDisposable
         var blocked = await Run("cldare -rt");
         Assert.Equal(1, blocked.ExitCode);
         Assert.Contains("ERROR: ", blocked.Stderr, StringComparison.Ordinal);
-        Assert.EndsWith("ERROR: Synchronization was not performed because verification found errors. Correct them and synchronize again, or force the synchronization.\n", blocked.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith("ERROR: Synchronization was not performed because verification found errors. Correct them and synchronize again, or force the synchronization. ", Flat(blocked.Stderr), StringComparison.Ordinal);
         Assert.Equal("", Stanzas(ConfigDirectory.Active));
         Assert.Null(File("node1", Bundle));
 
@@ -240,7 +243,7 @@ public sealed class ClusterSyncTests : IDisposable
         var r = await Run("clsnapshot -R");
 
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal("ERROR: There is no active configuration to restore from: the cluster has never been synchronized.\n", r.Stderr);
+        Assert.Equal("ERROR: There is no active configuration to restore from: the cluster has never\nbeen synchronized.\n", r.Stderr);
         Assert.Equal(dcd, Stanzas(ConfigDirectory.Default));
         Assert.Empty(_snapshots.List());
     }
