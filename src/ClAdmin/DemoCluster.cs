@@ -1,15 +1,15 @@
 using ClAdmin.Contracts;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim;
-using ClAdmin.Store;
 
 namespace ClAdmin;
 
 /// <summary>
 /// The HACMP side of the demo cluster, configured the way an administrator would: clmgr lines
 /// through the dispatcher (cluster, nodes, networks, boot interfaces, service labels,
-/// application servers, shared volume groups and file systems, two resource groups), verified
-/// with clmgr verify cluster, then made active (the DCD copied to the ACD). Services are left stopped.
+/// application servers, shared volume groups and file systems, two resource groups), then verified
+/// and synchronized with clmgr sync cluster (the configuration copied to every node and made
+/// active). Services are left stopped.
 /// </summary>
 public static class DemoCluster
 {
@@ -51,11 +51,14 @@ public static class DemoCluster
         return lines;
     }
 
+    /// <summary>The last line: verification, then synchronization to every node, as "Verify and Synchronize HACMP Configuration" runs it.</summary>
+    public const string Synchronize = "clmgr sync cluster";
+
     /// <summary>Configures the demo through the dispatcher and synchronizes it; the error names the line that failed.</summary>
-    public static async Task<string?> ConfigureAsync(IDispatcher dispatcher, SimWorld world, Func<ObjectRepository> openRepository, CancellationToken cancellationToken)
+    public static async Task<string?> ConfigureAsync(IDispatcher dispatcher, SimWorld world, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
-        foreach (var line in Commands(world))
+        foreach (var line in Commands(world).Append(Synchronize))
         {
             var result = await dispatcher.RunAsync(new CommandRequest(line), cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
@@ -63,16 +66,6 @@ public static class DemoCluster
                 return $"{line}: {result.Stderr.Trim()}";
             }
         }
-        // Verified as a user would before synchronizing (clverify over the simulated nodes).
-        const string Verify = "clmgr verify cluster";
-        var verified = await dispatcher.RunAsync(new CommandRequest(Verify), cancellationToken).ConfigureAwait(false);
-        if (verified.ExitCode != 0)
-        {
-            return $"{Verify}: {verified.Stderr.Trim()}";
-        }
-        // Until synchronization exists (issue 14), the verified configuration is made active here.
-        using var repo = openRepository();
-        repo.ActivateDefault();
         return null;
     }
 }

@@ -8,6 +8,7 @@ using ClAdmin.Exec.Odm;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Services;
 using ClAdmin.Exec.Ssh;
+using ClAdmin.Exec.Sync;
 using ClAdmin.Exec.Transport;
 using ClAdmin.Exec.Utilities;
 using ClAdmin.Exec.Verification;
@@ -115,6 +116,7 @@ public sealed class Runtime : IAsyncDisposable
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var discovery = new DiscoveryHandler(engine, nodes, open);
+        var snapshots = new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath));
         var verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
         {
             WriteFailed = LogWarnings.To(notice),
@@ -124,13 +126,12 @@ public sealed class Runtime : IAsyncDisposable
                 return repo.LoadConfiguration(ConfigDirectory.Active);
             },
         };
+        var sync = new ClusterSync(open, engine, snapshots, verification, () => localNode.Value, ClusterSync.DirectoryFromEnvironment());
         var dispatcher = new Dispatcher(
             [
-                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)), discovery.DiscoverAsync)
-                {
-                    Services = services,
-                    Verification = verification,
-                },
+                new ClmgrHandler(open, snapshots, discovery.DiscoverAsync) { Services = services, Verification = verification, Sync = sync },
+                new CldareHandler(sync),
+                new RestoreDcdHandler(sync),
                 new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 .. UtilityHandlers.Create(open, state),
@@ -143,7 +144,7 @@ public sealed class Runtime : IAsyncDisposable
         var runtime = new Runtime(options, transport, engine, dispatcher, nodes, localNode) { ClusterServices = services as SimClusterServices };
         if (demo is not null)
         {
-            if (await DemoCluster.ConfigureAsync(dispatcher, demo, open, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (await DemoCluster.ConfigureAsync(dispatcher, demo, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 await runtime.DisposeAsync().ConfigureAwait(false);
                 throw new InvalidOperationException($"the demo cluster could not be configured: {failure}");

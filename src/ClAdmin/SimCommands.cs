@@ -69,7 +69,7 @@ public static class SimCommands
             {
                 await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
                 var world = runtime.Simulation!.World;
-                if (await DemoCluster.ConfigureAsync(runtime.Dispatcher, world, runtime.OpenRepository, ct) is { } failure)
+                if (await DemoCluster.ConfigureAsync(runtime.Dispatcher, world, ct) is { } failure)
                 {
                     error.WriteLine($"cladmin: sim init: the demo cluster could not be configured: {failure}");
                     return ExitCodes.Failed;

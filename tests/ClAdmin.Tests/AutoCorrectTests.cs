@@ -164,6 +164,25 @@ public sealed class AutoCorrectTests : IDisposable
         AssertCorrected(runtime, "autovaryon");
     }
 
+    [Theory]
+    [InlineData("clmgr sync cluster FIX=yes")]
+    [InlineData("cldare -rt -V normal -C yes")]
+    public async Task Synchronization_with_auto_correct_corrects_then_synchronizes(string line)
+    {
+        // The Verify and Synchronize dialogs pass their correction choice to the same verification.
+        await using var runtime = await Demo();
+        await Break(runtime, "script");
+        await On(runtime, "node1", "clmgr add resource_group NODES=node1 rg9");
+        Assert.Equal(1, (await Run(runtime, "clmgr sync cluster")).ExitCode);
+
+        var r = await Run(runtime, line);
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        Assert.Contains(Expected("script").Done, r.Stdout, StringComparison.Ordinal);
+        AssertCorrected(runtime, "script");
+        using var repo = runtime.OpenRepository();
+        Assert.Contains(repo.LoadConfiguration(ClAdmin.Store.ConfigDirectory.Active).ResourceGroups, g => g.Name == "rg9");
+    }
+
     [Fact]
     public async Task Interactively_with_no_one_to_ask_corrects_nothing_and_says_so()
     {

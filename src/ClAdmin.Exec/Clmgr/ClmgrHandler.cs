@@ -4,6 +4,7 @@ using ClAdmin.Cluster;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Sync;
 using ClAdmin.Exec.Verification;
 using ClAdmin.Store;
 
@@ -16,7 +17,8 @@ namespace ClAdmin.Exec.Clmgr;
 /// transaction and change nothing when a value or rule is wrong (each value is checked against its
 /// attribute's kind first, <see cref="ClmgrValues"/>); query prints ATTR="value" lines with every
 /// value escaped (<see cref="QuotedText"/>), so that no stored value can forge a line or an attribute.
-/// <c>verify cluster</c> runs clverify over the nodes (<see cref="Verification"/>).
+/// <c>verify cluster</c> runs clverify over the nodes (<see cref="Verification"/>); <c>sync cluster</c>
+/// verifies and synchronizes (<see cref="Sync"/>).
 /// </summary>
 /// <remarks>With <paramref name="discover"/> (discovery on the given nodes), a successful <c>add cluster</c>
 /// or <c>add node</c> discovers the cluster's nodes as HACMP's standard path does; a discovery that
@@ -32,6 +34,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         ("delete", ["de", "rm", "remove", "erase"]),
         ("manage", ["mg"]),
         ("verify", ["ve"]),
+        ("sync", ["sy"]),
     ];
 
     public IReadOnlyCollection<string> Names { get; } = ["clmgr"];
@@ -41,6 +44,9 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
     /// <summary>Starts and stops cluster services for <c>clmgr online|offline cluster|node</c> (<see cref="ClmgrServices"/>); without it they are refused.</summary>
     public IClusterServices? Services { get; init; }
+
+    /// <summary>Runs <c>clmgr sync cluster</c> (verification, then synchronization); without it, sync is refused.</summary>
+    public ClusterSync? Sync { get; init; }
 
     public async Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
     {
@@ -53,6 +59,10 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         if (ClmgrServices.Matches(invocation.Arguments))
         {
             return await ClmgrServices.RunAsync(Services, invocation.Arguments, cancellationToken).ConfigureAwait(false);
+        }
+        if (SyncClusterAttributes(invocation.Arguments) is { } syncWords)
+        {
+            return await SyncAsync(syncWords, invocation, cancellationToken).ConfigureAwait(false);
         }
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -187,6 +197,71 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         return i + 1 < args.Count
             && (args[i].Equals("verify", StringComparison.OrdinalIgnoreCase) || args[i].Equals("ve", StringComparison.OrdinalIgnoreCase))
             && ClmgrClasses.Find(args[i + 1])?.Name == "cluster";
+    }
+
+    /// <summary>clmgr [options] sync cluster [ATTR=value ...]: the words after the class; null for any other line.</summary>
+    private static IReadOnlyList<string>? SyncClusterAttributes(IReadOnlyList<string> args)
+    {
+        var i = 0;
+        while (i < args.Count && args[i].StartsWith('-') && args[i].Length > 1)
+        {
+            i += args[i] is "-d" or "-a" or "-T" or "-l" ? 2 : 1;
+        }
+        return i + 1 < args.Count
+            && (args[i].Equals("sync", StringComparison.OrdinalIgnoreCase) || args[i].Equals("sy", StringComparison.OrdinalIgnoreCase))
+            && ClmgrClasses.Find(args[i + 1])?.Name == "cluster"
+            ? [.. args.Skip(i + 2)] : null;
+    }
+
+    /// <summary>
+    /// clmgr sync cluster [VERIFY=yes|no] [FIX=no|yes|interactively] [FORCE=no|yes] [CHANGES_ONLY=no|yes]
+    /// [DEFAULT_TESTS=yes|no] [LOGGING=standard|verbose] (powerha-menus.md §4.16, §5): verification, then
+    /// synchronization, by the code cldare runs; rc 1 when either failed.
+    /// </summary>
+    private async Task<CommandResult> SyncAsync(IReadOnlyList<string> words, CommandInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (Sync is null)
+        {
+            return CommandResult.Local(ClmgrRc.Error, "", "ERROR: synchronization cannot reach the cluster nodes from here.\n");
+        }
+        SyncRequest request;
+        try
+        {
+            var (name, a) = SplitRest(words);
+            if (name is not null)
+            {
+                throw new ClmgrException(ClmgrRc.IncorrectInput, $"unexpected argument \"{QuotedText.Escape(name)}\" (sync cluster takes ATTR=value pairs only).");
+            }
+            a.Only("cluster", ["VERIFY", "FIX", "FORCE", "CHANGES_ONLY", "DEFAULT_TESTS", "LOGGING"]);
+            a.Bool("CHANGES_ONLY", false);
+            a.Bool("DEFAULT_TESTS", true);
+            a.Choice("LOGGING", "standard", "standard", "verbose");
+            request = new SyncRequest
+            {
+                Mode = a.Bool("VERIFY", true) ? SyncMode.Both : SyncMode.Synchronize,
+                Force = a.Bool("FORCE", false),
+                AutoCorrect = a.Choice("FIX", "no", "no", "yes", "interactively") switch
+                {
+                    "yes" => AutoCorrect.Yes,
+                    "interactively" => AutoCorrect.Interactively,
+                    _ => AutoCorrect.No,
+                },
+                OnNodeResult = invocation.OnNodeResult,
+                Prompt = invocation.Prompt,
+            };
+        }
+        catch (ClmgrException e)
+        {
+            return CommandResult.Local(e.ReturnCode, "", "ERROR: " + e.Message + "\n");
+        }
+        var result = await Sync.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var rc = result.Status switch
+        {
+            SyncStatus.Ok => ClmgrRc.Success,
+            SyncStatus.NotConfigured => ClmgrRc.MissingDependency,
+            _ => ClmgrRc.Error,
+        };
+        return CommandResult.Local(rc, result.Stdout, result.Stderr);
     }
 
     /// <summary>clmgr verify cluster [FIX=no|yes|interactively]: the clverify layout; rc 1 when

@@ -27,6 +27,7 @@ internal static class CommandTable
         SrcCommands.Register(t);
         NetCommands.Register(t);
         MiscCommands.Register(t);
+        FileCommands.Register(t);
         Filters.Register(t);
         return t;
     }

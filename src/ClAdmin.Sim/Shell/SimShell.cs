@@ -176,6 +176,20 @@ public static class SimShell
             return args.Count > 0 && int.TryParse(args[0], out var code) ? code : 0;
         }
         var name = word.Contains('/', StringComparison.Ordinal) ? word[(word.LastIndexOf('/') + 1)..] : word;
+        if (word == "cd")
+        {
+            // The shell's working directory is always root's home, "/": cd alone (to $HOME) is all there is.
+            if (args.Count == 0 || args[0] is "/" or "~")
+            {
+                return 0;
+            }
+            stderr.Append("ksh: cd: ").Append(args[0]).Append(": the simulated shell stays in /; use absolute paths\n");
+            return 1;
+        }
+        if (name is "sh" or "ksh" or "bsh" && (!word.Contains('/', StringComparison.Ordinal) || CommandTable.IsSystemPath(word)) && args.Count > 0 && args[0] == "-c")
+        {
+            return RunDashC(world, node, name, args, stdin, stdout, stderr, depth);
+        }
         if (word.Contains('/', StringComparison.Ordinal) && node.Files.TryGetValue(FileTree.Absolute(word), out var file))
         {
             return RunFile(world, node, word, file, args, stdin, stdout, stderr, depth);
@@ -190,6 +204,23 @@ public static class SimShell
         }
         stderr.Append("ksh: ").Append(word).Append(":  not found.\n");
         return 127;
+    }
+
+    /// <summary>sh -c LINE [NAME [ARG...]]: LINE run by a shell of its own, NAME as $0 and the ARGs as $1...</summary>
+    private static int RunDashC(SimWorld world, SimNode node, string shell, List<string> args, string stdin, StringBuilder stdout, StringBuilder stderr, int depth)
+    {
+        if (args.Count < 2)
+        {
+            stderr.Append(shell).Append(": -c: argument expected\n");
+            return 2;
+        }
+        if (depth >= MaxScriptDepth)
+        {
+            stderr.Append("ksh: ").Append(shell).Append(": 0403-027 The parameter list is too long.\n");
+            return 1;
+        }
+        var line = ExpandPositional(args[1], args.Count > 2 ? args[2] : shell, args.Skip(3).ToList());
+        return RunLine(world, node, line, stdin, stdout, stderr, depth + 1);
     }
 
     private static int RunFile(SimWorld world, SimNode node, string word, SimFile file, List<string> args, string stdin, StringBuilder stdout, StringBuilder stderr, int depth)

@@ -1,0 +1,344 @@
+using System.Globalization;
+using System.Text;
+using ClAdmin.Cluster;
+using ClAdmin.Cluster.Odm;
+using ClAdmin.Cluster.Verification;
+using ClAdmin.Contracts;
+using ClAdmin.Exec.FanOut;
+using ClAdmin.Exec.Ssh;
+using ClAdmin.Exec.Verification;
+using ClAdmin.Store;
+
+namespace ClAdmin.Exec.Sync;
+
+/// <summary>What "Verify, Synchronize or Both" asks for.</summary>
+public enum SyncMode
+{
+    Both,
+    Verify,
+    Synchronize,
+}
+
+/// <summary>One verification and synchronization, as <c>cldare -rt</c> and <c>clmgr sync cluster</c> ask for it.</summary>
+public sealed record SyncRequest
+{
+    public SyncMode Mode { get; init; } = SyncMode.Both;
+
+    /// <summary>Synchronize even when verification found errors.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>"Automatically correct errors found during verification?"</summary>
+    public AutoCorrect AutoCorrect { get; init; } = AutoCorrect.No;
+
+    /// <summary>Asks before each correction when <see cref="AutoCorrect"/> is Interactively (none: nothing is corrected).</summary>
+    public ICommandPrompt? Prompt { get; init; }
+
+    /// <summary>Told each node's result of each phase as it arrives (live views).</summary>
+    public Action<NodeResult>? OnNodeResult { get; init; }
+}
+
+/// <summary>How a synchronization ended.</summary>
+public enum SyncStatus
+{
+    Ok,
+    /// <summary>Verification found errors, a node failed, or the repository could not be written: nothing was made active.</summary>
+    Failed,
+    /// <summary>No cluster nodes are defined.</summary>
+    NotConfigured,
+}
+
+/// <summary>What a synchronization printed and how it ended.</summary>
+public sealed record SyncResult(SyncStatus Status, string Stdout, string Stderr);
+
+/// <summary>
+/// HACMP's verification and synchronization (semantics §9.4): verifies the default configuration
+/// (DCD), then copies it to every cluster node through the transport and makes it the active
+/// configuration (ACD). The copy is a configuration bundle, the DCD as a snapshot's .odm file
+/// (odmget stanzas), written on each node into <see cref="Directory"/> in two phases: first staged
+/// under <see cref="StageName"/> on every node; only when every node has it, renamed over
+/// <see cref="BundleName"/> on each (the one it replaces kept as <see cref="PreviousName"/>). A node
+/// that cannot be reached or fails is named and nothing is made active anywhere: staged copies are
+/// removed, renamed ones put back. Then the previous ACD is kept as snapshot active.0 (active.1 ...
+/// the older ones) and the DCD becomes the ACD. One class for <c>cldare</c>, <c>clmgr sync cluster</c>
+/// and the demo cluster; <see cref="RestoreFromActive"/> is the way back (<c>clsnapshot -R</c>).
+/// </summary>
+public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEngine engine, SnapshotRepository snapshots,
+    ClusterVerification? verification, Func<string> localNode, string? directory = null, TimeProvider? time = null)
+{
+    /// <summary>Where the bundle lands on a node unless CLADMIN_SYNC_DIR says otherwise: the directory
+    /// of HACMP's active configuration (ODMDIR of the ACD).</summary>
+    public const string DefaultDirectory = "/usr/es/sbin/cluster/etc/objrepos/active";
+
+    /// <summary>The environment variable that chooses another directory; a relative one is taken from
+    /// the home directory of the user cladmin logs in as on the node (as scp does).</summary>
+    public const string DirectoryVariable = "CLADMIN_SYNC_DIR";
+
+    /// <summary>The active configuration bundle on a node.</summary>
+    public const string BundleName = "cluster.odm";
+
+    /// <summary>The bundle while it is staged (written but not active).</summary>
+    public const string StageName = BundleName + ".stage";
+
+    /// <summary>The bundle that was active before the last synchronization.</summary>
+    public const string PreviousName = BundleName + ".prev";
+
+    /// <summary>How many earlier active configurations are kept as snapshots active.0 (the newest) to active.9.</summary>
+    public const int KeptActiveSnapshots = 10;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The directory the bundle is written to on each node.</summary>
+    public string Directory { get; } = directory is { Length: > 0 } d ? d : DefaultDirectory;
+
+    /// <summary>The directory CLADMIN_SYNC_DIR names, else <see cref="DefaultDirectory"/>.</summary>
+    public static string DirectoryFromEnvironment() =>
+        Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } d ? d : DefaultDirectory;
+
+    private static readonly FanOutOptions Options = new();
+
+    /// <summary>Verifies and/or synchronizes, as <paramref name="request"/> says.</summary>
+    public async Task<SyncResult> RunAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        SyncResult Failed(string? error = null)
+        {
+            if (error is not null)
+            {
+                Message(stderr, "ERROR: ", error);
+            }
+            return new(SyncStatus.Failed, stdout.ToString(), stderr.ToString());
+        }
+        if (Directory.Any(c => char.IsControl(c) || c == '\''))
+        {
+            return Failed(SyncMessages.Text("BAD-DIRECTORY", Directory.ReplaceLineEndings(" ")));
+        }
+
+        IReadOnlyList<OdmObject> objects;
+        IReadOnlyList<OdmObject> active;
+        ClusterConfiguration configuration;
+        try
+        {
+            using var repo = openRepository();
+            objects = repo.GetObjects(ConfigDirectory.Default);
+            active = repo.GetObjects(ConfigDirectory.Active);
+            configuration = ObjectRepository.ToConfiguration(objects);
+        }
+        catch (Exception e) when (e is StoreException or InvalidDataException)
+        {
+            return Failed(e.Message);
+        }
+        var nodes = configuration.Nodes.Select(n => n.Name).ToList();
+        if (nodes.Count == 0)
+        {
+            return new(SyncStatus.NotConfigured, "", Wrapped("ERROR: " + SyncMessages.Text("NO-NODES")));
+        }
+
+        if (request.Mode != SyncMode.Synchronize)
+        {
+            if (verification is null)
+            {
+                return Failed(SyncMessages.Text("NO-VERIFY"));
+            }
+            var run = await verification.RunAsync(configuration, request.AutoCorrect, request.Prompt, cancellationToken).ConfigureAwait(false);
+            stdout.Append(run.Stdout);
+            stderr.Append(run.Stderr);
+            if (request.Mode == SyncMode.Verify)
+            {
+                return new(run.Errors > 0 ? SyncStatus.Failed : SyncStatus.Ok, stdout.ToString(), stderr.ToString());
+            }
+            if (run.Errors > 0 && !request.Force)
+            {
+                Message(stderr, "ERROR: ", SyncMessages.Text("VERIFY-BLOCKS"));
+                return Failed();
+            }
+            if (run.Errors > 0)
+            {
+                Message(stdout, "WARNING: ", SyncMessages.Text("VERIFY-FORCED"));
+            }
+            stdout.Append('\n');
+        }
+
+        stdout.Append(SyncMessages.Text("COMMIT")).Append('\n');
+        var now = _time.GetLocalNow();
+        var bundle = SnapshotRepository.FormatOdm(
+            SyncMessages.Text("BUNDLE-DESCRIPTION", configuration.Cluster?.Name ?? "", localNode(), now.ToString("ddd MMM dd HH:mm:ss yyyy", CultureInfo.InvariantCulture)),
+            objects);
+
+        // Phase 1: the bundle staged on every node, or on none.
+        var staged = await engine.RunAsync(nodes, NodeOperation.Same(Shell($"mkdir -p {Q(Directory)} && cat > {Q(At(StageName))}"), bundle),
+            Options, request.OnNodeResult, cancellationToken).ConfigureAwait(false);
+        if (!staged.AllOk)
+        {
+            foreach (var r in staged.Results.Where(r => r.Outcome != NodeOutcome.Ok))
+            {
+                Message(stderr, "ERROR: ", SyncMessages.Text("STAGE-FAILED", r.Node, Reason(r)));
+            }
+            var reached = staged.Results.Where(r => r.Outcome is NodeOutcome.Ok or NodeOutcome.Failed).Select(r => r.Node).ToList();
+            var removed = await Everywhere(reached, $"rm -f {Q(At(StageName))}").ConfigureAwait(false);
+            foreach (var r in staged.Results.Where(r => r.Outcome == NodeOutcome.Ok))
+            {
+                var cleanup = removed.Single(x => x.Node == r.Node);
+                if (cleanup.Outcome == NodeOutcome.Ok)
+                {
+                    stdout.Append(SyncMessages.Text("STAGE-REMOVED", r.Node)).Append('\n');
+                }
+                else
+                {
+                    Message(stderr, "ERROR: ", SyncMessages.Text("STAGE-LEFT", r.Node, Reason(cleanup), At(StageName)));
+                }
+            }
+            stderr.Append(SyncMessages.Text("NOTHING-ACTIVE")).Append('\n').Append(SyncMessages.Text("FAILED")).Append('\n');
+            return Failed();
+        }
+
+        // Phase 2: renamed on every node, the active bundle kept as the previous one; undone where it was done if any node fails.
+        var committed = await engine.RunAsync(nodes, NodeOperation.Same(Shell(
+                $"rm -f {Q(At(PreviousName))} && test ! -f {Q(At(BundleName))} || mv -f {Q(At(BundleName))} {Q(At(PreviousName))} && mv -f {Q(At(StageName))} {Q(At(BundleName))}")),
+            Options, request.OnNodeResult, cancellationToken).ConfigureAwait(false);
+        if (!committed.AllOk)
+        {
+            foreach (var r in committed.Results.Where(r => r.Outcome != NodeOutcome.Ok))
+            {
+                Message(stderr, "ERROR: ", SyncMessages.Text("COMMIT-FAILED", r.Node, Reason(r)));
+            }
+            var failed = committed.Results.Where(r => r.Outcome == NodeOutcome.Failed).Select(r => r.Node).ToList();
+            await Everywhere(failed, $"rm -f {Q(At(StageName))}; test -f {Q(At(BundleName))} || test ! -f {Q(At(PreviousName))} || mv -f {Q(At(PreviousName))} {Q(At(BundleName))}").ConfigureAwait(false);
+            await Undo(committed.Results.Where(r => r.Outcome == NodeOutcome.Ok).Select(r => r.Node).ToList(), stdout, stderr).ConfigureAwait(false);
+            stderr.Append(SyncMessages.Text("FAILED")).Append('\n');
+            return Failed();
+        }
+
+        // Phase 3: the previous ACD kept as a snapshot, then the verified DCD made active.
+        try
+        {
+            if (active.Count > 0)
+            {
+                KeepActive(active, configuration.Cluster?.Name ?? "", now);
+            }
+            using var repo = openRepository();
+            repo.ReplaceObjects(ConfigDirectory.Active, objects);
+        }
+        catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
+        {
+            Message(stderr, "ERROR: ", SyncMessages.Text("REPOSITORY-FAILED", e.Message));
+            await Undo(nodes, stdout, stderr).ConfigureAwait(false);
+            stderr.Append(SyncMessages.Text("FAILED")).Append('\n');
+            return Failed();
+        }
+        foreach (var node in nodes)
+        {
+            stdout.Append(SyncMessages.Text("NODE-DONE", node)).Append('\n');
+        }
+        stdout.Append('\n').Append(SyncMessages.Text("DONE")).Append('\n');
+        return new(SyncStatus.Ok, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// "Restore HACMP Configuration Database from Active Configuration": the DCD, with the changes
+    /// not synchronized yet, is kept as snapshot Unsync.TIMESTAMP, then replaced by the ACD, in one
+    /// transaction. Without an ACD (never synchronized) nothing changes.
+    /// </summary>
+    public SyncResult RestoreFromActive()
+    {
+        try
+        {
+            using var repo = openRepository();
+            var active = repo.GetObjects(ConfigDirectory.Active);
+            if (active.Count == 0)
+            {
+                return new(SyncStatus.Failed, "", Wrapped("ERROR: " + SyncMessages.Text("NO-ACTIVE")));
+            }
+            var now = _time.GetLocalNow();
+            var name = repo.UpdateObjects(ConfigDirectory.Default, current =>
+            {
+                var stamp = now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+                var candidate = SyncMessages.Text("UNSYNC-SNAPSHOT", stamp);
+                for (var k = 1; snapshots.Exists(candidate); k++)
+                {
+                    candidate = SyncMessages.Text("UNSYNC-SNAPSHOT", stamp + "." + k.ToString(CultureInfo.InvariantCulture));
+                }
+                var description = SyncMessages.Text("UNSYNC-DESCRIPTION", now.ToString("ddd MMM dd HH:mm:ss yyyy", CultureInfo.InvariantCulture));
+                snapshots.Create(candidate, description, current, Info(description));
+                return ((IReadOnlyList<OdmObject>?)active, candidate);
+            });
+            var stdout = new StringBuilder()
+                .Append(SyncMessages.Text("SNAPSHOT-CREATING", snapshots.OdmPath(name))).Append('\n')
+                .Append(SyncMessages.Text("SNAPSHOT-CREATING", snapshots.InfoPath(name))).Append('\n')
+                .Append(SyncMessages.Text("SNAPSHOT-CREATED", name)).Append('\n')
+                .Append(SyncMessages.Text("RESTORED", localNode(), name)).Append('\n');
+            return new(SyncStatus.Ok, stdout.ToString(), "");
+        }
+        catch (Exception e) when (e is StoreException or IOException or UnauthorizedAccessException)
+        {
+            return new(SyncStatus.Failed, "", Wrapped("ERROR: " + e.Message));
+        }
+    }
+
+    /// <summary>The previous ACD as snapshot active.0, the older ones moved up by one (the oldest dropped).</summary>
+    private void KeepActive(IReadOnlyList<OdmObject> active, string cluster, DateTimeOffset now)
+    {
+        string Name(int n) => SyncMessages.Text("ACTIVE-SNAPSHOT", n);
+        System.IO.Directory.CreateDirectory(snapshots.Directory);
+        snapshots.Remove(Name(KeptActiveSnapshots - 1));
+        for (var n = KeptActiveSnapshots - 2; n >= 0; n--)
+        {
+            if (File.Exists(snapshots.InfoPath(Name(n))))
+            {
+                File.Move(snapshots.InfoPath(Name(n)), snapshots.InfoPath(Name(n + 1)), overwrite: true);
+            }
+            if (snapshots.Exists(Name(n)))
+            {
+                File.Move(snapshots.OdmPath(Name(n)), snapshots.OdmPath(Name(n + 1)), overwrite: true);
+            }
+        }
+        var description = SyncMessages.Text("ACTIVE-DESCRIPTION", now.ToString("ddd MMM dd HH:mm:ss yyyy", CultureInfo.InvariantCulture));
+        snapshots.Create(Name(0), description, active, Info(description + (cluster.Length > 0 ? $" (cluster {cluster})" : "")));
+    }
+
+    private static string Info(string description) =>
+        $"<VER\n{SnapshotRepository.Version}\n</VER\n\n<DSC\n{description}\n</DSC\n";
+
+    /// <summary>Puts the previous bundle back where the new one was made active.</summary>
+    private async Task Undo(IReadOnlyList<string> nodes, StringBuilder stdout, StringBuilder stderr)
+    {
+        var undone = await Everywhere(nodes,
+            $"test ! -f {Q(At(PreviousName))} && rm -f {Q(At(BundleName))} || mv -f {Q(At(PreviousName))} {Q(At(BundleName))}").ConfigureAwait(false);
+        foreach (var r in undone)
+        {
+            if (r.Outcome == NodeOutcome.Ok)
+            {
+                stdout.Append(SyncMessages.Text("UNDONE", r.Node)).Append('\n');
+            }
+            else
+            {
+                Message(stderr, "ERROR: ", SyncMessages.Text("UNDO-FAILED", r.Node, Reason(r), At(PreviousName)));
+            }
+        }
+    }
+
+    /// <summary>Clean-up on <paramref name="nodes"/>: it runs even when the user interrupted the synchronization.</summary>
+    private async Task<IReadOnlyList<NodeResult>> Everywhere(IReadOnlyList<string> nodes, string line) =>
+        nodes.Count == 0 ? [] : (await engine.RunAsync(nodes, NodeOperation.Same(Shell(line)), Options, null, CancellationToken.None).ConfigureAwait(false)).Results;
+
+    /// <summary>The line run by the node's sh; from the login directory ($HOME) when the directory is relative.</summary>
+    private string[] Shell(string line) => ["sh", "-c", (Directory.StartsWith('/') ? "" : "cd && ") + line];
+
+    private string At(string file) => Directory.TrimEnd('/') + "/" + file;
+
+    private static string Q(string path) => RemoteShell.Quote(path);
+
+    /// <summary>An ERROR: or WARNING: message as clverify prints one: at column 0, wrapped at 80 columns without indent.</summary>
+    private static void Message(StringBuilder to, string prefix, string text) => to.Append(Wrapped(prefix + text));
+
+    private static string Wrapped(string text) => string.Concat(ClverifyReport.Wrap(text).Select(line => line + "\n"));
+
+    /// <summary>Why a node's command did not succeed, in a few words.</summary>
+    private static string Reason(NodeResult r)
+    {
+        var said = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        var what = r.Outcome == NodeOutcome.Failed ? $"exit code {r.ExitCode}" : FanOutResult.OutcomeText(r.Outcome);
+        return said is null ? what : $"{what}: {said}";
+    }
+}
