@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ClAdmin.Cluster.Odm;
 using ClAdmin.Cluster;
@@ -91,6 +92,46 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         {
             stderr.Append("WARNING: discovery did not complete on every node; run clrsh_discover again once they can be reached.\n");
         }
+        DefineIpTopology(stdout, stderr);
+    }
+
+    /// <summary>The standard path's networks and boot interfaces from what discovery found
+    /// (<see cref="DiscoveredObjects.WithIpTopology"/>), in one change; a rule it would break is a warning.</summary>
+    private void DefineIpTopology(StringBuilder stdout, StringBuilder stderr)
+    {
+        using var repo = openRepository();
+        var discovery = repo.LoadDiscovery();
+        IReadOnlyList<(string Node, DiscoveredInterface Interface)> unlabelled = [];
+        ClusterConfiguration? before = null, after = null;
+        var refused = new StringBuilder();
+        if (Change(repo, c =>
+            {
+                (after, unlabelled) = DiscoveredObjects.WithIpTopology(before = c, discovery);
+                return after;
+            }, refused) != ClmgrRc.Success)
+        {
+            stderr.Append(refused.ToString().Replace("ERROR: ", "WARNING: ", StringComparison.Ordinal))
+                .Append("WARNING: the discovered networks and interfaces were not added.\n");
+            return;
+        }
+        stderr.Append(refused);
+        foreach (var (node, nic) in unlabelled)
+        {
+            stderr.Append(string.Format(CultureInfo.InvariantCulture, DiscoveryText.Unlabelled, node, nic.Device, nic.Address));
+        }
+        if (before is null || after is null || after.Interfaces.Count == before.Interfaces.Count)
+        {
+            return;
+        }
+        stdout.Append(DiscoveryText.TopologyStart);
+        foreach (var n in after.Networks.Skip(before.Networks.Count))
+        {
+            stdout.Append(string.Format(CultureInfo.InvariantCulture, DiscoveryText.NetworkAdded, n.Name, n.Netmask));
+        }
+        foreach (var i in after.Interfaces.Skip(before.Interfaces.Count))
+        {
+            stdout.Append(string.Format(CultureInfo.InvariantCulture, DiscoveryText.InterfaceAdded, i.Label, i.Node, i.Device, i.Address, i.Network));
+        }
     }
 
     private sealed record Options(bool Verbose, string? Delimiter, IReadOnlyList<string>? Attributes);
@@ -156,7 +197,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
                 var discovery = cls.Name is "interface" or "service_ip" or "persistent_ip" or "resource_group" ? repo.LoadDiscovery() : [];
                 if (action == "add" && name is not null)
                 {
-                    attributes = Resolve(cls.Name, name, attributes, discovery);
+                    attributes = Resolve(cls.Name, name, attributes, discovery, repo.LoadConfiguration(ConfigDirectory.Default).Nodes.Select(n => n.Name).ToList());
                 }
                 return Change(repo, c => DiscoveredObjects.WithGroupVolumeGroups(action switch
                 {
@@ -209,11 +250,13 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
     /// <summary>
     /// An IP label added without ADDRESS= gets the address it has in the discovered /etc/hosts: of
-    /// its NODE (interface, persistent_ip), of any node (service_ip). A label none of those files
-    /// holds is refused, naming the label and the nodes searched. Nodes never discovered are not
-    /// searched; when none of them was, the label is kept unresolved (before any discovery).
+    /// its NODE (interface, persistent_ip), of every cluster node (service_ip: it must resolve on each
+    /// node that can host it, to the same address). A label missing there is refused, naming the label
+    /// and the nodes whose /etc/hosts lacks it; one with two addresses is refused naming both. Nodes
+    /// never discovered are not searched; when none of them was, the label is kept unresolved.
     /// </summary>
-    private static ClmgrAttributes Resolve(string className, string label, ClmgrAttributes attributes, IReadOnlyList<NodeDiscovery> discovery)
+    private static ClmgrAttributes Resolve(string className, string label, ClmgrAttributes attributes, IReadOnlyList<NodeDiscovery> discovery,
+        IReadOnlyList<string> clusterNodes)
     {
         if (className is not ("interface" or "service_ip" or "persistent_ip") || attributes["ADDRESS"] is { Length: > 0 }
             || System.Net.IPAddress.TryParse(label, out _))
@@ -221,15 +264,23 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             return attributes;
         }
         var node = className == "service_ip" ? null : attributes["NODE"];
-        var searched = discovery.Where(d => node is null || d.Node == node).Select(d => d.Node).ToList();
+        var searched = discovery.Where(d => node is null ? clusterNodes.Count == 0 || clusterNodes.Contains(d.Node) : d.Node == node).ToList();
         if (searched.Count == 0)
         {
             return attributes;
         }
-        var address = DiscoveredObjects.Resolve(label, discovery, searched)
-            ?? throw new ClmgrException(ClmgrRc.NotFound,
-                $"the IP label \"{QuotedText.Escape(label)}\" cannot be resolved: it is not in /etc/hosts on {string.Join(", ", searched)}. Add it there (and discover again), or give its ADDRESS.");
-        return new ClmgrAttributes(attributes.Names.Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("ADDRESS", address)));
+        var found = searched.Select(d => (d.Node, Address: DiscoveredObjects.Resolve(label, [d]))).ToList();
+        if (found.Where(f => f.Address is null).Select(f => f.Node).ToList() is { Count: > 0 } missing)
+        {
+            throw new ClmgrException(ClmgrRc.NotFound,
+                $"the IP label \"{QuotedText.Escape(label)}\" cannot be resolved: it is not in /etc/hosts on {string.Join(", ", missing)}. Add it there (and discover again), or give its ADDRESS.");
+        }
+        if (found.Select(f => f.Address).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput,
+                $"the IP label \"{QuotedText.Escape(label)}\" has different addresses in /etc/hosts: {string.Join(", ", found.Select(f => $"{f.Address} on {f.Node}"))}.");
+        }
+        return new ClmgrAttributes(attributes.Names.Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("ADDRESS", found[0].Address!)));
     }
 
     /// <summary>The configuration a query reads: volume groups include the shared ones discovery found
