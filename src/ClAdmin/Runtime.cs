@@ -6,6 +6,7 @@ using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Odm;
 using ClAdmin.Exec.Processes;
+using ClAdmin.Exec.Snapshots;
 using ClAdmin.Exec.Ssh;
 using ClAdmin.Exec.Transport;
 using ClAdmin.Exec.Utilities;
@@ -108,10 +109,18 @@ public sealed class Runtime : IAsyncDisposable
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var discovery = new DiscoveryHandler(engine, nodes, open);
-        var dispatcher = new Dispatcher(
+        // Snapshots are files of the node cladmin runs from: on the simulator, that node's own file tree.
+        var snapshots = new SnapshotRepository(transport is SimTransport simulated
+            ? new SimNodeFiles(simulated, () => localNode.Value, StorePaths.SnapshotDirectory())
+            : new DirectorySnapshotFiles(StorePaths.SnapshotDirectory()));
+        Dispatcher? dispatcher = null;
+        // Applying a snapshot ends as every configuration change does: clmgr sync cluster (verify, then synchronize).
+        Func<CancellationToken, Task<CommandResult>> verifyAndSynchronize = ct => dispatcher!.RunAsync(new CommandRequest("clmgr sync cluster"), ct);
+        dispatcher = new Dispatcher(
             [
-                new ClmgrHandler(open, new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath)), discovery.DiscoverAsync)
+                new ClmgrHandler(open, snapshots, discovery.DiscoverAsync)
                 {
+                    VerifyAndSynchronize = verifyAndSynchronize,
                     Verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
                     {
                         WriteFailed = LogWarnings.To(notice),
@@ -122,6 +131,7 @@ public sealed class Runtime : IAsyncDisposable
                 .. UtilityHandlers.Create(open, StoppedClusterState.Instance),
                 .. CspocHandlers.Create(engine, nodes),
                 discovery,
+                new ClsnapshotHandler(new SnapshotService(open, snapshots, verifyAndSynchronize)),
             ],
             engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });

@@ -5,6 +5,7 @@ using ClAdmin.Cluster;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Snapshots;
 using ClAdmin.Exec.Verification;
 using ClAdmin.Store;
 
@@ -37,6 +38,12 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
     public IReadOnlyCollection<string> Names { get; } = ["clmgr"];
 
+    /// <summary>Verifies and synchronizes the cluster after <c>clmgr manage snapshot restore</c> replaced the DCD
+    /// (<c>clmgr sync cluster</c>); null: restore only replaces the DCD.</summary>
+    public Func<CancellationToken, Task<CommandResult>>? VerifyAndSynchronize { get; init; }
+
+    private SnapshotService SnapshotService => new(openRepository, snapshots, VerifyAndSynchronize);
+
     /// <summary>Runs <c>clmgr verify cluster</c> (clverify over the nodes); without it, verify is refused.</summary>
     public ClusterVerification? Verification { get; init; }
 
@@ -52,12 +59,20 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         var stderr = new StringBuilder();
         int rc;
         var addsNodes = false;
+        string? applySnapshot = null;
         try
         {
-            rc = Run(invocation.Arguments, stdout, stderr, ref addsNodes);
+            rc = Run(invocation.Arguments, stdout, stderr, ref addsNodes, ref applySnapshot);
             if (rc == ClmgrRc.Success && addsNodes && discover is not null)
             {
                 await Discover(stdout, stderr, cancellationToken).ConfigureAwait(false);
+            }
+            if (rc == ClmgrRc.Success && applySnapshot is not null)
+            {
+                var applied = await SnapshotService.ApplyAsync(applySnapshot, force: false, cancellationToken).ConfigureAwait(false);
+                stdout.Append(applied.Stdout);
+                stderr.Append(applied.Stderr);
+                rc = applied.ExitCode;
             }
         }
         catch (ClmgrException e)
@@ -136,7 +151,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
     private sealed record Options(bool Verbose, string? Delimiter, IReadOnlyList<string>? Attributes);
 
-    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr, ref bool addsNodes)
+    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr, ref bool addsNodes, ref string? applySnapshot)
     {
         var i = 0;
         var verbose = false;
@@ -177,7 +192,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
         if (classWord.Equals("snapshot", StringComparison.OrdinalIgnoreCase) || classWord.Equals("sn", StringComparison.OrdinalIgnoreCase))
         {
-            return Snapshot(action, subAction, name, attributes, options, stdout);
+            return Snapshot(action, subAction, name, attributes, options, stdout, ref applySnapshot);
         }
         var cls = ClmgrClasses.Find(classWord)
             ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(classWord)}\" is not a valid class. Valid classes are: {string.Join(", ", ClmgrClasses.All.Select(c => c.Name).Append("snapshot"))}");
@@ -405,117 +420,41 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
     private static string Cell(string value, string delimiter) =>
         QuotedText.Escape(value, quotes: false).Replace(delimiter, "#!" + delimiter, StringComparison.Ordinal);
 
-    private int Snapshot(string action, string? sub, string? name, ClmgrAttributes a, Options o, StringBuilder stdout)
+    private int Snapshot(string action, string? sub, string? name, ClmgrAttributes a, Options o, StringBuilder stdout, ref string? apply)
     {
         IReadOnlyList<(string, string)> Describe(SnapshotInfo s) => [("NAME", s.Name), ("DESCRIPTION", s.Description), ("FILE", s.OdmFile), ("INFO_FILE", s.InfoFile)];
-        string Require()
-        {
-            var n = name is { Length: > 0 } given ? given : throw new ClmgrException(ClmgrRc.MissingInput, "a snapshot name is required.");
-            ClmgrValues.Check("NAME", n, ClmgrValueKind.Name);
-            return n;
-        }
-        void MustExist(string n)
-        {
-            if (!snapshots.Exists(n))
-            {
-                throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(n)}\" does not appear to exist!");
-            }
-        }
+        var service = SnapshotService;
         switch (action)
         {
             case "query":
-                return Query([.. snapshots.List().Select(s => (s.Name, Describe(s)))], name, o, stdout);
+                return Query([.. service.List().Select(s => (s.Name, Describe(s)))], name, o, stdout);
             case "add":
             {
                 a.Only("snapshot", ["DESCRIPTION", "METHODS", "SAVE_LOGS"]);
                 ClmgrValues.Check("snapshot", null, a);
-                var n = Require();
-                if (Rules.CheckName("snapshot", n) is { } bad)
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, bad.Message);
-                }
-                if (snapshots.Exists(n))
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{n}\" already exists as a snapshot.");
-                }
-                var description = a.Get("DESCRIPTION", "");
-                if (description.Length > Limits.MaxSnapshotDescription)
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"the snapshot description is longer than {Limits.MaxSnapshotDescription} characters.");
-                }
-                using var repo = openRepository();
-                var objects = repo.GetObjects(ConfigDirectory.Default);
-                var config = ObjectRepository.ToConfiguration(objects);
-                snapshots.Create(n, description, objects, Info(config));
-                stdout.Append($"clsnapshot: Creating file {snapshots.OdmPath(n)}.\nclsnapshot: Creating file {snapshots.InfoPath(n)}.\nclsnapshot: Succeeded creating Cluster Snapshot: {n}\n");
+                stdout.Append(service.Create(SnapshotService.RequireName(name), a.Get("DESCRIPTION", "")));
                 return ClmgrRc.Success;
             }
             case "delete":
-            {
-                var n = Require();
-                MustExist(n);
-                snapshots.Remove(n);
+                service.Remove(SnapshotService.RequireName(name));
                 return ClmgrRc.Success;
-            }
             case "modify":
             {
                 a.Only("snapshot", ["NAME", "DESCRIPTION"]);
                 ClmgrValues.Check("snapshot", null, a);
-                var n = Require();
-                MustExist(n);
-                snapshots.Modify(n, a["NAME"] is { Length: > 0 } nn ? nn : null, a["DESCRIPTION"]);
+                service.Modify(SnapshotService.RequireName(name), a["NAME"] is { Length: > 0 } nn ? nn : null, a["DESCRIPTION"]);
                 return ClmgrRc.Success;
             }
             case "manage" when sub is not null && sub.Equals("restore", StringComparison.OrdinalIgnoreCase):
             {
                 a.Only("snapshot", []);
-                var n = Require();
-                MustExist(n);
-                ClusterConfiguration config;
-                try
-                {
-                    config = snapshots.Read(n).Configuration;
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new ClmgrException(ClmgrRc.Error, e.Message);
-                }
-                var errors = Rules.Validate(config).Where(v => !v.IsWarning).ToList();
-                if (errors.Count > 0)
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"snapshot {n} does not verify: {string.Join("; ", errors.Select(e => e.Message))}");
-                }
-                using var repo = openRepository();
-                repo.ReplaceObjects(ConfigDirectory.Default, OdmMapping.ToObjects(config));
-                stdout.Append($"Snapshot \"{n}\" was applied to the default configuration (DCD). Synchronize the cluster to make it active.\n");
+                var n = SnapshotService.RequireName(name);
+                service.MustExist(n);
+                apply = n; // applied (verify and synchronize) once the command line is read
                 return ClmgrRc.Success;
             }
             default:
                 throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{action}{(sub is null ? "" : " " + sub)}\" action is not available for the \"snapshot\" class (manage snapshot restore NAME restores one).");
         }
-    }
-
-    /// <summary>The .info file: the cluster state as commands print it, for people, not for restore.</summary>
-    private static string Info(ClusterConfiguration c)
-    {
-        var sb = new StringBuilder();
-        sb.Append("<VER\n").Append(SnapshotRepository.Version).Append("\n</VER\n\n<DSC\nCluster state information\n</DSC\n\n");
-        sb.Append("==== clmgr query cluster ====\n");
-        foreach (var (_, attrs) in ClmgrClasses.Cluster.Query(c))
-        {
-            foreach (var (k, v) in attrs)
-            {
-                sb.Append(k).Append("=\"").Append(QuotedText.Escape(v)).Append("\"\n");
-            }
-        }
-        foreach (var g in c.ResourceGroups)
-        {
-            sb.Append("\n==== clmgr query resource_group ").Append(g.Name).Append(" ====\n");
-            foreach (var (k, v) in ClmgrClasses.ResourceGroup.Query(c).First(x => x.Name == g.Name).Attributes)
-            {
-                sb.Append(k).Append("=\"").Append(QuotedText.Escape(v)).Append("\"\n");
-            }
-        }
-        return sb.ToString();
     }
 }
