@@ -201,7 +201,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         switch (action)
         {
             case "query":
-                return Query(cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList(), name, options, stdout);
+                return Query(cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList(), name, options, stdout, cls.EmptyHeader);
             case "add":
             case "modify":
             case "delete":
@@ -367,7 +367,8 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         });
 
     /// <summary>query: names only; with a name or -v, ATTR="value" blocks; -a limits attributes; -c/-d rows.</summary>
-    private static int Query(List<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> objects, string? name, Options o, StringBuilder stdout)
+    private static int Query(List<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> objects, string? name, Options o, StringBuilder stdout,
+        IReadOnlyList<string>? emptyHeader = null)
     {
         if (name is not null)
         {
@@ -394,6 +395,10 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             if (objects.Count > 0)
             {
                 stdout.Append('#').Append(string.Join(d, Pick(objects[0].Attributes).Select(a => a.Attr))).Append('\n');
+            }
+            else if (emptyHeader is { Count: > 0 } && name is null)
+            {
+                stdout.Append('#').Append(string.Join(d, Pick([.. emptyHeader.Select(h => (h, ""))]).Select(a => a.Attr))).Append('\n');
             }
             foreach (var x in objects)
             {
