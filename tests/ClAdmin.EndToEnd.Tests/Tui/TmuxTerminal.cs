@@ -13,12 +13,17 @@ internal sealed class TmuxTerminal : IDisposable
     private readonly string _socket = "cladmin-e2e-" + Guid.NewGuid().ToString("N")[..12];
     private const string Target = "tui";
 
-    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24)
+    /// <param name="cladminArguments">cladmin's arguments, before the --db, --log and --script the terminal adds.</param>
+    /// <param name="width">Columns.</param>
+    /// <param name="height">Lines.</param>
+    /// <param name="prepare">Runs before cladmin starts, given the database path (to build another world than the demo).</param>
+    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24, Action<string>? prepare = null)
     {
         LogDirectory = Directory.CreateTempSubdirectory("cladmin-tui").FullName;
+        prepare?.Invoke(DatabasePath);
         // After cladmin exits the shell prints a marker and waits, so the test can see what the
         // terminal looks like once cladmin has left it.
-        var command = $"{CladminProcess.ShellCommand} {cladminArguments} --db '{Path.Combine(LogDirectory, "cladmin.db")}' --log '{LogPath}' --script '{ScriptPath}'; " +
+        var command = $"{CladminProcess.ShellCommand} {cladminArguments} --db '{DatabasePath}' --log '{LogPath}' --script '{ScriptPath}'; " +
             "echo CLADMIN-EXIT=$?; sleep 60";
         Tmux("new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -26,6 +31,8 @@ internal sealed class TmuxTerminal : IDisposable
     }
 
     public string LogDirectory { get; }
+
+    public string DatabasePath => Path.Combine(LogDirectory, "cladmin.db");
 
     public string LogPath => Path.Combine(LogDirectory, "cladmin.log");
 
