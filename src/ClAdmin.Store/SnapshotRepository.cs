@@ -9,28 +9,32 @@ public sealed record SnapshotInfo(string Name, string Description, string OdmFil
 
 /// <summary>
 /// Cluster snapshots as HACMP writes them (semantics §11): NAME.odm with three sections
-/// (&lt;VER, &lt;DSC, &lt;ODM holding odmget stanzas) and NAME.info with the cluster state, in one directory.
+/// (&lt;VER, &lt;DSC, &lt;ODM holding odmget stanzas) and NAME.info with the cluster state, in one
+/// directory, wherever <see cref="ISnapshotFiles"/> keeps it.
 /// </summary>
-public sealed class SnapshotRepository(string directory)
+public sealed class SnapshotRepository(ISnapshotFiles files)
 {
     public const string Version = "1.0";
 
-    public string Directory { get; } = directory;
+    /// <summary>Snapshots in a directory of this machine.</summary>
+    public SnapshotRepository(string directory) : this(new DirectorySnapshotFiles(directory))
+    {
+    }
 
-    public string OdmPath(string name) => Path.Combine(Directory, name + ".odm");
+    public string Directory => files.Directory;
 
-    public string InfoPath(string name) => Path.Combine(Directory, name + ".info");
+    public string OdmPath(string name) => files.PathOf(name + ".odm");
 
-    public bool Exists(string name) => File.Exists(OdmPath(name));
+    public string InfoPath(string name) => files.PathOf(name + ".info");
 
-    /// <summary>Writes NAME.odm and NAME.info (the .odm last, through a temporary file, so a half-written snapshot never lists).</summary>
+    public bool Exists(string name) => files.Exists(name + ".odm");
+
+    /// <summary>Writes NAME.info then NAME.odm (each whole, the .odm last, so a half-written snapshot never lists).</summary>
+    /// <exception cref="IOException">A file cannot be written.</exception>
     public SnapshotInfo Create(string name, string description, IReadOnlyList<OdmObject> objects, string info)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        File.WriteAllText(InfoPath(name), info);
-        var tmp = OdmPath(name) + ".tmp";
-        File.WriteAllText(tmp, FormatOdm(description, objects));
-        File.Move(tmp, OdmPath(name), overwrite: true);
+        files.Write(name + ".info", info);
+        files.Write(name + ".odm", FormatOdm(description, objects));
         return new SnapshotInfo(name, description, OdmPath(name), InfoPath(name));
     }
 
@@ -68,8 +72,8 @@ public sealed class SnapshotRepository(string directory)
     }
 
     public IReadOnlyList<SnapshotInfo> List() =>
-        !System.IO.Directory.Exists(Directory) ? []
-        : [.. System.IO.Directory.GetFiles(Directory, "*.odm").Order(StringComparer.Ordinal).Select(f => Show(Path.GetFileNameWithoutExtension(f))!)];
+        [.. files.Files().Where(f => f.EndsWith(".odm", StringComparison.Ordinal) && f.Length > 4).Order(StringComparer.Ordinal)
+            .Select(f => Show(f[..^4])).OfType<SnapshotInfo>()];
 
     public SnapshotInfo? Show(string name)
     {
@@ -77,19 +81,23 @@ public sealed class SnapshotRepository(string directory)
         {
             return null;
         }
-        var (description, _, _) = ParseOdm(File.ReadAllText(OdmPath(name)));
+        var (description, _, _) = ParseOdm(files.Read(name + ".odm"));
         return new SnapshotInfo(name, description, OdmPath(name), InfoPath(name));
+    }
+
+    /// <summary>The objects a snapshot holds, as its .odm file lists them.</summary>
+    /// <exception cref="InvalidDataException">the file is damaged.</exception>
+    public (string Description, IReadOnlyList<OdmObject> Objects) ReadObjects(string name)
+    {
+        var (description, objects, errors) = ParseOdm(files.Read(name + ".odm"));
+        return errors.Count > 0 ? throw new InvalidDataException($"{OdmPath(name)}: {string.Join("; ", errors)}") : (description, objects);
     }
 
     /// <summary>The configuration a snapshot holds.</summary>
     /// <exception cref="InvalidDataException">the file is damaged or holds an invalid configuration.</exception>
     public (string Description, ClusterConfiguration Configuration) Read(string name)
     {
-        var (description, objects, errors) = ParseOdm(File.ReadAllText(OdmPath(name)));
-        if (errors.Count > 0)
-        {
-            throw new InvalidDataException($"{OdmPath(name)}: {string.Join("; ", errors)}");
-        }
+        var (description, objects) = ReadObjects(name);
         var (config, mapErrors) = OdmMapping.FromObjects(objects);
         return config is null ? throw new InvalidDataException($"{OdmPath(name)}: {string.Join("; ", mapErrors)}") : (description, config);
     }
@@ -97,21 +105,23 @@ public sealed class SnapshotRepository(string directory)
     public bool Remove(string name)
     {
         var existed = Exists(name);
-        File.Delete(OdmPath(name));
-        File.Delete(InfoPath(name));
+        foreach (var file in new[] { name + ".odm", name + ".info" }.Where(files.Exists))
+        {
+            files.Delete(file);
+        }
         return existed;
     }
 
     /// <summary>Renames a snapshot and/or changes its description.</summary>
     public void Modify(string name, string? newName, string? description)
     {
-        var (oldDescription, objects, _) = ParseOdm(File.ReadAllText(OdmPath(name)));
+        var (oldDescription, objects, _) = ParseOdm(files.Read(name + ".odm"));
         var target = newName ?? name;
-        var info = File.Exists(InfoPath(name)) ? File.ReadAllText(InfoPath(name)) : "";
+        var info = files.Exists(name + ".info") ? files.Read(name + ".info") : "";
+        Create(target, description ?? oldDescription, objects, info);
         if (target != name)
         {
             Remove(name);
         }
-        Create(target, description ?? oldDescription, objects, info);
     }
 }

@@ -17,12 +17,14 @@ public static class StorePaths
         return Path.Combine(state, "cladmin", "cladmin.db");
     }
 
-    /// <summary>Snapshot directory: $SNAPSHOTPATH (as HACMP honours it), else "snapshots" next to the database.</summary>
-    public static string SnapshotDirectory(string databasePath, Func<string, string?>? environment = null)
+    /// <summary>HACMP's snapshot directory on a cluster node.</summary>
+    public const string HacmpSnapshotDirectory = "/usr/es/sbin/cluster/snapshots";
+
+    /// <summary>Snapshot directory on the node cladmin runs from: $SNAPSHOTPATH (as HACMP honours it),
+    /// else <see cref="HacmpSnapshotDirectory"/>.</summary>
+    public static string SnapshotDirectory(Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        return environment("SNAPSHOTPATH") is { Length: > 0 } p
-            ? p
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".", "snapshots");
+        return environment("SNAPSHOTPATH") is { Length: > 0 } p ? p : HacmpSnapshotDirectory;
     }
 }

@@ -6,7 +6,8 @@ namespace ClAdmin;
 
 /// <summary>
 /// The HACMP side of the demo cluster, configured the way an administrator would: clmgr lines
-/// through the dispatcher (cluster, nodes, networks, boot interfaces, service labels,
+/// through the dispatcher (cluster and nodes, whose discovery defines the networks and boot
+/// interfaces, one boot interface moved to the service network, service labels,
 /// application servers, shared volume groups and file systems, two resource groups), then verified
 /// and synchronized with clmgr sync cluster (the configuration copied to every node and made
 /// active). Services are left stopped.
@@ -21,16 +22,15 @@ public static class DemoCluster
         ArgumentNullException.ThrowIfNull(world);
         var nodes = world.Nodes.Select(n => n.Name).ToList();
         var lines = new List<string> { $"clmgr add cluster NODES='{string.Join(',', nodes)}' {ClusterName}" };
-        lines.Add("clmgr add network TYPE='ether' NETMASK='255.255.255.0' net_ether_01");
+        // Adding the cluster discovers the nodes and defines a network per subnet with the boot
+        // interfaces (en0 on net_ether_01, en1 on net_ether_02, en2 on net_ether_03). en0 and en1
+        // share a wire, so, as an administrator would, the demo puts both on net_ether_01 (IPAT via
+        // aliasing with two boot interfaces a node) and removes the network left empty.
         foreach (var node in world.Nodes)
         {
-            // Boot labels as /etc/hosts on the nodes has them: en0 and en1 on net_ether_01.
-            for (var i = 0; i < 2; i++)
-            {
-                var nic = node.Interfaces[i];
-                lines.Add($"clmgr add interface NETWORK='net_ether_01' NODE='{node.Name}' INTERFACE='{nic.Name}' ADDRESS='{nic.Addresses[0].Address}' {node.Name}_boot{i + 1}");
-            }
+            lines.Add($"clmgr modify interface NETWORK='net_ether_01' {node.Name}_boot2");
         }
+        lines.Add("clmgr delete network net_ether_02");
         foreach (var app in DemoWorld.Layout)
         {
             var dir = $"/usr/local/ha/{app.Name}";

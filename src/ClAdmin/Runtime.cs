@@ -7,6 +7,7 @@ using ClAdmin.Exec.FanOut;
 using ClAdmin.Exec.Odm;
 using ClAdmin.Exec.Processes;
 using ClAdmin.Exec.Services;
+using ClAdmin.Exec.Snapshots;
 using ClAdmin.Exec.Ssh;
 using ClAdmin.Exec.Sync;
 using ClAdmin.Exec.Transport;
@@ -116,7 +117,10 @@ public sealed class Runtime : IAsyncDisposable
         var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var discovery = new DiscoveryHandler(engine, nodes, open);
-        var snapshots = new SnapshotRepository(StorePaths.SnapshotDirectory(options.DatabasePath));
+        // Snapshots are files of the node cladmin runs from: on the simulator, that node's own file tree.
+        var snapshots = new SnapshotRepository(transport is SimTransport simulated
+            ? new SimNodeFiles(simulated, () => localNode.Value, StorePaths.SnapshotDirectory())
+            : new DirectorySnapshotFiles(StorePaths.SnapshotDirectory()));
         var verification = new ClusterVerification(new FactsCollector(engine), ClusterVerification.LogBeside(FileCommandLog.DefaultPath()), () => localNode.Value)
         {
             WriteFailed = LogWarnings.To(notice),
@@ -127,17 +131,30 @@ public sealed class Runtime : IAsyncDisposable
             },
         };
         var sync = new ClusterSync(open, engine, snapshots, verification, () => localNode.Value, ClusterSync.DirectoryFromEnvironment());
-        var dispatcher = new Dispatcher(
+        Dispatcher? dispatcher = null;
+        // Applying a snapshot ends as every configuration change does: clmgr sync cluster (verify, then synchronize).
+        Func<CancellationToken, Task<CommandResult>> verifyAndSynchronize = ct => dispatcher!.RunAsync(new CommandRequest("clmgr sync cluster"), ct);
+        dispatcher = new Dispatcher(
             [
-                new ClmgrHandler(open, snapshots, discovery.DiscoverAsync) { Services = services, Verification = verification, Sync = sync },
+                new ClmgrHandler(open, snapshots, discovery.DiscoverAsync)
+                {
+                    Services = services,
+                    Verification = verification,
+                    Sync = sync,
+                    VerifyAndSynchronize = verifyAndSynchronize,
+                },
                 new CldareHandler(sync),
-                new RestoreDcdHandler(sync),
                 new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 .. UtilityHandlers.Create(open, state),
                 .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services) }),
                 .. CspocHandlers.Create(engine, nodes),
                 discovery,
+                new ClsnapshotHandler(new SnapshotService(open, snapshots, verifyAndSynchronize), () =>
+                {
+                    var restored = sync.RestoreFromActive();
+                    return CommandResult.Local(restored.Status == SyncStatus.Ok ? 0 : 1, restored.Stdout, restored.Stderr);
+                }),
             ],
             engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });

@@ -16,6 +16,10 @@ public abstract class ClmgrClass(string name, params string[] aliases)
     /// <summary>Whether add needs an object name.</summary>
     public virtual bool NeedsName => true;
 
+    /// <summary>The attribute names <c>clmgr -c query</c> prints as its header when there is no object
+    /// (none: it prints nothing).</summary>
+    public virtual IReadOnlyList<string> EmptyHeader => [];
+
     /// <summary>Every object: its name and its attributes as clmgr query prints them.</summary>
     public abstract IEnumerable<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> Query(ClusterConfiguration c);
 

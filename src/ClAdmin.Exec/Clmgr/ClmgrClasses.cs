@@ -163,6 +163,10 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
 {
     public override IReadOnlyList<string> Settable => ["NODES", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY"];
 
+    /// <summary>Before a cluster is defined, the standard path's dialog still reads the attribute names.</summary>
+    public override IReadOnlyList<string> EmptyHeader =>
+        ["CLUSTER_NAME", "CLUSTER_ID", "STATE", "NODES", "SITES", "NETWORKS", "RESOURCE_GROUPS", "RG_SETTLING_TIME", "RG_DIST_POLICY"];
+
     public override bool NeedsName => false;
 
     public override IEnumerable<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> Query(ClusterConfiguration c)

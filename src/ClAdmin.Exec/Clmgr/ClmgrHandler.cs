@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using ClAdmin.Cluster.Odm;
 using ClAdmin.Cluster;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Snapshots;
 using ClAdmin.Exec.Sync;
 using ClAdmin.Exec.Verification;
 using ClAdmin.Store;
@@ -39,6 +41,12 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
     public IReadOnlyCollection<string> Names { get; } = ["clmgr"];
 
+    /// <summary>Verifies and synchronizes the cluster after <c>clmgr manage snapshot restore</c> replaced the DCD
+    /// (<c>clmgr sync cluster</c>); null: restore only replaces the DCD.</summary>
+    public Func<CancellationToken, Task<CommandResult>>? VerifyAndSynchronize { get; init; }
+
+    private SnapshotService SnapshotService => new(openRepository, snapshots, VerifyAndSynchronize);
+
     /// <summary>Runs <c>clmgr verify cluster</c> (clverify over the nodes); without it, verify is refused.</summary>
     public ClusterVerification? Verification { get; init; }
 
@@ -68,12 +76,20 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         var stderr = new StringBuilder();
         int rc;
         var addsNodes = false;
+        string? applySnapshot = null;
         try
         {
-            rc = Run(invocation.Arguments, stdout, stderr, ref addsNodes);
+            rc = Run(invocation.Arguments, stdout, stderr, ref addsNodes, ref applySnapshot);
             if (rc == ClmgrRc.Success && addsNodes && discover is not null)
             {
                 await Discover(stdout, stderr, cancellationToken).ConfigureAwait(false);
+            }
+            if (rc == ClmgrRc.Success && applySnapshot is not null)
+            {
+                var applied = await SnapshotService.ApplyAsync(applySnapshot, force: false, cancellationToken).ConfigureAwait(false);
+                stdout.Append(applied.Stdout);
+                stderr.Append(applied.Stderr);
+                rc = applied.ExitCode;
             }
         }
         catch (ClmgrException e)
@@ -108,11 +124,51 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         {
             stderr.Append("WARNING: discovery did not complete on every node; run clrsh_discover again once they can be reached.\n");
         }
+        DefineIpTopology(stdout, stderr);
+    }
+
+    /// <summary>The standard path's networks and boot interfaces from what discovery found
+    /// (<see cref="DiscoveredObjects.WithIpTopology"/>), in one change; a rule it would break is a warning.</summary>
+    private void DefineIpTopology(StringBuilder stdout, StringBuilder stderr)
+    {
+        using var repo = openRepository();
+        var discovery = repo.LoadDiscovery();
+        IReadOnlyList<(string Node, DiscoveredInterface Interface)> unlabelled = [];
+        ClusterConfiguration? before = null, after = null;
+        var refused = new StringBuilder();
+        if (Change(repo, c =>
+            {
+                (after, unlabelled) = DiscoveredObjects.WithIpTopology(before = c, discovery);
+                return after;
+            }, refused) != ClmgrRc.Success)
+        {
+            stderr.Append(refused.ToString().Replace("ERROR: ", "WARNING: ", StringComparison.Ordinal))
+                .Append("WARNING: the discovered networks and interfaces were not added.\n");
+            return;
+        }
+        stderr.Append(refused);
+        foreach (var (node, nic) in unlabelled)
+        {
+            stderr.Append(string.Format(CultureInfo.InvariantCulture, DiscoveryText.Unlabelled, node, nic.Device, nic.Address));
+        }
+        if (before is null || after is null || after.Interfaces.Count == before.Interfaces.Count)
+        {
+            return;
+        }
+        stdout.Append(DiscoveryText.TopologyStart);
+        foreach (var n in after.Networks.Skip(before.Networks.Count))
+        {
+            stdout.Append(string.Format(CultureInfo.InvariantCulture, DiscoveryText.NetworkAdded, n.Name, n.Netmask));
+        }
+        foreach (var i in after.Interfaces.Skip(before.Interfaces.Count))
+        {
+            stdout.Append(string.Format(CultureInfo.InvariantCulture, DiscoveryText.InterfaceAdded, i.Label, i.Node, i.Device, i.Address, i.Network));
+        }
     }
 
     private sealed record Options(bool Verbose, string? Delimiter, IReadOnlyList<string>? Attributes);
 
-    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr, ref bool addsNodes)
+    private int Run(IReadOnlyList<string> args, StringBuilder stdout, StringBuilder stderr, ref bool addsNodes, ref string? applySnapshot)
     {
         var i = 0;
         var verbose = false;
@@ -153,7 +209,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
         if (classWord.Equals("snapshot", StringComparison.OrdinalIgnoreCase) || classWord.Equals("sn", StringComparison.OrdinalIgnoreCase))
         {
-            return Snapshot(action, subAction, name, attributes, options, stdout);
+            return Snapshot(action, subAction, name, attributes, options, stdout, ref applySnapshot);
         }
         var cls = ClmgrClasses.Find(classWord)
             ?? throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(classWord)}\" is not a valid class. Valid classes are: {string.Join(", ", ClmgrClasses.All.Select(c => c.Name).Append("snapshot"))}");
@@ -162,7 +218,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         switch (action)
         {
             case "query":
-                return Query(cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList(), name, options, stdout);
+                return Query(cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList(), name, options, stdout, cls.EmptyHeader);
             case "add":
             case "modify":
             case "delete":
@@ -173,7 +229,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
                 var discovery = cls.Name is "interface" or "service_ip" or "persistent_ip" or "resource_group" ? repo.LoadDiscovery() : [];
                 if (action == "add" && name is not null)
                 {
-                    attributes = Resolve(cls.Name, name, attributes, discovery);
+                    attributes = Resolve(cls.Name, name, attributes, discovery, repo.LoadConfiguration(ConfigDirectory.Default).Nodes.Select(n => n.Name).ToList());
                 }
                 return Change(repo, c => DiscoveredObjects.WithGroupVolumeGroups(action switch
                 {
@@ -316,11 +372,13 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
 
     /// <summary>
     /// An IP label added without ADDRESS= gets the address it has in the discovered /etc/hosts: of
-    /// its NODE (interface, persistent_ip), of any node (service_ip). A label none of those files
-    /// holds is refused, naming the label and the nodes searched. Nodes never discovered are not
-    /// searched; when none of them was, the label is kept unresolved (before any discovery).
+    /// its NODE (interface, persistent_ip), of every cluster node (service_ip: it must resolve on each
+    /// node that can host it, to the same address). A label missing there is refused, naming the label
+    /// and the nodes whose /etc/hosts lacks it; one with two addresses is refused naming both. Nodes
+    /// never discovered are not searched; when none of them was, the label is kept unresolved.
     /// </summary>
-    private static ClmgrAttributes Resolve(string className, string label, ClmgrAttributes attributes, IReadOnlyList<NodeDiscovery> discovery)
+    private static ClmgrAttributes Resolve(string className, string label, ClmgrAttributes attributes, IReadOnlyList<NodeDiscovery> discovery,
+        IReadOnlyList<string> clusterNodes)
     {
         if (className is not ("interface" or "service_ip" or "persistent_ip") || attributes["ADDRESS"] is { Length: > 0 }
             || System.Net.IPAddress.TryParse(label, out _))
@@ -328,15 +386,23 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             return attributes;
         }
         var node = className == "service_ip" ? null : attributes["NODE"];
-        var searched = discovery.Where(d => node is null || d.Node == node).Select(d => d.Node).ToList();
+        var searched = discovery.Where(d => node is null ? clusterNodes.Count == 0 || clusterNodes.Contains(d.Node) : d.Node == node).ToList();
         if (searched.Count == 0)
         {
             return attributes;
         }
-        var address = DiscoveredObjects.Resolve(label, discovery, searched)
-            ?? throw new ClmgrException(ClmgrRc.NotFound,
-                $"the IP label \"{QuotedText.Escape(label)}\" cannot be resolved: it is not in /etc/hosts on {string.Join(", ", searched)}. Add it there (and discover again), or give its ADDRESS.");
-        return new ClmgrAttributes(attributes.Names.Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("ADDRESS", address)));
+        var found = searched.Select(d => (d.Node, Address: DiscoveredObjects.Resolve(label, [d]))).ToList();
+        if (found.Where(f => f.Address is null).Select(f => f.Node).ToList() is { Count: > 0 } missing)
+        {
+            throw new ClmgrException(ClmgrRc.NotFound,
+                $"the IP label \"{QuotedText.Escape(label)}\" cannot be resolved: it is not in /etc/hosts on {string.Join(", ", missing)}. Add it there (and discover again), or give its ADDRESS.");
+        }
+        if (found.Select(f => f.Address).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput,
+                $"the IP label \"{QuotedText.Escape(label)}\" has different addresses in /etc/hosts: {string.Join(", ", found.Select(f => $"{f.Address} on {f.Node}"))}.");
+        }
+        return new ClmgrAttributes(attributes.Names.Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("ADDRESS", found[0].Address!)));
     }
 
     /// <summary>The configuration a query reads: volume groups include the shared ones discovery found
@@ -408,7 +474,8 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         });
 
     /// <summary>query: names only; with a name or -v, ATTR="value" blocks; -a limits attributes; -c/-d rows.</summary>
-    private static int Query(List<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> objects, string? name, Options o, StringBuilder stdout)
+    private static int Query(List<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> objects, string? name, Options o, StringBuilder stdout,
+        IReadOnlyList<string>? emptyHeader = null)
     {
         if (name is not null)
         {
@@ -436,6 +503,10 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
             {
                 stdout.Append('#').Append(string.Join(d, Pick(objects[0].Attributes).Select(a => a.Attr))).Append('\n');
             }
+            else if (emptyHeader is { Count: > 0 } && name is null)
+            {
+                stdout.Append('#').Append(string.Join(d, Pick([.. emptyHeader.Select(h => (h, ""))]).Select(a => a.Attr))).Append('\n');
+            }
             foreach (var x in objects)
             {
                 stdout.Append(string.Join(d, Pick(x.Attributes).Select(a => Cell(a.Value, d)))).Append('\n');
@@ -461,117 +532,41 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
     private static string Cell(string value, string delimiter) =>
         QuotedText.Escape(value, quotes: false).Replace(delimiter, "#!" + delimiter, StringComparison.Ordinal);
 
-    private int Snapshot(string action, string? sub, string? name, ClmgrAttributes a, Options o, StringBuilder stdout)
+    private int Snapshot(string action, string? sub, string? name, ClmgrAttributes a, Options o, StringBuilder stdout, ref string? apply)
     {
         IReadOnlyList<(string, string)> Describe(SnapshotInfo s) => [("NAME", s.Name), ("DESCRIPTION", s.Description), ("FILE", s.OdmFile), ("INFO_FILE", s.InfoFile)];
-        string Require()
-        {
-            var n = name is { Length: > 0 } given ? given : throw new ClmgrException(ClmgrRc.MissingInput, "a snapshot name is required.");
-            ClmgrValues.Check("NAME", n, ClmgrValueKind.Name);
-            return n;
-        }
-        void MustExist(string n)
-        {
-            if (!snapshots.Exists(n))
-            {
-                throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(n)}\" does not appear to exist!");
-            }
-        }
+        var service = SnapshotService;
         switch (action)
         {
             case "query":
-                return Query([.. snapshots.List().Select(s => (s.Name, Describe(s)))], name, o, stdout);
+                return Query([.. service.List().Select(s => (s.Name, Describe(s)))], name, o, stdout);
             case "add":
             {
                 a.Only("snapshot", ["DESCRIPTION", "METHODS", "SAVE_LOGS"]);
                 ClmgrValues.Check("snapshot", null, a);
-                var n = Require();
-                if (Rules.CheckName("snapshot", n) is { } bad)
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, bad.Message);
-                }
-                if (snapshots.Exists(n))
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{n}\" already exists as a snapshot.");
-                }
-                var description = a.Get("DESCRIPTION", "");
-                if (description.Length > Limits.MaxSnapshotDescription)
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"the snapshot description is longer than {Limits.MaxSnapshotDescription} characters.");
-                }
-                using var repo = openRepository();
-                var objects = repo.GetObjects(ConfigDirectory.Default);
-                var config = ObjectRepository.ToConfiguration(objects);
-                snapshots.Create(n, description, objects, Info(config));
-                stdout.Append($"clsnapshot: Creating file {snapshots.OdmPath(n)}.\nclsnapshot: Creating file {snapshots.InfoPath(n)}.\nclsnapshot: Succeeded creating Cluster Snapshot: {n}\n");
+                stdout.Append(service.Create(SnapshotService.RequireName(name), a.Get("DESCRIPTION", "")));
                 return ClmgrRc.Success;
             }
             case "delete":
-            {
-                var n = Require();
-                MustExist(n);
-                snapshots.Remove(n);
+                service.Remove(SnapshotService.RequireName(name));
                 return ClmgrRc.Success;
-            }
             case "modify":
             {
                 a.Only("snapshot", ["NAME", "DESCRIPTION"]);
                 ClmgrValues.Check("snapshot", null, a);
-                var n = Require();
-                MustExist(n);
-                snapshots.Modify(n, a["NAME"] is { Length: > 0 } nn ? nn : null, a["DESCRIPTION"]);
+                service.Modify(SnapshotService.RequireName(name), a["NAME"] is { Length: > 0 } nn ? nn : null, a["DESCRIPTION"]);
                 return ClmgrRc.Success;
             }
             case "manage" when sub is not null && sub.Equals("restore", StringComparison.OrdinalIgnoreCase):
             {
                 a.Only("snapshot", []);
-                var n = Require();
-                MustExist(n);
-                ClusterConfiguration config;
-                try
-                {
-                    config = snapshots.Read(n).Configuration;
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new ClmgrException(ClmgrRc.Error, e.Message);
-                }
-                var errors = Rules.Validate(config).Where(v => !v.IsWarning).ToList();
-                if (errors.Count > 0)
-                {
-                    throw new ClmgrException(ClmgrRc.IncorrectInput, $"snapshot {n} does not verify: {string.Join("; ", errors.Select(e => e.Message))}");
-                }
-                using var repo = openRepository();
-                repo.ReplaceObjects(ConfigDirectory.Default, OdmMapping.ToObjects(config));
-                stdout.Append($"Snapshot \"{n}\" was applied to the default configuration (DCD). Synchronize the cluster to make it active.\n");
+                var n = SnapshotService.RequireName(name);
+                service.MustExist(n);
+                apply = n; // applied (verify and synchronize) once the command line is read
                 return ClmgrRc.Success;
             }
             default:
                 throw new ClmgrException(ClmgrRc.IncorrectInput, $"the \"{action}{(sub is null ? "" : " " + sub)}\" action is not available for the \"snapshot\" class (manage snapshot restore NAME restores one).");
         }
-    }
-
-    /// <summary>The .info file: the cluster state as commands print it, for people, not for restore.</summary>
-    private static string Info(ClusterConfiguration c)
-    {
-        var sb = new StringBuilder();
-        sb.Append("<VER\n").Append(SnapshotRepository.Version).Append("\n</VER\n\n<DSC\nCluster state information\n</DSC\n\n");
-        sb.Append("==== clmgr query cluster ====\n");
-        foreach (var (_, attrs) in ClmgrClasses.Cluster.Query(c))
-        {
-            foreach (var (k, v) in attrs)
-            {
-                sb.Append(k).Append("=\"").Append(QuotedText.Escape(v)).Append("\"\n");
-            }
-        }
-        foreach (var g in c.ResourceGroups)
-        {
-            sb.Append("\n==== clmgr query resource_group ").Append(g.Name).Append(" ====\n");
-            foreach (var (k, v) in ClmgrClasses.ResourceGroup.Query(c).First(x => x.Name == g.Name).Attributes)
-            {
-                sb.Append(k).Append("=\"").Append(QuotedText.Escape(v)).Append("\"\n");
-            }
-        }
-        return sb.ToString();
     }
 }

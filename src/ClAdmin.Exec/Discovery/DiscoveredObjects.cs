@@ -1,4 +1,6 @@
+using System.Globalization;
 using ClAdmin.Cluster;
+using ClAdmin.Cluster.Verification;
 using ClAdmin.Store;
 
 namespace ClAdmin.Exec.Discovery;
@@ -74,6 +76,68 @@ public static class DiscoveredObjects
         }
         return result;
     }
+
+    /// <summary>
+    /// The standard path's IP topology from discovery: each discovered node of the cluster gets a
+    /// boot interface for the base (first) address of each of its network interfaces, named by that
+    /// address's label in the node's /etc/hosts, unless that label or address is configured already.
+    /// Interfaces on one subnet (address and netmask) are on one network: the network already
+    /// holding an interface on that subnet, else a new ether network <c>net_ether_NN</c> (the lowest
+    /// free number) with the subnet's netmask and IPAT via aliasing. Discovery cannot probe which
+    /// subnets share a wire (HACMP's netprobe), so two subnets are never put on one network here.
+    /// </summary>
+    /// <returns>The configuration, and the interfaces left out because their address has no label
+    /// in their node's /etc/hosts (node, device, address).</returns>
+    public static (ClusterConfiguration Configuration, IReadOnlyList<(string Node, DiscoveredInterface Interface)> Unlabelled) WithIpTopology(
+        ClusterConfiguration config, IReadOnlyList<NodeDiscovery> discovery)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(discovery);
+        var networks = config.Networks.ToList();
+        var interfaces = config.Interfaces.ToList();
+        var unlabelled = new List<(string, DiscoveredInterface)>();
+        var taken = config.Interfaces.SelectMany(i => new[] { i.Label, i.Address })
+            .Concat(config.ServiceIps.SelectMany(s => new[] { s.Label, s.Address }))
+            .Concat(config.PersistentIps.SelectMany(p => new[] { p.Label, p.Address }))
+            .Where(x => x.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in config.Nodes)
+        {
+            if (discovery.FirstOrDefault(d => d.Node == node.Name) is not { } found)
+            {
+                continue;
+            }
+            foreach (var nic in found.Interfaces.GroupBy(i => i.Device).Select(g => g.First()))
+            {
+                if (Verifier.Subnet(nic.Address, nic.Netmask) is not { } subnet || taken.Contains(nic.Address))
+                {
+                    continue;
+                }
+                if (found.Hosts.FirstOrDefault(h => h.Address == nic.Address)?.Label is not { } label)
+                {
+                    unlabelled.Add((node.Name, nic));
+                    continue;
+                }
+                if (taken.Contains(label))
+                {
+                    continue;
+                }
+                var network = networks.FirstOrDefault(n => n.IsIp && n.Netmask == nic.Netmask
+                    && interfaces.Any(i => i.Network == n.Name && Verifier.Subnet(i.Address, n.Netmask) == subnet));
+                if (network is null)
+                {
+                    var number = Enumerable.Range(1, int.MaxValue - 1).First(k => networks.All(n => n.Name != NetworkName(k)));
+                    network = new Network(NetworkName(number), "ether", nic.Netmask, IpatMethod.Aliasing, Public: true);
+                    networks.Add(network);
+                }
+                interfaces.Add(new Interface(label, network.Name, node.Name, nic.Device, nic.Address));
+                taken.Add(label);
+                taken.Add(nic.Address);
+            }
+        }
+        return (config with { Networks = networks, Interfaces = interfaces }, unlabelled);
+    }
+
+    private static string NetworkName(int number) => string.Create(CultureInfo.InvariantCulture, $"net_ether_{number:00}");
 
     /// <summary>The address <paramref name="label"/> has in the /etc/hosts of the first of
     /// <paramref name="nodes"/> that knows it (every discovered node when none is named), or null.</summary>

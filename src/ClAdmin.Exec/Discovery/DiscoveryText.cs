@@ -32,5 +32,15 @@ internal static class DiscoveryText
 
     public const string DoneWithErrors = "Discovery completed with errors on {0}\n";
 
+    /// <summary>The standard path defining the IP topology from discovery (clmgr add cluster / add node).
+    /// No capture of HACMP's wording is known: ClAdmin's own.</summary>
+    public const string TopologyStart = "\nConfiguring the discovered IP networks and interfaces\n";
+
+    public const string NetworkAdded = "Adding network {0} (ether, netmask {1})\n";
+
+    public const string InterfaceAdded = "Adding boot interface {0} (node {1}, {2}, {3}) to network {4}\n";
+
+    public const string Unlabelled = "WARNING: interface {1} of node {0} ({2}) has no label in /etc/hosts on {0}; it was not added. Add its label there and discover again.\n";
+
     public const string NoNodes = "clrsh_discover: no cluster nodes are defined; add the nodes first (clmgr add node), then discover.\n";
 }

@@ -251,18 +251,25 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
                 return new(SyncStatus.Failed, "", Wrapped("ERROR: " + SyncMessages.Text("NO-ACTIVE")));
             }
             var now = _time.GetLocalNow();
-            var name = repo.UpdateObjects(ConfigDirectory.Default, current =>
+            // The snapshot is written first and outside the transaction (on the simulator its files are
+            // the local node's, kept in this same database); the DCD is replaced only if it is still the
+            // one saved.
+            var saved = repo.GetObjects(ConfigDirectory.Default);
+            var stamp = now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var name = SyncMessages.Text("UNSYNC-SNAPSHOT", stamp);
+            for (var k = 1; snapshots.Exists(name); k++)
             {
-                var stamp = now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-                var candidate = SyncMessages.Text("UNSYNC-SNAPSHOT", stamp);
-                for (var k = 1; snapshots.Exists(candidate); k++)
-                {
-                    candidate = SyncMessages.Text("UNSYNC-SNAPSHOT", stamp + "." + k.ToString(CultureInfo.InvariantCulture));
-                }
-                var description = SyncMessages.Text("UNSYNC-DESCRIPTION", now.ToString("ddd MMM dd HH:mm:ss yyyy", CultureInfo.InvariantCulture));
-                snapshots.Create(candidate, description, current, Info(description));
-                return ((IReadOnlyList<OdmObject>?)active, candidate);
-            });
+                name = SyncMessages.Text("UNSYNC-SNAPSHOT", stamp + "." + k.ToString(CultureInfo.InvariantCulture));
+            }
+            var description = SyncMessages.Text("UNSYNC-DESCRIPTION", now.ToString("ddd MMM dd HH:mm:ss yyyy", CultureInfo.InvariantCulture));
+            snapshots.Create(name, description, saved, Info(description));
+            var unchanged = repo.UpdateObjects(ConfigDirectory.Default, current =>
+                OdmStanza.Format(current) == OdmStanza.Format(saved) ? ((IReadOnlyList<OdmObject>?)active, true) : (null, false));
+            if (!unchanged)
+            {
+                snapshots.Remove(name);
+                return new(SyncStatus.Failed, "", Wrapped("ERROR: " + SyncMessages.Text("DCD-CHANGED")));
+            }
             var stdout = new StringBuilder()
                 .Append(SyncMessages.Text("SNAPSHOT-CREATING", snapshots.OdmPath(name))).Append('\n')
                 .Append(SyncMessages.Text("SNAPSHOT-CREATING", snapshots.InfoPath(name))).Append('\n')
@@ -280,17 +287,12 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
     private void KeepActive(IReadOnlyList<OdmObject> active, string cluster, DateTimeOffset now)
     {
         string Name(int n) => SyncMessages.Text("ACTIVE-SNAPSHOT", n);
-        System.IO.Directory.CreateDirectory(snapshots.Directory);
         snapshots.Remove(Name(KeptActiveSnapshots - 1));
         for (var n = KeptActiveSnapshots - 2; n >= 0; n--)
         {
-            if (File.Exists(snapshots.InfoPath(Name(n))))
-            {
-                File.Move(snapshots.InfoPath(Name(n)), snapshots.InfoPath(Name(n + 1)), overwrite: true);
-            }
             if (snapshots.Exists(Name(n)))
             {
-                File.Move(snapshots.OdmPath(Name(n)), snapshots.OdmPath(Name(n + 1)), overwrite: true);
+                snapshots.Modify(Name(n), Name(n + 1), null);
             }
         }
         var description = SyncMessages.Text("ACTIVE-DESCRIPTION", now.ToString("ddd MMM dd HH:mm:ss yyyy", CultureInfo.InvariantCulture));

@@ -39,6 +39,7 @@ public static class SyncMessages
         new("SNAPSHOT-CREATED", "RECONSTRUCTED", "clsnapshot: Succeeded creating Cluster Snapshot: {0}"),
         new("RESTORED", "ClAdmin", "The HACMP configuration database (DCD) was restored from the active configuration (ACD) on node {0}; the changes that were not synchronized are kept in snapshot {1}."),
         new("NO-ACTIVE", "ClAdmin", "There is no active configuration to restore from: the cluster has never been synchronized."),
+        new("DCD-CHANGED", "ClAdmin", "The configuration database changed while it was being saved (another cladmin is changing it); nothing was restored. Try again."),
     ];
 
     /// <summary>The text of <paramref name="key"/> with its arguments.</summary>

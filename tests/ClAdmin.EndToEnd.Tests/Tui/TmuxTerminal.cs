@@ -13,15 +13,21 @@ internal sealed class TmuxTerminal : IDisposable
     private readonly string _socket = "cladmin-e2e-" + Guid.NewGuid().ToString("N")[..12];
     private const string Target = "tui";
 
-    /// <param name="database">A database prepared beforehand (else a new one in the log directory); when
-    /// given, the global options come before <paramref name="cladminArguments"/>, which may then end with "-- COMMAND".</param>
-    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24, string? database = null)
+    /// <param name="cladminArguments">cladmin's arguments, before the --db, --log and --script the terminal adds
+    /// (after them when <paramref name="database"/> is given: they may then end with "-- COMMAND").</param>
+    /// <param name="width">Columns.</param>
+    /// <param name="height">Lines.</param>
+    /// <param name="database">A database prepared beforehand (else a new one in the log directory).</param>
+    /// <param name="prepare">Runs before cladmin starts, given the database path (to build another world than the demo).</param>
+    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24, string? database = null, Action<string>? prepare = null)
     {
         LogDirectory = Directory.CreateTempSubdirectory("cladmin-tui").FullName;
+        _database = database;
+        prepare?.Invoke(DatabasePath);
         // After cladmin exits the shell prints a marker and waits, so the test can see what the
         // terminal looks like once cladmin has left it.
-        var options = $"--db '{database ?? Path.Combine(LogDirectory, "cladmin.db")}' --log '{LogPath}' --script '{ScriptPath}'";
-        var command = (database is null ? $"{CladminProcess.ShellCommand} {cladminArguments} {options}; " : $"{CladminProcess.ShellCommand} {options} {cladminArguments}; ") +
+        var options = $"--db '{DatabasePath}' --log '{LogPath}' --script '{ScriptPath}'";
+        var command = (_database is null ? $"{CladminProcess.ShellCommand} {cladminArguments} {options}; " : $"{CladminProcess.ShellCommand} {options} {cladminArguments}; ") +
             "echo CLADMIN-EXIT=$?; sleep 60";
         Tmux("new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -29,6 +35,10 @@ internal sealed class TmuxTerminal : IDisposable
     }
 
     public string LogDirectory { get; }
+
+    public string DatabasePath => _database ?? Path.Combine(LogDirectory, "cladmin.db");
+
+    private readonly string? _database;
 
     public string LogPath => Path.Combine(LogDirectory, "cladmin.log");
 

@@ -99,6 +99,46 @@ public sealed class ClmgrDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_service_label_must_resolve_on_every_node_of_the_cluster_and_the_nodes_without_it_are_named()
+    {
+        using (var repo = Open())
+        {
+            var n1 = repo.LoadDiscovery().Single(d => d.Node == "n1");
+            repo.ReplaceDiscovery(n1 with { Hosts = [.. n1.Hosts, new DiscoveredHost("192.168.100.60", "svc_n1only")] });
+        }
+        var before = Odm();
+
+        var r = Run("clmgr add service_ip NETWORK=net_ether_01 svc_n1only");
+
+        Assert.Equal(ClmgrRc.NotFound, r.ExitCode);
+        Assert.Equal("ERROR: the IP label \"svc_n1only\" cannot be resolved: it is not in /etc/hosts on n2. Add it there (and discover again), or give its ADDRESS.\n", r.Stderr);
+        Assert.Equal(before, Odm());
+    }
+
+    [Fact]
+    public void A_service_label_with_different_addresses_on_two_nodes_is_refused_naming_both()
+    {
+        using (var repo = Open())
+        {
+            var n2 = repo.LoadDiscovery().Single(d => d.Node == "n2");
+            repo.ReplaceDiscovery(n2 with { Hosts = [new DiscoveredHost("192.168.100.2", "n2_boot"), new DiscoveredHost("192.168.100.51", "svc1")] });
+        }
+
+        var r = Run("clmgr add service_ip NETWORK=net_ether_01 svc1");
+
+        Assert.Equal(ClmgrRc.IncorrectInput, r.ExitCode);
+        Assert.Equal("ERROR: the IP label \"svc1\" has different addresses in /etc/hosts: 192.168.100.50 on n1, 192.168.100.51 on n2.\n", r.Stderr);
+    }
+
+    [Fact]
+    public void A_label_of_a_node_never_discovered_is_taken_unresolved()
+    {
+        Ok("clmgr add node n3");
+        Ok("clmgr add interface NETWORK=net_ether_01 NODE=n3 INTERFACE=en0 n3_boot");
+        Assert.Contains("ADDRESS=\"\"", Run("clmgr query interface n3_boot").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_discovered_volume_group_chosen_for_a_resource_group_becomes_a_cluster_volume_group()
     {
         Ok("clmgr add resource_group NODES=n1,n2 rg1");

@@ -85,6 +85,17 @@ public sealed class ClmgrTests : IDisposable
     }
 
     [Fact]
+    public void Colon_query_of_the_cluster_before_one_is_defined_prints_the_header_alone()
+    {
+        // The standard path's "Configure an HACMP Cluster and Nodes" discovers with clmgr -c query
+        // cluster; on a bare world it must read as empty values, not as unreadable output.
+        var r = Run("clmgr -c query cluster");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("#CLUSTER_NAME:CLUSTER_ID:STATE:NODES:SITES:NETWORKS:RESOURCE_GROUPS:RG_SETTLING_TIME:RG_DIST_POLICY\n", r.Stdout);
+    }
+
+    [Fact]
     public void Query_resource_group_prints_the_attr_value_layout()
     {
         FourNodeCluster();

@@ -120,8 +120,7 @@ public sealed class DiscoveryTests : IDisposable
         {
             Assert.Equal(["node1", "node2"], repo.LoadDiscovery().Select(n => n.Node));
         }
-        Assert.Equal(0, (await Run("clmgr add network TYPE=ether NETMASK=255.255.255.0 net_ether_01")).ExitCode);
-        Assert.Equal(0, (await Run("clmgr add interface NETWORK=net_ether_01 NODE=node2 INTERFACE=en0 node2_boot1")).ExitCode);
+        // The standard path defined the networks and boot interfaces of the nodes discovered (node2_boot1 among them).
         var refused = await Run("clmgr add interface NETWORK=net_ether_01 NODE=node2 INTERFACE=en1 nosuch_boot");
         Assert.Contains("\"nosuch_boot\" cannot be resolved: it is not in /etc/hosts on node2.", refused.Stderr, StringComparison.Ordinal);
 
@@ -130,5 +129,6 @@ public sealed class DiscoveryTests : IDisposable
         var address = _world.FindNode("node2")!.Interfaces[0].Addresses[0].Address;
         Assert.Contains($"node2_boot1:boot:net_ether_01:ether:public:node2:{address}:", cllsif.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("nosuch_boot", cllsif.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(":node3:", cllsif.Stdout, StringComparison.Ordinal);
     }
 }

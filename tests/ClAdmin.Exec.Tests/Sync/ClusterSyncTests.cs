@@ -3,6 +3,7 @@ using ClAdmin.Contracts;
 using ClAdmin.Exec.Clmgr;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.FanOut;
+using ClAdmin.Exec.Snapshots;
 using ClAdmin.Exec.Sync;
 using ClAdmin.Exec.Tests.Cspoc;
 using ClAdmin.Exec.Verification;
@@ -36,7 +37,11 @@ public sealed class ClusterSyncTests : IDisposable
         var verification = new ClusterVerification(new FactsCollector(engine), Path.Combine(_dir, "clverify.log"), () => "node1");
         var sync = new ClusterSync(Open, engine, _snapshots, verification, () => "node1");
         _dispatcher = new Dispatcher(
-            [new ClmgrHandler(Open, _snapshots) { Verification = verification, Sync = sync }, new CldareHandler(sync), new RestoreDcdHandler(sync)],
+            [new ClmgrHandler(Open, _snapshots) { Verification = verification, Sync = sync }, new CldareHandler(sync), new ClsnapshotHandler(new SnapshotService(Open, _snapshots, _ => throw new InvalidOperationException("no apply here")), () =>
+            {
+                var r = sync.RestoreFromActive();
+                return CommandResult.Local(r.Status == SyncStatus.Ok ? 0 : 1, r.Stdout, r.Stderr);
+            })],
             engine, new DispatcherOptions { LocalNode = "node1" });
     }
 
@@ -254,7 +259,6 @@ public sealed class ClusterSyncTests : IDisposable
     [InlineData("cldare -rt -C maybe", 2, "cldare: \"maybe\" is not a valid value for -C; use one of no, yes, interactive.")]
     [InlineData("cldare -rt -m", 2, "cldare: the -m flag needs a value.")]
     [InlineData("cldare -V normal", 2, "cldare: -r (resources) or -t (topology) is required.")]
-    [InlineData("clsnapshot -c -n s1", 2, "clsnapshot: only -R")]
     public async Task Bad_flags_and_attributes_are_refused_naming_them_and_change_nothing(string line, int rc, string message)
     {
         await Ok("clmgr add cluster NODES=node1,node2 c1");
