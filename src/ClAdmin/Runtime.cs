@@ -127,7 +127,7 @@ public sealed class Runtime : IAsyncDisposable
                 },
                 new OdmHandler(open),
                 .. UtilityHandlers.Create(open, state),
-                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services) }),
+                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services), new RgMoveHandler(services) }),
                 .. CspocHandlers.Create(engine, nodes),
                 discovery,
             ],
