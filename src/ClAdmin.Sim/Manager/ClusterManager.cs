@@ -128,8 +128,9 @@ public sealed partial class ClusterManager(IPlacement placement)
     }
 
     /// <summary>Runs events until the cluster is stable (or an event failed); the simulated time it took.
-    /// The clock moves on to the failures waiting to be detected and to the settling time (what a user
-    /// waits for before the cluster is stable), not to a delayed fallback timer (a time of day).</summary>
+    /// The clock moves on to the failures waiting to be detected (what a user waits for before the
+    /// cluster is stable), not to the settling time or a delayed fallback timer: the cluster is stable
+    /// while they run, and `sim clock advance` reaches them.</summary>
     public TimeSpan Settle(SimWorld world, ClusterConfiguration configuration, EventLog log)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -140,7 +141,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
             }
             if (world.Cluster.FailedEvent.Length > 0
-                || NextDue(world, includeFallback: false) is not { } due || due <= world.Clock)
+                || NextDue(world, includeTimers: false) is not { } due || due <= world.Clock)
             {
                 break;
             }
@@ -161,7 +162,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
                 continue;
             }
-            if (world.Cluster.FailedEvent.Length > 0 || NextDue(world, includeFallback: true) is not { } due || due > until || due <= world.Clock)
+            if (world.Cluster.FailedEvent.Length > 0 || NextDue(world, includeTimers: true) is not { } due || due > until || due <= world.Clock)
             {
                 break;
             }
@@ -174,10 +175,10 @@ public sealed partial class ClusterManager(IPlacement placement)
         Warn(world, log);
     }
 
-    /// <summary>The earliest timer (a detection, the settling time, a delayed fallback timer if asked).</summary>
-    private static DateTime? NextDue(SimWorld world, bool includeFallback)
+    /// <summary>The earliest timer: a failure detection, and if asked the settling time and delayed fallback timers.</summary>
+    private static DateTime? NextDue(SimWorld world, bool includeTimers)
     {
-        var due = world.Cluster.Timers.Where(t => includeFallback || !t.Key.StartsWith(FallbackPrefix, StringComparison.Ordinal)).Select(t => t.Value).ToList();
+        var due = world.Cluster.Timers.Where(t => includeTimers || t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal)).Select(t => t.Value).ToList();
         return due.Count == 0 ? null : due.Min();
     }
 
