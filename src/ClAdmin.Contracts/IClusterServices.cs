@@ -13,7 +13,34 @@ public interface IClusterServices
 
     /// <summary>Stops cluster services on <see cref="StopServices.Nodes"/> (all cluster nodes when empty).</summary>
     Task<CommandResult> StopAsync(StopServices request, CancellationToken cancellationToken);
+
+    /// <summary>Moves a resource group, or brings it online or offline, as <c>clRGmove</c> and
+    /// <c>clmgr move|online|offline resource_group</c> ask for it (semantics §1.6, S10).</summary>
+    Task<CommandResult> MoveGroupAsync(MoveGroup request, CancellationToken cancellationToken);
+
+    /// <summary>Recover From Script Failure (<c>clruncmd NODE</c>): the cluster manager of
+    /// <paramref name="node"/>, waiting in ST_RP_FAILED, skips the failed event and resumes.</summary>
+    Task<CommandResult> RecoverAsync(string node, CancellationToken cancellationToken);
 }
+
+/// <summary>What a user move does to a group: clRGmove -m, -u or -d.</summary>
+public enum MoveAction
+{
+    /// <summary>-m: release on its node, acquire on the destination (which becomes its priority override location).</summary>
+    Move,
+    /// <summary>-u: bring online on a node.</summary>
+    Online,
+    /// <summary>-d: bring offline (by the user: it stays offline until brought online).</summary>
+    Offline,
+}
+
+/// <summary>A user request on a resource group (clRGmove -g GROUP -n NODE -m|-u|-d).</summary>
+/// <param name="Group">The resource group.</param>
+/// <param name="Action">Move, online or offline.</param>
+/// <param name="Node">The destination (move, online) or the node (offline); null: the highest-priority
+/// available node (clRGmove -r) or wherever the group is.</param>
+/// <param name="Command">The command name for messages (clRGmove, clmgr).</param>
+public sealed record MoveGroup(string Group, MoveAction Action, string? Node, string Command = "clRGmove");
 
 /// <summary>When a start or stop takes effect: now (-N), at the next system restart (-R), or both (-B).</summary>
 public enum ServicesWhen

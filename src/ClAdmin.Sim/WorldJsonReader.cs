@@ -607,6 +607,10 @@ internal ref struct WorldJsonReader
                 case "warnings": c.Warnings = ReadInt32(); break;
                 case "lastEvent": c.LastEvent = ReadString(); break;
                 case "lastEventNode": c.LastEventNode = ReadInt32(); break;
+                case "priorityOverride": ReadStringMap(c.PriorityOverride); break;
+                case "offlineReasons": ReadStringMap(c.OfflineReasons); break;
+                case "detected": ReadStrings(c.Detected); break;
+                case "timers": ReadTimers(c.Timers); break;
                 default: _json.Skip(); break;
             }
         }
@@ -628,9 +632,22 @@ internal ref struct WorldJsonReader
                     case "name": e.Name = ReadString(); break;
                     case "args": ReadStrings(e.Args); break;
                     case "mode": e.Mode = ReadString(); break;
+                    case "group": e.Group = ReadString(); break;
+                    case "target": e.Target = ReadString(); break;
+                    case "plan": ReadStrings(e.Plan); break;
                     default: _json.Skip(); break;
                 }
             }
+        }
+    }
+
+    private void ReadTimers(SortedDictionary<string, DateTime> timers)
+    {
+        timers.Clear();
+        StartObject();
+        while (NextProperty(out var name))
+        {
+            timers[name] = ReadDateTime();
         }
     }
 

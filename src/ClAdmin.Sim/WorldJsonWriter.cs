@@ -389,6 +389,9 @@ internal static class WorldJsonWriter
             w.WriteString("name"u8, e.Name);
             WriteStrings(w, "args"u8, e.Args);
             w.WriteString("mode"u8, e.Mode);
+            w.WriteString("group"u8, e.Group);
+            w.WriteString("target"u8, e.Target);
+            WriteStrings(w, "plan"u8, e.Plan);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -422,6 +425,15 @@ internal static class WorldJsonWriter
         w.WriteNumber("warnings"u8, c.Warnings);
         w.WriteString("lastEvent"u8, c.LastEvent);
         w.WriteNumber("lastEventNode"u8, c.LastEventNode);
+        WriteStringMap(w, "priorityOverride"u8, c.PriorityOverride);
+        WriteStringMap(w, "offlineReasons"u8, c.OfflineReasons);
+        WriteStrings(w, "detected"u8, c.Detected);
+        w.WriteStartObject("timers"u8);
+        foreach (var (name, due) in c.Timers)
+        {
+            w.WriteString(name, due);
+        }
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -147,7 +147,7 @@ public sealed class Runtime : IAsyncDisposable
                 new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 .. UtilityHandlers.Create(open, state),
-                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services) }),
+                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services), new RgMoveHandler(services) }),
                 .. CspocHandlers.Create(engine, nodes),
                 discovery,
                 new ClsnapshotHandler(new SnapshotService(open, snapshots, verifyAndSynchronize), () =>

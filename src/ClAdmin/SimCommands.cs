@@ -87,11 +87,19 @@ public static class SimCommands
         kind.AcceptOnlyFromAmong([.. SimFaults.Kinds]);
         var target = new Argument<string>("target") { Description = "What to act on (see the kinds above)" };
         var command = new Command(verb, description) { kind, target };
-        command.SetAction((parse, ct) => Change(exec, parse, error, ct, world =>
+        // The cluster managers notice the change after the failure detection time and run their events
+        // (to a stable cluster in auto mode, printing what happened; queued in step mode).
+        command.SetAction((parse, ct) => Guard(error, async () =>
         {
-            var result = apply(world, parse.GetValue(kind)!, parse.GetValue(target)!);
-            (result.Ok ? output : error).WriteLine(result.Ok ? result.Message : $"cladmin: sim {verb}: {result.Message}");
-            return result.Ok;
+            await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
+            var result = await runtime.ClusterServices!.FaultAsync(verb, world =>
+            {
+                var r = apply(world, parse.GetValue(kind)!, parse.GetValue(target)!);
+                return (r.Ok, r.Message);
+            }, ct);
+            output.Write(result.Stdout);
+            error.Write(result.Stderr);
+            return result.ExitCode;
         }));
         return command;
     }
@@ -163,23 +171,6 @@ public static class SimCommands
         }));
         return status;
     }
-
-    /// <summary>Changes the simulated world through the runtime's simulator (created with the demo
-    /// cluster on first use, as any cladmin command does), which saves it safely against other runs.</summary>
-    private static Task<int> Change(ExecCommands exec, ParseResult parse, TextWriter error, CancellationToken ct, Func<SimWorld, bool> change) => Guard(error, async () =>
-    {
-        await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
-        switch (await runtime.Simulation!.ChangeWorldAsync(change, ct))
-        {
-            case true:
-                return ExitCodes.Ok;
-            case false:
-                return ExitCodes.Usage;
-            default:
-                error.WriteLine("cladmin: the simulated world kept changing underneath (another cladmin is busy); nothing was changed, try again");
-                return ExitCodes.Failed;
-        }
-    });
 
     private static int Guard(TextWriter error, Func<int> action) =>
         Guard(error, () => Task.FromResult(action())).GetAwaiter().GetResult();

@@ -12,12 +12,14 @@ public static class ClmgrServices
 {
     private static readonly string[] OnlineWords = ["online", "on", "start"];
     private static readonly string[] OfflineWords = ["offline", "off", "stop"];
+    private static readonly string[] MoveWords = ["move", "mv"];
 
     /// <summary>True when the arguments are an online/offline of the cluster or of nodes.</summary>
     public static bool Matches(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Count >= 2 && (Is(args[0], OnlineWords) || Is(args[0], OfflineWords)) && ClassOf(args[1]) is not null;
+        return args.Count >= 2 && (((Is(args[0], OnlineWords) || Is(args[0], OfflineWords)) && ClassOf(args[1]) is not null)
+            || ((Is(args[0], OnlineWords) || Is(args[0], OfflineWords) || Is(args[0], MoveWords)) && IsGroupClass(args[1])));
     }
 
     public static async Task<CommandResult> RunAsync(IClusterServices? services, IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -26,6 +28,10 @@ public static class ClmgrServices
         if (services is null)
         {
             return CommandResult.Local(ClmgrRc.Error, "", "ERROR: cluster services cannot be started or stopped from here: run clmgr on a cluster node.\n");
+        }
+        if (IsGroupClass(args[1]))
+        {
+            return await GroupAsync(services, args, cancellationToken).ConfigureAwait(false);
         }
         var online = Is(args[0], OnlineWords);
         var cls = ClassOf(args[1])!;
@@ -98,6 +104,57 @@ public static class ClmgrServices
         }
         return await services.StopAsync(new StopServices(nodes, when.Value, action.Value, broadcast), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary><c>clmgr online|offline|move resource_group RG[,RG] [NODE=node]</c> (semantics §1.6, S10): clRGmove's work.</summary>
+    private static async Task<CommandResult> GroupAsync(IClusterServices services, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var verb = Is(args[0], OnlineWords) ? "online" : Is(args[0], OfflineWords) ? "offline" : "move";
+        var groups = new List<string>();
+        string? node = null;
+        foreach (var word in args.Skip(2))
+        {
+            var eq = word.IndexOf('=', StringComparison.Ordinal);
+            if (eq < 0)
+            {
+                groups.AddRange(word.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+            else if (word[..eq].Equals("NODE", StringComparison.OrdinalIgnoreCase))
+            {
+                node = word[(eq + 1)..];
+            }
+            else
+            {
+                return Error($"\"{word[..eq].ToUpperInvariant()}\" is not a valid attribute for {verb} resource_group. Valid attributes are: NODE.");
+            }
+        }
+        if (groups.Count == 0)
+        {
+            return CommandResult.Local(ClmgrRc.MissingInput, "", "ERROR: a resource group name is required.\n");
+        }
+        if (verb == "move" && node is null)
+        {
+            return CommandResult.Local(ClmgrRc.MissingInput, "", "ERROR: a destination node is required: NODE=<node>.\n");
+        }
+        var action = verb switch
+        {
+            "online" => MoveAction.Online,
+            "offline" => MoveAction.Offline,
+            _ => MoveAction.Move,
+        };
+        var stdout = new System.Text.StringBuilder();
+        var stderr = new System.Text.StringBuilder();
+        var rc = 0;
+        foreach (var group in groups)
+        {
+            var r = await services.MoveGroupAsync(new MoveGroup(group, action, node, "clmgr"), cancellationToken).ConfigureAwait(false);
+            stdout.Append(r.Stdout);
+            stderr.Append(r.Stderr);
+            rc = r.ExitCode != 0 ? ClmgrRc.Error : rc;
+        }
+        return CommandResult.Local(rc, stdout.ToString(), stderr.ToString());
+    }
+
+    private static bool IsGroupClass(string word) => word.ToLowerInvariant() is "resource_group" or "rg";
 
     private static CommandResult Error(string message) => CommandResult.Local(ClmgrRc.IncorrectInput, "", "ERROR: " + message + "\n");
 

@@ -36,6 +36,11 @@ public static class SimFaults
                     }
                 }
                 node.Processes.Clear();
+                // IP aliases (service labels) do not survive the crash: the interfaces come back with their boot address.
+                foreach (var crashed in node.Interfaces.Where(n => n.Addresses.Count > 1))
+                {
+                    crashed.Addresses.RemoveRange(1, crashed.Addresses.Count - 1);
+                }
                 return Record(world, kind, node.Name);
             case "interface":
                 if (FindNic(world, target) is not { } nic)
@@ -65,7 +70,7 @@ public static class SimFaults
                     return FaultResult.Error($"no application target {target} (use NODE:APP)");
                 }
                 var killed = host.Processes.RemoveAll(p => p.Command == app || p.Command == app + "d");
-                return killed == 0 ? FaultResult.Error($"{app} is not running on {nodeName}") : Record(world, kind, target, persistent: false);
+                return killed == 0 ? FaultResult.Error($"{app} is not running on {nodeName}") : Record(world, kind, target);
             default:
                 return FaultResult.Error($"unknown fault kind {kind} (one of {string.Join(", ", Kinds)})");
         }

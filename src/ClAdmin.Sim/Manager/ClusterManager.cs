@@ -15,7 +15,7 @@ namespace ClAdmin.Sim.Manager;
 /// node's shell (ifconfig alias, varyonvg, mount, the application server's scripts). Which group
 /// goes where comes from <see cref="IPlacement"/>. Manager states follow R-CM (§5).
 /// </summary>
-public sealed class ClusterManager(IPlacement placement)
+public sealed partial class ClusterManager(IPlacement placement)
 {
     /// <summary>Simulated time a sub-event takes; a top-level event takes one more.</summary>
     private static readonly TimeSpan SubEventTime = TimeSpan.FromSeconds(1);
@@ -100,7 +100,16 @@ public sealed class ClusterManager(IPlacement placement)
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(configuration);
         var c = world.Cluster;
-        if (c.Queue.Count == 0 || c.FailedEvent.Length > 0)
+        if (c.FailedEvent.Length > 0)
+        {
+            return false;
+        }
+        if (c.Queue.Count == 0)
+        {
+            Detect(world, configuration);
+            FireTimers(world, configuration);
+        }
+        if (c.Queue.Count == 0)
         {
             return false;
         }
@@ -118,31 +127,59 @@ public sealed class ClusterManager(IPlacement placement)
         return true;
     }
 
-    /// <summary>Runs events until the cluster is stable (or an event failed); the simulated time it took.</summary>
+    /// <summary>Runs events until the cluster is stable (or an event failed); the simulated time it took.
+    /// The clock moves on to the failures waiting to be detected (what a user waits for before the
+    /// cluster is stable), not to the settling time or a delayed fallback timer: the cluster is stable
+    /// while they run, and `sim clock advance` reaches them.</summary>
     public TimeSpan Settle(SimWorld world, ClusterConfiguration configuration, EventLog log)
     {
         ArgumentNullException.ThrowIfNull(world);
         var start = world.Clock;
-        while (Step(world, configuration, log))
+        while (true)
         {
+            while (Step(world, configuration, log))
+            {
+            }
+            if (world.Cluster.FailedEvent.Length > 0
+                || NextDue(world, includeTimers: false) is not { } due || due <= world.Clock)
+            {
+                break;
+            }
+            world.Clock = due > world.Clock ? due : world.Clock;
         }
         return world.Clock - start;
     }
 
-    /// <summary>Moves the clock forward by <paramref name="by"/>, running the queued events that fit
-    /// in that time and the config_too_long warnings of a failed event that fall due.</summary>
+    /// <summary>Moves the clock forward by <paramref name="by"/>, running the queued events, the failure
+    /// detections and the timers that fall in that time, and the config_too_long warnings of a failed event.</summary>
     public void Advance(SimWorld world, ClusterConfiguration configuration, TimeSpan by, EventLog log)
     {
         ArgumentNullException.ThrowIfNull(world);
         var until = world.Clock + by;
-        while (world.Clock < until && Step(world, configuration, log))
+        while (world.Clock < until)
         {
+            if (Step(world, configuration, log))
+            {
+                continue;
+            }
+            if (world.Cluster.FailedEvent.Length > 0 || NextDue(world, includeTimers: true) is not { } due || due > until || due <= world.Clock)
+            {
+                break;
+            }
+            world.Clock = due > world.Clock ? due : world.Clock;
         }
         if (world.Clock < until)
         {
             world.Clock = until;
         }
         Warn(world, log);
+    }
+
+    /// <summary>The earliest timer: a failure detection, and if asked the settling time and delayed fallback timers.</summary>
+    private static DateTime? NextDue(SimWorld world, bool includeTimers)
+    {
+        var due = world.Cluster.Timers.Where(t => includeTimers || t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal)).Select(t => t.Value).ToList();
+        return due.Count == 0 ? null : due.Min();
     }
 
     /// <summary>config_too_long: once the failed event has run longer than the Time Until Warning,
@@ -258,9 +295,21 @@ public sealed class ClusterManager(IPlacement placement)
                     return NodeUp(members);
                 case "node_up_complete":
                 case "node_down_complete":
+                case "rg_move_complete":
                     return Complete(members);
                 case "node_down":
                     return NodeDown(members);
+                case "external_resource_state_change":
+                case "resource_state_change":
+                    return StateChange();
+                case "rg_move_release":
+                case "rg_move_acquire":
+                    return Carry(DecodePlan(evt.Plan));
+                case "network_down":
+                case "network_up":
+                    return Network();
+                case "swap_adapter":
+                    return Swap();
                 default:
                     return (null, 0);
             }
@@ -283,12 +332,12 @@ public sealed class ClusterManager(IPlacement placement)
                 }
             }
             var available = members.Select(n => n.Name).ToList();
-            return Carry(Plan("node_up", available, evt.Mode));
+            return Carry(manager.Decide(world, config, "node_up", available, Subject, evt.Mode).Actions);
         }
 
         private (SimNode?, int) NodeDown(List<SimNode> members)
         {
-            var leaving = SubjectNode!;
+            var leaving = world.FindNode(Subject)!;
             if (evt.Mode == "unmanage")
             {
                 // S5: nothing is released or taken over; the node's groups are UNMANAGED.
@@ -303,21 +352,75 @@ public sealed class ClusterManager(IPlacement placement)
                 return (null, 0);
             }
             var available = members.Where(n => n != leaving).Select(n => n.Name).ToList();
-            return Carry(Plan("node_down", available, evt.Mode));
+            var plan = manager.Decide(world, config, "node_down", available, Subject, evt.Mode).Actions;
+            if (evt.Mode == "failure")
+            {
+                // S2: the failed node released nothing; its rows read OFFLINE (R-STATE).
+                world.Cluster.Groups.RemoveAll(g => g.Node == leaving.Name);
+            }
+            return Carry(plan);
         }
 
-        private List<GroupAction> Plan(string what, List<string> available, string mode)
+        /// <summary>external_resource_state_change (a user move, S10) and resource_state_change (selective
+        /// fallover, an application failure): the placement, then rg_move_release, rg_move_fence,
+        /// rg_move_acquire, rg_move_complete and the _complete event queued in front.</summary>
+        private (SimNode?, int) StateChange()
         {
-            var locations = world.Cluster.Groups
-                .Select(g => new GroupLocation(g.Group, g.Node, StateOf(g.State))).ToList();
-            return [.. manager._placement.Plan(new PlacementRequest(config, available, locations, what, Subject, mode))];
+            IReadOnlyList<GroupAction> actions;
+            if (evt.Name == "external_resource_state_change" || evt.Mode == "group_failure")
+            {
+                var what = evt.Mode == "group_failure" ? "group_failure" : "rg_move";
+                var plan = manager.Decide(world, config, what, Available(world, config), Subject, evt.Mode, evt.Target, evt.Group);
+                foreach (var refusal in plan.Refusals)
+                {
+                    log.Out(SubjectNode ?? Members()[0], $"ERROR: {refusal}");
+                }
+                actions = plan.Actions;
+            }
+            else
+            {
+                actions = DecodePlan(evt.Plan);
+            }
+            world.Cluster.Queue.InsertRange(0, [.. MoveEvents(config, Subject, actions),
+                new QueuedEvent { Name = evt.Name + "_complete", Args = { Subject } }]);
+            return (null, 0);
         }
 
-        private static ResourceGroupState StateOf(string name) =>
-            Enum.GetValues<ResourceGroupState>().FirstOrDefault(s => StateNames.Name(s) == name, ResourceGroupState.Unknown);
+        /// <summary>network_down / network_up on a node or on every node (-1): selective fallover of the
+        /// groups whose service labels are on that network (S7), nothing for a global loss (S8).</summary>
+        private (SimNode?, int) Network()
+        {
+            var plan = manager.Decide(world, config, evt.Name, Available(world, config), Subject, "", target: evt.Args[1]);
+            if (plan.Actions.Count > 0)
+            {
+                var complete = world.Cluster.Queue.FindIndex(q => q.Name == evt.Name + "_complete" && q.Args.SequenceEqual(evt.Args));
+                var node = Subject == "-1" ? plan.Actions[0].Node : Subject;
+                world.Cluster.Queue.Insert(complete + 1, new QueuedEvent { Name = "resource_state_change", Args = { node }, Plan = [.. EncodePlan(plan.Actions)] });
+            }
+            return (null, 0);
+        }
+
+        /// <summary>swap_adapter (S6): the service addresses of the failed interface move to the spare one.</summary>
+        private (SimNode?, int) Swap()
+        {
+            var node = SubjectNode!;
+            var (from, to) = (evt.Plan[0], evt.Plan[1]);
+            var nic = node.Interfaces.Find(i => i.Name == from);
+            foreach (var service in config.ServiceIps.Where(s => nic?.Addresses.Any(a => a.Address == s.Address) == true))
+            {
+                var mask = service.Netmask.Length > 0 ? service.Netmask : config.Networks.FirstOrDefault(n => n.Name == service.Network)?.Netmask ?? "255.255.255.0";
+                var rc = Trace(node, "", "swap_adapter", $"ifconfig {from} delete {service.Address}");
+                rc = rc == 0 ? Trace(node, "", "swap_adapter", $"ifconfig {to} alias {service.Address} netmask {mask}") : rc;
+                if (rc != 0)
+                {
+                    return (node, rc);
+                }
+            }
+            return (null, 0);
+        }
 
         /// <summary>R-ORDER: every release first, then every acquisition.</summary>
-        private (SimNode?, int) Carry(List<GroupAction> actions)
+        private (SimNode?, int) Carry(IReadOnlyList<GroupAction> actions)
         {
             foreach (var a in actions.Where(a => a.Kind == GroupActionKind.Release))
             {
@@ -407,8 +510,7 @@ public sealed class ClusterManager(IPlacement placement)
             return failed;
         }
 
-        private string Index(string group) =>
-            (config.ResourceGroups.ToList().FindIndex(r => r.Name == group) + 1).ToString(CultureInfo.InvariantCulture);
+        private string Index(string group) => GroupIndex(config, group);
 
         /// <summary>A nested sub-event: its markers around the work; (node, rc) when it failed.</summary>
         private (SimNode?, int)? Sub(SimNode node, string group, string name, string args, Func<int> work)

@@ -28,6 +28,19 @@ public static class ManagerTexts
     /// <summary>config_too_long repeats every 30 s once started [2ND, HAR quoting IBM].</summary>
     public static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Failure detection time per network module at the Normal rate, as data (semantics §7.5,
+    /// 2 x missed beats x interval): ether 20 s [2ND, unixhealthcheck], diskhb 16 s [2ND]; the other
+    /// modules are [UNVERIFIED] and take the ether figure. Fast ether is 10 s, slow 48 s.</summary>
+    private static readonly Dictionary<string, TimeSpan> DetectionTimes = new(StringComparer.Ordinal)
+    {
+        ["ether"] = TimeSpan.FromSeconds(20),
+        ["diskhb"] = TimeSpan.FromSeconds(16),
+    };
+
+    /// <summary>How long after a failure the network module of <paramref name="networkType"/> notices it.</summary>
+    public static TimeSpan FailureDetectionTime(string networkType) =>
+        DetectionTimes.TryGetValue(networkType, out var t) ? t : DetectionTimes["ether"];
+
     /// <summary>The config_too_long message [DOC, HACMP 4.3, SG24-5131 p.145].</summary>
     public const string ConfigTooLong = "The cluster has been in reconfiguration too long;Something may be wrong.";
 
@@ -100,4 +113,46 @@ public static class ManagerTexts
 
     /// <summary>After a stop with Unmanage [VERBATIM 7.x]; the other results are [RECONSTRUCTED] on its model.</summary>
     public static string NodeNow(string node, string what) => $"\"{node}\" is now {what}.";
+
+    /// <summary>clRGmove's first line [VERBATIM for a move, RB-72U Ex. 5-3; online/offline RECONSTRUCTED on its model].</summary>
+    public static string MoveAttempt(string action, string group, string node) => action switch
+    {
+        "online" => $"Attempting to bring group {group} online on node {node}.",
+        "offline" => $"Attempting to bring group {group} offline on node {node}.",
+        _ => $"Attempting to move resource group {group} to node {node}.",
+    };
+
+    /// <summary>[VERBATIM, RB-72U Ex. 5-3].</summary>
+    public const string MoveWaiting = "Waiting for the cluster to process the resource group movement request....";
+
+    /// <summary>[VERBATIM, RB-72U Ex. 5-3].</summary>
+    public const string MoveStabilizing = "Waiting for the cluster to stabilize.....";
+
+    /// <summary>[VERBATIM, RB-72U Ex. 5-3].</summary>
+    public const string MoveSuccessful = "Resource group movement successful.";
+
+    /// <summary>[RECONSTRUCTED].</summary>
+    public const string MoveFailed = "Resource group movement unsuccessful.";
+
+    /// <summary>[VERBATIM, RB-72U Ex. 5-3].</summary>
+    public static string MoveOnline(string group, string node) => $"Resource group {group} is online on node {node}.";
+
+    /// <summary>[RECONSTRUCTED on the online line].</summary>
+    public static string MoveOffline(string group) => $"Resource group {group} is offline.";
+
+    /// <summary>The group's block after a move [VERBATIM layout, RB-72U Ex. 5-3]: cluster, group, then
+    /// Node (28 columns and a blank) and Group State under dashes, one row per node.</summary>
+    public static string MoveStateBlock(string cluster, string group, IEnumerable<(string Node, string State)> rows)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("Cluster Name: ").Append(cluster).Append('\n');
+        sb.Append("Resource Group Name: ").Append(group).Append('\n');
+        sb.Append(CultureInfo.InvariantCulture, $"{"Node",-28} Group State\n");
+        sb.Append(new string('-', 28)).Append(' ').Append(new string('-', 15)).Append('\n');
+        foreach (var (node, state) in rows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{node,-28} {state}\n");
+        }
+        return sb.ToString();
+    }
 }

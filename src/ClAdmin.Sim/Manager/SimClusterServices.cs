@@ -115,6 +115,129 @@ public sealed class SimClusterServices(SimTransport transport, Func<ObjectReposi
         });
     }
 
+    /// <summary>clRGmove / clmgr move|online|offline resource_group (semantics §1.6, S10): checked against
+    /// the rules, then external_resource_state_change queued and, in auto mode, run to a stable cluster;
+    /// prints what clRGmove prints (outputs §3.3).</summary>
+    public Task<CommandResult> MoveGroupAsync(MoveGroup request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var action = request.Action switch
+        {
+            MoveAction.Online => "online",
+            MoveAction.Offline => "offline",
+            _ => "move",
+        };
+        ClusterConfiguration? active = null;
+        return ChangeAsync(request.Command, [], cancellationToken, (world, config, nodes, o, e, log) =>
+        {
+            active = config;
+            if (world.Cluster.FailedEvent.Length > 0 || world.Cluster.Queue.Count > 0)
+            {
+                e.Append(CultureInfo.InvariantCulture, $"{request.Command}: ERROR: the cluster is not stable ({(world.Cluster.FailedEvent.Length > 0 ? $"event {world.Cluster.FailedEvent} failed on {world.Cluster.FailedNode}" : "cluster events are waiting")}); try again when it is.\n");
+                return 1;
+            }
+            var (refusals, node) = _manager.Check(world, config, request.Group, action, request.Node);
+            if (refusals.Count > 0)
+            {
+                foreach (var r in refusals)
+                {
+                    e.Append(CultureInfo.InvariantCulture, $"{request.Command}: ERROR: {r}.\n");
+                }
+                return 1;
+            }
+            o.Append(ManagerTexts.MoveAttempt(action, request.Group, request.Node ?? node)).Append('\n');
+            world.Cluster.Queue.Add(new QueuedEvent
+            {
+                Name = "external_resource_state_change",
+                Args = { node },
+                Mode = action,
+                Group = request.Group,
+                Target = request.Node ?? "",
+            });
+            return 0;
+        }, after: (world, nodes, o) => MoveResult(world, active!, request.Group, action, o), quiet: true);
+    }
+
+    /// <summary>The lines after the events of a move (outputs §3.3 [VERBATIM, RB-72U Ex. 5-3]).</summary>
+    private static void MoveResult(SimWorld world, ClusterConfiguration config, string group, string action, StringBuilder o)
+    {
+        if (world.Cluster.Queue.Count > 0 || world.Cluster.FailedEvent.Length > 0)
+        {
+            return;
+        }
+        var online = world.Cluster.Groups.Where(g => g.Group == group && g.State == "ONLINE").Select(g => g.Node).ToList();
+        o.Append(ManagerTexts.MoveWaiting).Append('\n').Append(ManagerTexts.MoveStabilizing).Append('\n');
+        var ok = action == "offline" ? online.Count == 0 : online.Count > 0;
+        o.Append(ok ? ManagerTexts.MoveSuccessful : ManagerTexts.MoveFailed).Append('\n');
+        o.Append(online.Count > 0 ? ManagerTexts.MoveOnline(group, online[0]) : ManagerTexts.MoveOffline(group)).Append('\n');
+        o.Append(ManagerTexts.MoveStateBlock(config.Cluster?.Name ?? "", group,
+            [.. (config.ResourceGroups.FirstOrDefault(r => r.Name == group)?.Nodes ?? []).Select(n => (n, ClusterManager.GroupState(world, group, n)))]));
+    }
+
+    /// <summary>clruncmd NODE (Recover From Script Failure, R-EVT §4.1): the node's manager skips the failed
+    /// event and resumes; in auto mode the waiting events run to a stable cluster.</summary>
+    public Task<CommandResult> RecoverAsync(string node, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return ChangeAsync("clruncmd", [node], cancellationToken, (world, config, nodes, o, e, log) =>
+        {
+            if (!ClusterManager.Recover(world, node))
+            {
+                e.Append(CultureInfo.InvariantCulture, $"clruncmd: the cluster manager on {node} is not waiting on a failed event script ({world.FindNode(node)?.ClusterManagerState}); nothing to recover.\n");
+                return 1;
+            }
+            o.Append(CultureInfo.InvariantCulture, $"{node}: the cluster manager skips the failed event and resumes event processing.\n");
+            return 0;
+        });
+    }
+
+    /// <summary><c>cladmin sim fail|repair</c>: <paramref name="apply"/> changes the machines; the cluster managers
+    /// notice after the failure detection time (R-DETECT). In auto mode the clock moves on and the events
+    /// run to a stable cluster before this returns, printing what happened; in step mode they wait.</summary>
+    public async Task<CommandResult> FaultAsync(string verb, Func<SimWorld, (bool Ok, string Message)> apply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        var config = ActiveConfiguration();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var rc = 0;
+        var saved = await transport.ChangeWorldAsync(world =>
+        {
+            stdout.Clear();
+            stderr.Clear();
+            ClusterManager.Reconcile(world, [.. config.Nodes.Select(n => n.Name)]);
+            var (ok, message) = apply(world);
+            if (!ok)
+            {
+                stderr.Append(CultureInfo.InvariantCulture, $"cladmin: sim {verb}: {message}\n");
+                rc = 2;
+                return false;
+            }
+            stdout.Append(message).Append('\n');
+            var log = new EventLog(world);
+            if (world.Cluster.Mode == "auto")
+            {
+                var took = _manager.Settle(world, config, log);
+                stdout.Append(log.Transcript);
+                if (log.Transcript.Length > 0)
+                {
+                    stdout.Append(string.Create(CultureInfo.InvariantCulture, $"Settled in {(int)took.TotalHours}:{took:mm\\:ss} of simulated time.\n"));
+                }
+            }
+            if (world.Cluster.FailedEvent.Length > 0)
+            {
+                stderr.Append(CultureInfo.InvariantCulture, $"event {world.Cluster.FailedEvent} failed on {world.Cluster.FailedNode}: its cluster manager is in ST_RP_FAILED (see {ManagerTexts.HacmpOut} there).\n");
+                rc = 1;
+            }
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return saved switch
+        {
+            null => CommandResult.Local(1, "", "cladmin: the simulated world kept changing underneath (another cladmin is busy); nothing was changed, try again\n"),
+            _ => CommandResult.Local(rc, stdout.ToString(), stderr.ToString()),
+        };
+    }
+
     /// <summary><c>cladmin sim mode auto|step</c>: in auto mode, whatever is queued runs now.</summary>
     public Task<CommandResult> SetModeAsync(string mode, CancellationToken cancellationToken)
     {
@@ -210,7 +333,7 @@ public sealed class SimClusterServices(SimTransport transport, Func<ObjectReposi
     /// <summary>Checks the nodes against the ACD, applies <paramref name="change"/> and, in auto
     /// mode, runs the events to a stable cluster; prints what happened.</summary>
     private async Task<CommandResult> ChangeAsync(string command, IReadOnlyList<string> names, CancellationToken cancellationToken, Change change,
-        Action<SimWorld, IReadOnlyList<SimNode>, StringBuilder>? after = null)
+        Action<SimWorld, IReadOnlyList<SimNode>, StringBuilder>? after = null, bool quiet = false)
     {
         var config = ActiveConfiguration();
         if (config.Cluster is null || config.Nodes.Count == 0)
@@ -231,7 +354,7 @@ public sealed class SimClusterServices(SimTransport transport, Func<ObjectReposi
             stdout.Clear();
             stderr.Clear();
             ClusterManager.Reconcile(world, [.. config.Nodes.Select(n => n.Name)]);
-            var down = wanted.Where(n => world.FindNode(n) is not { Up: true }).ToList();
+            var down = quiet && names.Count == 0 ? [] : wanted.Where(n => world.FindNode(n) is not { Up: true }).ToList();
             if (down.Count > 0)
             {
                 stderr.Append(command).Append(": ").Append(string.Join(", ", down)).Append(": unreachable (the node is down); nothing was done.\n");
@@ -241,11 +364,18 @@ public sealed class SimClusterServices(SimTransport transport, Func<ObjectReposi
             var log = new EventLog(world);
             var nodes = wanted.Select(n => world.FindNode(n)!).ToList();
             rc = change(world, config, nodes, stdout, stderr, log);
+            if (rc != 0 && quiet)
+            {
+                return false; // a refused request changes nothing
+            }
             if (world.Cluster.Mode == "auto")
             {
                 _manager.Settle(world, config, log);
             }
-            stdout.Append(log.Transcript);
+            if (!quiet)
+            {
+                stdout.Append(log.Transcript);
+            }
             after?.Invoke(world, nodes, stdout);
             if (world.Cluster.FailedEvent.Length > 0)
             {

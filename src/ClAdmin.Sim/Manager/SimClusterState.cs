@@ -38,7 +38,9 @@ public sealed class SimClusterState(SimTransport transport, Func<ObjectRepositor
         return Enum.GetValues<ResourceGroupState>().FirstOrDefault(s => StateNames.Name(s) == name, ResourceGroupState.Unknown);
     }
 
-    public string? PriorityOverrideLocation(string group) => null;
+    /// <summary>R-1.6: the node a clRGmove -n made the group's priority override location, as the cluster manager keeps it.</summary>
+    public string? PriorityOverrideLocation(string group) =>
+        transport.TryWorld()?.Cluster.PriorityOverride.TryGetValue(group, out var node) == true ? node : null;
 
     public GroupMove? PendingMove(string group)
     {

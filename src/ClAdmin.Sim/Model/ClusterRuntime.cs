@@ -41,6 +41,19 @@ public sealed class ClusterRuntime
 
     /// <summary>The node number of the node that event was about.</summary>
     public int LastEventNode { get; set; }
+
+    /// <summary>Priority override locations by group (R-1.6: set by clRGmove -n, the node a fallback returns the group to).</summary>
+    public SortedDictionary<string, string> PriorityOverride { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why an OFFLINE group is offline, by group (the placement's reason names: UserRequested, LackOfNode, ...).</summary>
+    public SortedDictionary<string, string> OfflineReasons { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The failures the cluster managers have detected (R-DETECT): <c>node:N</c>,
+    /// <c>interface:N:enX</c>, <c>network:N:NET</c>, <c>network:-1:NET</c>.</summary>
+    public List<string> Detected { get; init; } = [];
+
+    /// <summary>Timers running on the simulated clock: <c>settling</c> (R-SU-2) and <c>fallback:TIMER</c> (R-FB-3), by due time.</summary>
+    public SortedDictionary<string, DateTime> Timers { get; init; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A cluster event waiting to run: its name and arguments as hacmp.out prints them, and how it was asked for.</summary>
@@ -50,8 +63,18 @@ public sealed class QueuedEvent
 
     public List<string> Args { get; init; } = [];
 
-    /// <summary>node_up: auto or manual (Manage Resource Groups); node_down: offline, move, unmanage or failure.</summary>
+    /// <summary>node_up: auto or manual (Manage Resource Groups); node_down: offline, move, unmanage or failure;
+    /// external_resource_state_change: move, online or offline.</summary>
     public string Mode { get; set; } = "";
+
+    /// <summary>A user request's group (external_resource_state_change).</summary>
+    public string Group { get; set; } = "";
+
+    /// <summary>A user request's node, a network event's network, a timer's name.</summary>
+    public string Target { get; set; } = "";
+
+    /// <summary>rg_move_release / rg_move_acquire: the placement's steps, <c>release|acquire:GROUP:NODE</c>.</summary>
+    public List<string> Plan { get; init; } = [];
 }
 
 /// <summary>One resource group on one node: its state as clRGinfo prints it (ONLINE, UNMANAGED, ERROR, ...).</summary>
