@@ -22,6 +22,16 @@ public interface IClusterState
 
     /// <summary>The SRC subsystems of a node that clshowsrv reports (RSCT, HACMP and optional ones), in lssrc order.</summary>
     IReadOnlyList<SubsystemStatus> Subsystems(string node);
+
+    /// <summary>Whether a node's network interface (en0, ...) is up as the cluster manager sees it
+    /// (clstat, cldump): by default up while the node's services run.</summary>
+    bool InterfaceUp(string node, string device) => StateNames.ServicesActive(ManagerState(node));
+
+    /// <summary>The time on the cluster's clock, which clstat prints (the simulated clock on the simulator).</summary>
+    DateTime Now => DateTime.Now;
+
+    /// <summary>The time zone name date(1) prints on the cluster's nodes (TZ).</summary>
+    string TimeZoneName => "UTC";
 }
 
 /// <summary>clstrmgrES states, as the line <c>Current state: ST_xxx</c> of <c>lssrc -ls clstrmgrES</c> names them.</summary>

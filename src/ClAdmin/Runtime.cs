@@ -110,7 +110,7 @@ public sealed class Runtime : IAsyncDisposable
                 break;
         }
         // On the simulator, its cluster managers answer; on real hosts nothing is invented: the
-        // utilities report services stopped and start/stop commands go to the node itself.
+        // state utilities (clRGinfo, clstat, ...) and start/stop commands run on the node itself.
         var simulation = transport as SimTransport;
         IClusterServices? services = simulation is null ? null : new SimClusterServices(simulation, open, RulePlacement.Instance);
         IClusterState state = simulation is null ? StoppedClusterState.Instance : new SimClusterState(simulation, open);
@@ -146,9 +146,10 @@ public sealed class Runtime : IAsyncDisposable
                 new CldareHandler(sync),
                 new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
-                .. UtilityHandlers.Create(open, state),
+                .. (simulation is null ? UtilityHandlers.CreateForNodes(open, engine) : UtilityHandlers.Create(open, state)),
                 .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services), new RgMoveHandler(services) }),
                 .. CspocHandlers.Create(engine, nodes),
+                new AvailabilityCommand(open, engine),
                 discovery,
                 new ClsnapshotHandler(new SnapshotService(open, snapshots, verifyAndSynchronize), () =>
                 {

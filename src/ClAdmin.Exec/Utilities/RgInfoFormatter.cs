@@ -19,13 +19,16 @@ public enum RgInfoExtras
 
 /// <summary>
 /// clRGinfo's outputs (reference menus §6.1). The default table, one row per participating node in
-/// priority order with the group name on the first row only, is [C]. The -v policy lines after each
+/// priority order with the group name on the first row only, is [C], its columns [VERBATIM] (outputs §3.1). The -v policy lines after each
 /// group and the -s/-c colon rows are [C]; the -p, -t, -m and -a layouts are [U] designs in the
 /// same style, noted at each method.
 /// </summary>
 public static class RgInfoFormatter
 {
     private const int Width = 29;
+
+    /// <summary>The State column: 17 wide, so that "ONLINE SECONDARY" fits [VERBATIM 7.1.3, outputs §3.1].</summary>
+    private const int StateWidth = 17;
     private static readonly string Rule = new('-', 77);
 
     /// <summary>The default table, with the <paramref name="extras"/> after each group's rows.</summary>
@@ -35,7 +38,7 @@ public static class RgInfoFormatter
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(groups);
         var sb = new StringBuilder();
-        sb.Line(Rule).Line(Text.Row([("Group Name", Width), ("State", Width), ("Node", 0)])).Line(Rule);
+        sb.Line(Rule).Line(Text.Row([("Group Name", Width), ("State", StateWidth), ("Node", 0)])).Line(Rule);
         foreach (var g in groups)
         {
             NodeRows(sb, configuration, state, g);
@@ -137,7 +140,7 @@ public static class RgInfoFormatter
         var first = true;
         foreach (var node in g.Nodes)
         {
-            sb.Line(Text.Row([(first ? g.Name : "", Width), (StateNames.Name(state.GroupState(g.Name, node)), Width), (NodeName(configuration, node), 0)]));
+            sb.Line(Text.Row([(first ? g.Name : "", Width), (StateNames.Name(state.GroupState(g.Name, node)), StateWidth), (NodeName(configuration, node), 0)]));
             first = false;
         }
     }

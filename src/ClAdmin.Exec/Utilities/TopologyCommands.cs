@@ -8,12 +8,13 @@ public static class TopologyCommands
     /// <summary>What the listings print when no cluster is defined (exit code 1).</summary>
     public const string NoCluster = "Warning: There is no cluster found.";
 
-    /// <summary><c>cltopinfo [-c] [-n] [-w] [-i]</c>: several flags print their parts in that order.</summary>
+    /// <summary><c>cltopinfo [-c] [-n] [-w] [-i] [-m]</c>: several flags print their parts in that order;
+    /// -m (the local node's heartbeat statistics) needs Topology Services running there.</summary>
     public static CommandResult Cltopinfo(IReadOnlyList<string> args, UtilityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        const string usage = "Usage: cltopinfo [-c] [-n] [-w] [-i]";
-        var o = UtilityOptions.Parse("cltopinfo", args, "cnwi", out var error);
+        const string usage = "Usage: cltopinfo [-c] [-n] [-w] [-i] [-m]";
+        var o = UtilityOptions.Parse("cltopinfo", args, "cnwim", out var error);
         if (o is null || o.Operands.Count > 0)
         {
             return UtilityHandlers.Usage(error, usage);
@@ -22,6 +23,13 @@ public static class TopologyCommands
         if (c.Cluster is null)
         {
             return UtilityHandlers.Fail(NoCluster);
+        }
+        if (o.Has('m'))
+        {
+            var topsvcs = context.State.Subsystems(context.LocalNode).FirstOrDefault(s => s.Name == "topsvcs");
+            return topsvcs is { Active: true }
+                ? UtilityHandlers.Ok(StatusFormatter.Heartbeats(context.RunningConfiguration(), context.State, context.LocalNode))
+                : UtilityHandlers.Fail(StatusTexts.NoTopologyServices(context.LocalNode));
         }
         if (!o.Has('c') && !o.Has('n') && !o.Has('w') && !o.Has('i'))
         {

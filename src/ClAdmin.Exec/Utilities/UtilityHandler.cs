@@ -1,5 +1,6 @@
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.FanOut;
 using ClAdmin.Store;
 
 namespace ClAdmin.Exec.Utilities;
@@ -41,7 +42,7 @@ public static class UtilityHandlers
     public const int UsageExitCode = 1;
 
     /// <summary>The utilities (clRGinfo, cltopinfo, cllsif, cllsnode, cllsgrp, cllsres, clshowres,
-    /// cllsclstr, cllsnw, cllsserv, cllsappmon, clshowsrv, cldisp) over the repository that
+    /// cllsclstr, cllsnw, cllsserv, cllsappmon, clshowsrv, cldisp, clfindres, clstat, cldump) over the repository that
     /// <paramref name="openRepository"/> opens (each run opens and disposes one) and <paramref name="state"/>.</summary>
     public static IReadOnlyList<ICommandHandler> Create(Func<ObjectRepository> openRepository, IClusterState state)
     {
@@ -52,6 +53,9 @@ public static class UtilityHandlers
         return
         [
             H("clRGinfo", RgInfoCommand.Run),
+            H("clfindres", RgInfoCommand.Run), // from 5.2 clfindres runs clRGinfo (menus §5.3)
+            H("clstat", StatusCommands.Clstat),
+            H("cldump", StatusCommands.Cldump),
             H("cltopinfo", TopologyCommands.Cltopinfo),
             H("cllsif", TopologyCommands.Cllsif),
             H("cllsnode", TopologyCommands.Cllsnode),
@@ -65,6 +69,25 @@ public static class UtilityHandlers
             H("clshowsrv", ServicesCommand.Run),
             H("cldisp", DisplayCommand.Run),
         ];
+    }
+
+    /// <summary>The utilities that report the cluster's state (the rest list the configuration).</summary>
+    public static IReadOnlyList<string> StateUtilities { get; } = ["clRGinfo", "clfindres", "clstat", "cldump", "cldisp", "clshowsrv", "cltopinfo"];
+
+    /// <summary>
+    /// The utilities on real hosts: the configuration listings from the repository; the state
+    /// utilities run on the cluster node through <paramref name="engine"/> (<see cref="NodeUtilityHandler"/>),
+    /// never answered from an invented state; cltopinfo only for -m.
+    /// </summary>
+    public static IReadOnlyList<ICommandHandler> CreateForNodes(Func<ObjectRepository> openRepository, FanOutEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return [.. Create(openRepository, StoppedClusterState.Instance).Select(h => h.Names.First() switch
+        {
+            "cltopinfo" => new NodeUtilityHandler("cltopinfo", engine, h, args => args.Any(a => a.StartsWith('-') && a.Contains('m', StringComparison.Ordinal))),
+            var n when StateUtilities.Contains(n) => new NodeUtilityHandler(n, engine),
+            _ => h,
+        })];
     }
 
     internal static CommandResult Usage(string? error, string usage) =>

@@ -48,14 +48,17 @@ internal static class SrcCommands
         {
             return ctx.Fail(error);
         }
+        if (g.Has('l') && list!.Count == 1 && list[0].Name == "clstrmgrES")
+        {
+            // The cluster manager's long status has no SRC header: its first line is "Current state:",
+            // the line scripts read (aix-commands §3.1, outputs §5.1 VERBATIM).
+            LongStatus(ctx);
+            return 0;
+        }
         ctx.Line(Header);
         foreach (var s in list!)
         {
             ctx.Line(Row(s));
-        }
-        if (g.Has('l') && list!.Count == 1 && list[0].Name == "clstrmgrES")
-        {
-            LongStatus(ctx);
         }
         return 0;
     }

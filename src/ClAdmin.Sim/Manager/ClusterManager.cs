@@ -230,6 +230,7 @@ public sealed partial class ClusterManager(IPlacement placement)
                     Method(n, pre);
                 }
                 log.Marker(n, "START", Line);
+                log.Availability(n, "umteventstart", [evt.Name], AvailabilityLog.EventStarted(evt.Name));
             }
             world.Clock += SubEventTime;
             var rc = Body(members);
@@ -246,6 +247,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
                 var code = rc.Node == n ? rc.Code : 0;
                 log.Marker(n, "COMPLETED", $"{Line} {code.ToString(CultureInfo.InvariantCulture)}");
+                log.Availability(n, "umteventcomplete", [evt.Name], AvailabilityLog.EventCompleted(evt.Name));
                 foreach (var post in methods?.Post ?? [])
                 {
                     Method(n, post);
@@ -456,6 +458,7 @@ public sealed partial class ClusterManager(IPlacement placement)
                     }
                 }
                 SetGroup(world, g.Group, node.Name, "ONLINE");
+                log.GroupOnline(node, g.Group, group.Resource(ResourceKinds.Applications));
                 _summary.Add((node.Name, ("Resource online:", g.Group, "process_resources")));
             }
             if (evt.Name == "node_down_complete" && SubjectNode is { } leaving && members.Contains(leaving))
@@ -507,6 +510,10 @@ public sealed partial class ClusterManager(IPlacement placement)
             failed ??= Sub(node, groupName, "release_vg_fs", "", () => ReleaseDisks(node, group));
             log.Marker(node, "COMPLETED", $"rg_move {Subject} {index} RELEASE {(failed?.Item2 ?? 0).ToString(CultureInfo.InvariantCulture)}");
             SetGroup(world, groupName, node.Name, failed is null ? "OFFLINE" : "ERROR");
+            if (failed is null)
+            {
+                log.GroupOffline(node, groupName, group.Resource(ResourceKinds.Applications));
+            }
             return failed;
         }
 

@@ -49,6 +49,30 @@ public sealed class EventLog(SimWorld world)
         Out(node, sb.ToString());
     }
 
+    /// <summary>A clavan.log record on the node (AvailabilityLog), at the simulated time.</summary>
+    public void Availability(SimNode node, string mnemonic, IReadOnlyList<string> data, string text) =>
+        Append(node, ClAdmin.Contracts.AvailabilityLog.Path, ClAdmin.Contracts.AvailabilityLog.Record(world.Clock, mnemonic, data, text) + "\n");
+
+    /// <summary>The records of a group coming online on a node: each application started, then the group.</summary>
+    public void GroupOnline(SimNode node, string group, IEnumerable<string> applications)
+    {
+        foreach (var app in applications)
+        {
+            Availability(node, "umtappstart", [app, node.Name], ClAdmin.Contracts.AvailabilityLog.ApplicationStarted(app, node.Name));
+        }
+        Availability(node, "umtrgonln", [group, node.Name], ClAdmin.Contracts.AvailabilityLog.GroupOnline(group, node.Name));
+    }
+
+    /// <summary>The records of a group released from a node: each application stopped, then the group.</summary>
+    public void GroupOffline(SimNode node, string group, IEnumerable<string> applications)
+    {
+        foreach (var app in applications)
+        {
+            Availability(node, "umtappstop", [app, node.Name], ClAdmin.Contracts.AvailabilityLog.ApplicationStopped(app, node.Name));
+        }
+        Availability(node, "umtrgoffln", [group, node.Name], ClAdmin.Contracts.AvailabilityLog.GroupOffline(group, node.Name));
+    }
+
     private string HistoryFile() =>
         string.Create(CultureInfo.InvariantCulture, $"{ManagerTexts.HistoryDirectory}/cluster.{world.Clock:MMddyyyy}");
 

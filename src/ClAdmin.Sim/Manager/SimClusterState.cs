@@ -55,4 +55,15 @@ public sealed class SimClusterState(SimTransport transport, Func<ObjectRepositor
         var subsystems = transport.TryWorld()?.FindNode(node)?.Subsystems ?? [];
         return [.. subsystems.Where(s => Reported.Contains(s.Name)).Select(s => new SubsystemStatus(s.Name, s.Group, s.Pid))];
     }
+
+    /// <summary>Up when the node runs (not crashed), its services run and its NIC is up.</summary>
+    public bool InterfaceUp(string node, string device) =>
+        transport.TryWorld()?.FindNode(node) is { Up: true } n && ClusterManager.Active(n)
+        && n.Interfaces.Find(i => i.Name == device) is { Up: true };
+
+    /// <summary>The simulated clock.</summary>
+    public DateTime Now => transport.TryWorld()?.Clock ?? DateTime.Now;
+
+    /// <summary>The simulated nodes' TZ.</summary>
+    public string TimeZoneName => transport.TryWorld()?.TimeZone ?? "UTC";
 }

@@ -34,7 +34,7 @@ public sealed class UtilityCommandTests : IDisposable
     {
         var state = FakeState.Running();
         state.Managers["n1"] = ClusterManagerState.Init;
-        Assert.Contains("rg2                          ONLINE                       n3\n", Ok("clRGinfo", state));
+        Assert.Contains("rg2                          ONLINE           n3\n", Ok("clRGinfo", state));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class UtilityCommandTests : IDisposable
         var state = FakeState.Running();
         state.Overrides["rg2"] = "n2";
         var text = Ok("clRGinfo -p", state);
-        Assert.EndsWith("                             OFFLINE                      n2\nPriority Override Information:\n   Primary Instance POL: n2\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("                             OFFLINE          n2\nPriority Override Information:\n   Primary Instance POL: n2\n", text, StringComparison.Ordinal);
         Assert.Single(text.Split('\n'), l => l.StartsWith("Priority Override", StringComparison.Ordinal));
     }
 
@@ -208,7 +208,7 @@ public sealed class UtilityCommandTests : IDisposable
         var names = UtilityHandlers.Create(_cluster.Open, StoppedClusterState.Instance).SelectMany(h => h.Names).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Equal(
-            ["clRGinfo", "cldisp", "cllsappmon", "cllsclstr", "cllsgrp", "cllsif", "cllsnode", "cllsnw", "cllsres", "cllsserv", "clshowres", "clshowsrv", "cltopinfo"],
+            ["clRGinfo", "cldisp", "cldump", "clfindres", "cllsappmon", "cllsclstr", "cllsgrp", "cllsif", "cllsnode", "cllsnw", "cllsres", "cllsserv", "clshowres", "clshowsrv", "clstat", "cltopinfo"],
             names.Order(StringComparer.Ordinal));
         Assert.All(names, n => Assert.NotNull(CommandCatalog.Default.Find(n)));
     }

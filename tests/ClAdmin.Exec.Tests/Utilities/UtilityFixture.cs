@@ -23,6 +23,8 @@ public sealed class FakeState : IClusterState
     public string? PriorityOverrideLocation(string group) => Overrides.GetValueOrDefault(group);
     public GroupMove? PendingMove(string group) => Moves.GetValueOrDefault(group);
     public IReadOnlyList<SubsystemStatus> Subsystems(string node) => Subsystemlist;
+    public DateTime Now { get; set; } = new(2008, 3, 12, 9, 0, 0);
+    public string TimeZoneName => "CDT";
 
     /// <summary>Services stable on every node, rg1 online on n1, rg2 online on n3.</summary>
     public static FakeState Running()
