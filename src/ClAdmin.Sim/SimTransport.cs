@@ -56,7 +56,7 @@ public sealed class SimTransport : ITransport
         {
             if (_world is null && _store.Load() is { } stored)
             {
-                (_world, _version, _json) = (stored.World, stored.Version, null);
+                (_world, _version, _json) = (stored.World, stored.Version, stored.Json);
             }
             return _world;
         }
@@ -166,7 +166,7 @@ public sealed class SimTransport : ITransport
         if (_world is null)
         {
             var stored = _store.Load() ?? throw new InvalidOperationException("no simulated world exists yet: create one with 'cladmin sim init'");
-            (_world, _version, _json) = (stored.World, stored.Version, null);
+            (_world, _version, _json) = (stored.World, stored.Version, stored.Json);
         }
         return _world;
     }
@@ -179,7 +179,7 @@ public sealed class SimTransport : ITransport
         {
             return true;
         }
-        var saved = _store.Save(world, _version);
+        var saved = _store.Save(world, json, _version);
         if (saved.Saved)
         {
             (_version, _json) = (saved.Version, json);

@@ -214,7 +214,7 @@ public sealed class Runtime : IAsyncDisposable
         {
             if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
             {
-                return (Task.Run(() => new StoredWorld(WorldJson.Deserialize(stored.Json), stored.Version), cancellationToken), null);
+                return (Task.Run(() => new StoredWorld(WorldJson.Deserialize(stored.Json), stored.Version, stored.Json), cancellationToken), null);
             }
         }
         if (!createDemo)

@@ -16,10 +16,17 @@ public interface IWorldStore
     /// <summary>Stores <paramref name="world"/> if the stored version is still
     /// <paramref name="expectedVersion"/> (0 when creating the first world).</summary>
     WorldSaveResult Save(SimWorld world, long expectedVersion);
+
+    /// <summary>As <see cref="Save(SimWorld, long)"/>, given the world already serialized as
+    /// <paramref name="json"/> (<see cref="WorldJson.Serialize"/>): a store that keeps the JSON text
+    /// writes it instead of serializing the world again.</summary>
+    WorldSaveResult Save(SimWorld world, string json, long expectedVersion) => Save(world, expectedVersion);
 }
 
-/// <summary>A loaded world and the version to pass back to <see cref="IWorldStore.Save"/>.</summary>
-public sealed record StoredWorld(SimWorld World, long Version);
+/// <summary>A loaded world and the version to pass back to <see cref="IWorldStore.Save(SimWorld, long)"/>;
+/// <paramref name="Json"/> is the text it was read from, when the store keeps JSON (saves compare with it
+/// to skip writing an unchanged world, without serializing the world once more).</summary>
+public sealed record StoredWorld(SimWorld World, long Version, string? Json = null);
 
 /// <summary>Outcome of a save: the new version, or the version found when someone else saved first.</summary>
 public sealed record WorldSaveResult(bool Saved, long Version)

@@ -26,4 +26,10 @@ public sealed class RepositoryWorldStore(Func<ObjectRepository> openRepository, 
         using var repo = openRepository();
         return new SqliteWorldStore(repo).Save(world, expectedVersion);
     }
+
+    public WorldSaveResult Save(SimWorld world, string json, long expectedVersion)
+    {
+        using var repo = openRepository();
+        return new SqliteWorldStore(repo).Save(world, json, expectedVersion);
+    }
 }

@@ -13,14 +13,20 @@ public sealed class SqliteWorldStore(ObjectRepository repository, string worldNa
     public const string DefaultWorld = "default";
 
     public StoredWorld? Load() =>
-        repository.LoadWorld(worldName) is { } doc ? new StoredWorld(WorldJson.Deserialize(doc.Json), doc.Version) : null;
+        repository.LoadWorld(worldName) is { } doc ? new StoredWorld(WorldJson.Deserialize(doc.Json), doc.Version, doc.Json) : null;
 
     public WorldSaveResult Save(SimWorld world, long expectedVersion)
     {
         ArgumentNullException.ThrowIfNull(world);
+        return Save(world, WorldJson.Serialize(world), expectedVersion);
+    }
+
+    public WorldSaveResult Save(SimWorld world, string json, long expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return WorldSaveResult.Ok(repository.SaveWorld(worldName, WorldJson.Serialize(world), expectedVersion));
+            return WorldSaveResult.Ok(repository.SaveWorld(worldName, json, expectedVersion));
         }
         catch (StoreException e) when (e.Kind == StoreErrorKind.Conflict)
         {
