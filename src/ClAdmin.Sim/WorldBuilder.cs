@@ -19,12 +19,17 @@ public static class WorldBuilder
     /// <summary>The most shared disks a world may have.</summary>
     public const int MaxDisks = 256;
 
+    /// <summary>The most nodes a world holds (its addressing plan, en1 and en2 on /25 subnets, has room
+    /// for more). More than an HACMP 5.x cluster may use (32, <see cref="Cluster.Limits.MaxNodes"/>): a
+    /// site has more LPARs than one cluster, and the benchmarks go past the limit on purpose.</summary>
+    public const int MaxNodes = 64;
+
     public static SimWorld Build(WorldOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Nodes is < 1 or > 64)
+        if (options.Nodes is < 1 or > MaxNodes)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "nodes must be 1..64");
+            throw new ArgumentOutOfRangeException(nameof(options), $"nodes must be 1..{MaxNodes}");
         }
         if (options.Disks is < 0 or > MaxDisks)
         {

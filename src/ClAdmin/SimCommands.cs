@@ -44,9 +44,9 @@ public static class SimCommands
         {
             var n = parse.GetValue(nodes);
             var k = parse.GetValue(disks);
-            if (n is < 1 or > Cluster.Limits.MaxNodes)
+            if (n is < 1 or > WorldBuilder.MaxNodes)
             {
-                return Usage(error, $"sim init: --nodes must be 1..{Cluster.Limits.MaxNodes}");
+                return Usage(error, $"sim init: --nodes must be 1..{WorldBuilder.MaxNodes}");
             }
             if (k is < 0 or > WorldBuilder.MaxDisks || (parse.GetValue(demo) && (n < 2 || k < 2)))
             {
