@@ -216,6 +216,42 @@ public sealed partial class ClusterServicesScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task Starting_services_verifies_the_active_configuration_and_its_errors_stop_the_start_unless_ignored_or_corrected()
+    {
+        // Semantics §9.1: verification runs automatically at cluster-services start.
+        await using var runtime = await Demo();
+        await Ok(runtime, "chmod 644 /usr/local/ha/app1/start.sh", "node2");
+
+        var refused = await Run(runtime, StartLine);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("ERROR: The start script /usr/local/ha/app1/start.sh of application server app1 is not executable on", refused.Stderr.Replace('\n', ' '), StringComparison.Ordinal);
+        Assert.Contains("cluster services were not started", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal("ST_INIT", await ManagerState(runtime, "node1"));
+
+        // The dialog's "Ignore verification errors?" true adds -v: the start goes on.
+        var ignored = await Run(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" '-N' '-A' '-v'");
+        Assert.True(ignored.ExitCode == 0, ignored.Stdout + ignored.Stderr);
+        Assert.Equal("ST_STABLE", await ManagerState(runtime, "node1"));
+
+        // -C yes corrects the script on node2 (services run on node1 only: §9.3 corrects on an inactive
+        // cluster, so this one is refused to correct and the start with errors is refused again).
+        var corrected = await Run(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node2\" '-N' '-A' -C 'yes'");
+        Assert.Equal(1, corrected.ExitCode);
+        Assert.Equal("ST_INIT", await ManagerState(runtime, "node2"));
+    }
+
+    [Fact]
+    public async Task Starting_with_auto_correct_yes_on_a_stopped_cluster_corrects_then_starts()
+    {
+        await using var runtime = await Demo();
+        await Ok(runtime, "chmod 644 /usr/local/ha/app1/start.sh", "node2");
+        var started = await Run(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster '-N' '-A' -C 'yes'");
+        Assert.True(started.ExitCode == 0, started.Stdout + started.Stderr);
+        Assert.Contains("Made script: /usr/local/ha/app1/start.sh executable on node: node2.", started.Stdout, StringComparison.Ordinal);
+        Assert.Equal(["rg1:ONLINE:node1", "rg1:OFFLINE:node2", "rg2:ONLINE:node2", "rg2:OFFLINE:node1"], await Groups(runtime));
+    }
+
+    [Fact]
     public async Task S4_stop_with_offline_releases_and_nobody_takes_over()
     {
         await using var runtime = await Started();

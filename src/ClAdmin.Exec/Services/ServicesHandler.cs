@@ -1,5 +1,7 @@
+using ClAdmin.Cluster;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Verification;
 
 namespace ClAdmin.Exec.Services;
 
@@ -10,10 +12,18 @@ namespace ClAdmin.Exec.Services;
 /// <c>cl_clstop</c> / <c>clstop</c> <c>{-f|-g|-gr} [-s] [-y] [-N|-R|-B]</c>, flags alone or grouped
 /// (<c>-ysNgr</c>). The C-SPOC forms act on <c>-cspoc "-n nodes"</c> (every cluster node when none
 /// is named); clstart and clstop on the local node. The work is the cluster manager's, through
-/// <see cref="IClusterServices"/>.
+/// <see cref="IClusterServices"/>. Starting verifies the active configuration first (semantics §9.1:
+/// "automatically at cluster-services start"), with the corrections -C asks for: its errors stop the
+/// start unless -v ("Ignore verification errors?" true).
 /// </summary>
-public sealed class ServicesHandler(IClusterServices services) : ICommandHandler
+public sealed class ServicesHandler(IClusterServices services, ClusterVerification? verification = null, Func<ClusterConfiguration>? activeConfiguration = null) : ICommandHandler
 {
+    /// <summary>Why a start was refused (ClAdmin's wording).</summary>
+    public const string VerificationBlocksStart =
+        "ERROR: Verification of the active configuration found errors: cluster services were not started.\n" +
+        "Correct them (Automatically correct errors found during verification?), or start with\n" +
+        "\"Ignore verification errors?\" set to true (-v).\n";
+
     public IReadOnlyCollection<string> Names { get; } = ["cl_rc.cluster", "clstart", "cl_clstop", "clstop"];
 
     public Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
@@ -22,11 +32,33 @@ public sealed class ServicesHandler(IClusterServices services) : ICommandHandler
         var cspoc = invocation.Name.StartsWith("cl_", StringComparison.Ordinal);
         IReadOnlyList<string> nodes = invocation.Nodes ?? (cspoc ? invocation.Cspoc?.Nodes ?? [] : [invocation.LocalNode]);
         return invocation.Name is "cl_rc.cluster" or "clstart"
-            ? Start(invocation.Name, invocation.Arguments, nodes, cancellationToken)
+            ? Start(invocation.Name, invocation.Arguments, nodes, invocation.Prompt, cancellationToken)
             : Stop(invocation.Name, invocation.Arguments, nodes, cancellationToken);
     }
 
-    private Task<CommandResult> Start(string name, IReadOnlyList<string> args, IReadOnlyList<string> nodes, CancellationToken cancellationToken)
+    private async Task<CommandResult> Start(string name, IReadOnlyList<string> args, IReadOnlyList<string> nodes, ICommandPrompt? prompt, CancellationToken cancellationToken)
+    {
+        var (request, error) = Read(name, args, nodes);
+        if (request is null)
+        {
+            return await error!.ConfigureAwait(false);
+        }
+        if (verification is null || activeConfiguration is null || activeConfiguration() is not { Nodes.Count: > 0 } active)
+        {
+            return await services.StartAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        var correct = request.AutoCorrect switch { "yes" => AutoCorrect.Yes, "interactive" => AutoCorrect.Interactively, _ => AutoCorrect.No };
+        var verified = await verification.RunAsync(active, correct, prompt, cancellationToken).ConfigureAwait(false);
+        if (verified.Errors > 0 && !request.IgnoreVerificationErrors)
+        {
+            return CommandResult.Local(1, verified.Stdout, verified.Stderr + VerificationBlocksStart);
+        }
+        var started = await services.StartAsync(request, cancellationToken).ConfigureAwait(false);
+        return started with { Stdout = verified.Stdout + "\n" + started.Stdout, Stderr = verified.Stderr + started.Stderr };
+    }
+
+    /// <summary>The start request the flags make, or the usage error.</summary>
+    private static (StartServices? Request, Task<CommandResult>? Error) Read(string name, IReadOnlyList<string> args, IReadOnlyList<string> nodes)
     {
         var request = new StartServices(nodes);
         for (var i = 0; i < args.Count; i++)
@@ -40,14 +72,14 @@ public sealed class ServicesHandler(IClusterServices services) : ICommandHandler
             {
                 if (++i >= args.Count || args[i] is not ("interactive" or "yes"))
                 {
-                    return Usage(name, "-C needs interactive or yes", StartUsage);
+                    return (null, Usage(name, "-C needs interactive or yes", StartUsage));
                 }
                 request = request with { AutoCorrect = args[i] };
                 continue;
             }
             if (a.Length < 2 || a[0] != '-')
             {
-                return Usage(name, $"unexpected argument '{a}'", StartUsage);
+                return (null, Usage(name, $"unexpected argument '{a}'", StartUsage));
             }
             foreach (var f in a[1..])
             {
@@ -62,11 +94,11 @@ public sealed class ServicesHandler(IClusterServices services) : ICommandHandler
                     case 'i' or 'I': request = request with { ClinfoDaemon = true }; break;
                     case 'v': request = request with { IgnoreVerificationErrors = true }; break;
                     case 'x' or 'r' or 'P': break;
-                    default: return Usage(name, $"Not a recognized flag: {f}", StartUsage);
+                    default: return (null, Usage(name, $"Not a recognized flag: {f}", StartUsage));
                 }
             }
         }
-        return services.StartAsync(request, cancellationToken);
+        return (request, null);
     }
 
     private Task<CommandResult> Stop(string name, IReadOnlyList<string> args, IReadOnlyList<string> nodes, CancellationToken cancellationToken)
