@@ -61,7 +61,8 @@ if (sync.ExitCode != 0)
     return 1;
 }
 watch.Restart();
-var start = await runtime.Dispatcher.RunAsync(new CommandRequest($"_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n {string.Join(',', Enumerable.Range(0, n).Select(Node))}\" '-N' '-A' -C 'interactive'"), CancellationToken.None);
+// Past the limits, verification at start reports them: "Ignore verification errors?" true (-v).
+var start = await runtime.Dispatcher.RunAsync(new CommandRequest($"_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n {string.Join(',', Enumerable.Range(0, n).Select(Node))}\" '-N' '-A'{(beyond ? " '-v'" : "")}"), CancellationToken.None);
 if (start.ExitCode != 0)
 {
     Console.Error.WriteLine($"start: {start.Stderr}");
