@@ -21,7 +21,8 @@ string Node(int i) => $"node{(i % n) + 1}";
 // event engine grows: clmgr builds the first 32 nodes and 64 groups, the rest are written to the
 // DCD as odmadd would, and the synchronization is forced past verification's limit errors.
 var clmgrNodes = Math.Min(n, Limits.MaxNodes);
-var clmgrGroups = Math.Min(m, Limits.MaxResourceGroups);
+// (Groups name nodes: past 32 nodes, every group is written after the nodes.)
+var clmgrGroups = n > clmgrNodes ? 0 : Math.Min(m, Limits.MaxResourceGroups);
 var lines = new List<string> { $"clmgr add cluster NODES='{string.Join(',', Enumerable.Range(0, clmgrNodes).Select(Node))}' bench" };
 ResourceGroup Group(int r) => new($"rg{r}", [Node(r), Node(r + 1), Node(r + 2)], StartupPolicy.OnlineOnHomeNode, FalloverPolicy.NextPriorityNode, FallbackPolicy.NeverFallback);
 lines.AddRange(Enumerable.Range(0, clmgrGroups).Select(r => $"clmgr add resource_group NODES='{string.Join(',', Group(r).Nodes)}' STARTUP=OHN FALLOVER=FNPN FALLBACK=NFB rg{r}"));
