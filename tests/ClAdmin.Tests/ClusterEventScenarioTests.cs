@@ -13,40 +13,8 @@ namespace ClAdmin.Tests;
 /// the EVENT lines of hacmp.out; the expected event names and arguments come from outputs §1.1
 /// (RB-72U Ex. 3-27/3-28, VERBATIM) and semantics §4.2/§4.3, the move output from outputs §3.3.
 /// </summary>
-public sealed partial class ClusterEventScenarioTests : IDisposable
+public sealed partial class ClusterEventScenarioTests : DemoScenario
 {
-    private const string StartLine = "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster '-N' '-A' '-b' -C 'interactive'";
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("cladmin-events-").FullName;
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
-    private string Db => Path.Combine(_dir, "cladmin.db");
-
-    private Task<Runtime> Demo() =>
-        Runtime.CreateAsync(new RuntimeOptions { DatabasePath = Db }, TextWriter.Null, CancellationToken.None);
-
-    private async Task<Runtime> Started()
-    {
-        var runtime = await Demo();
-        await Ok(runtime, StartLine);
-        return runtime;
-    }
-
-    private static Task<CommandResult> Run(Runtime runtime, string line, params string[] nodes) =>
-        runtime.Dispatcher.RunAsync(new CommandRequest(line, Nodes: nodes.Length == 0 ? null : nodes), CancellationToken.None);
-
-    private static async Task<string> Ok(Runtime runtime, string line, params string[] nodes)
-    {
-        var r = await Run(runtime, line, nodes);
-        Assert.True(r.ExitCode == 0, $"{line}: rc {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
-        return r.Stdout;
-    }
-
     /// <summary>`cladmin sim fail KIND TARGET` as the command runs it.</summary>
     private static async Task<CommandResult> Fail(Runtime runtime, string kind, string target)
     {
@@ -62,38 +30,9 @@ public sealed partial class ClusterEventScenarioTests : IDisposable
         return r;
     }
 
-    private static async Task<List<string>> Groups(Runtime runtime) =>
-        [.. (await Ok(runtime, "clRGinfo -s")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(':', l.Split(':').Take(3)))];
-
-    private static async Task<string> ManagerState(Runtime runtime, string node) =>
-        (await Ok(runtime, "lssrc -ls clstrmgrES", node)).Split('\n').Single(l => l.StartsWith("Current state: ", StringComparison.Ordinal))["Current state: ".Length..];
-
-    /// <summary>The EVENT lines of a node's hacmp.out without their time stamps (outputs §1.1 layout).</summary>
-    private static async Task<List<string>> Markers(Runtime runtime, string node) =>
-        [.. (await Ok(runtime, "cat /tmp/hacmp.out", node)).Split('\n').Where(l => l.Contains(" EVENT ", StringComparison.Ordinal))
-            .Select(l => MarkerLine().Match(l) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"not a marker line: '{l}'"))];
-
     /// <summary>The time stamp (hh:mm:ss) of the first marker line with <paramref name="text"/>.</summary>
     private static async Task<TimeSpan> TimeOf(Runtime runtime, string node, string text) =>
         TimeSpan.Parse((await Ok(runtime, "cat /tmp/hacmp.out", node)).Split('\n').First(l => l.EndsWith(text, StringComparison.Ordinal))[7..15], System.Globalization.CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^[A-Z][a-z]{2} [ 1-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9] (EVENT (START|COMPLETED): .*)$")]
-    private static partial Regex MarkerLine();
-
-    private static void InOrder(IReadOnlyList<string> actual, params string[] expected)
-    {
-        var at = 0;
-        foreach (var e in expected)
-        {
-            var found = -1;
-            for (var i = at; i < actual.Count && found < 0; i++)
-            {
-                found = actual[i] == e ? i : -1;
-            }
-            Assert.True(found >= 0, $"'{e}' not found after line {at} in:\n{string.Join('\n', actual)}");
-            at = found + 1;
-        }
-    }
 
     [Fact]
     public async Task S10_clRGmove_moves_the_group_through_rg_move_events_and_sets_the_priority_override_location()

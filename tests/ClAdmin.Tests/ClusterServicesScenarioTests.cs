@@ -11,85 +11,8 @@ namespace ClAdmin.Tests;
 /// with what a trainee would look at: clRGinfo -s, lssrc -ls clstrmgrES, hacmp.out, ifconfig, ps.
 /// Expected texts come from the reference layouts (outputs §1.1 markers, §5.1 long status, aix-commands §3).
 /// </summary>
-public sealed partial class ClusterServicesScenarioTests : IDisposable
+public sealed class ClusterServicesScenarioTests : DemoScenario
 {
-    /// <summary>The Start Cluster Services dialog's line with its defaults (F6), as menus/cspoc.json builds it.</summary>
-    private const string StartLine = "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster '-N' '-A' '-b' -C 'interactive'";
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("cladmin-services-").FullName;
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
-    private string Db => Path.Combine(_dir, "cladmin.db");
-
-    private Task<Runtime> Demo() =>
-        Runtime.CreateAsync(new RuntimeOptions { DatabasePath = Db }, TextWriter.Null, CancellationToken.None);
-
-    private static Task<CommandResult> Run(Runtime runtime, string line, params string[] nodes) =>
-        runtime.Dispatcher.RunAsync(new CommandRequest(line, Nodes: nodes.Length == 0 ? null : nodes), CancellationToken.None);
-
-    private static async Task<string> Ok(Runtime runtime, string line, params string[] nodes)
-    {
-        var r = await Run(runtime, line, nodes);
-        Assert.True(r.ExitCode == 0, $"{line}: rc {r.ExitCode}\n{r.Stdout}\n{r.Stderr}");
-        return r.Stdout;
-    }
-
-    /// <summary>clRGinfo -s as group:state:node triples.</summary>
-    private static async Task<List<string>> Groups(Runtime runtime) =>
-        [.. (await Ok(runtime, "clRGinfo -s")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(':', l.Split(':').Take(3)))];
-
-    private static async Task<string> ManagerState(Runtime runtime, string node) =>
-        (await Ok(runtime, "lssrc -ls clstrmgrES", node)).Split('\n').Single(l => l.StartsWith("Current state: ", StringComparison.Ordinal))["Current state: ".Length..];
-
-    /// <summary>The EVENT START/COMPLETED lines of a node's hacmp.out without their time stamps,
-    /// after checking the stamp has the layout of outputs §1.1 (Mmm DD hh:mm:ss, no year).</summary>
-    private static async Task<List<string>> Markers(Runtime runtime, string node)
-    {
-        var markers = new List<string>();
-        foreach (var line in (await Ok(runtime, "cat /tmp/hacmp.out", node)).Split('\n').Where(l => l.Contains(" EVENT ", StringComparison.Ordinal)))
-        {
-            var m = MarkerLine().Match(line);
-            Assert.True(m.Success, $"not an hacmp.out marker line: '{line}'");
-            markers.Add(m.Groups[1].Value);
-        }
-        return markers;
-    }
-
-    [GeneratedRegex(@"^[A-Z][a-z]{2} [ 1-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9] (EVENT (START|COMPLETED): .*)$")]
-    private static partial Regex MarkerLine();
-
-    /// <summary>Asserts that <paramref name="expected"/> occur in <paramref name="actual"/> in this order.</summary>
-    private static void InOrder(IReadOnlyList<string> actual, params string[] expected)
-    {
-        var at = 0;
-        foreach (var e in expected)
-        {
-            var found = -1;
-            for (var i = at; i < actual.Count; i++)
-            {
-                if (actual[i] == e)
-                {
-                    found = i;
-                    break;
-                }
-            }
-            Assert.True(found >= 0, $"'{e}' not found after line {at} in:\n{string.Join('\n', actual)}");
-            at = found + 1;
-        }
-    }
-
-    private async Task<Runtime> Started()
-    {
-        var runtime = await Demo();
-        await Ok(runtime, StartLine);
-        return runtime;
-    }
-
     [Fact]
     public async Task A_synchronized_cluster_with_services_stopped_is_in_ST_INIT()
     {
@@ -351,7 +274,7 @@ public sealed partial class ClusterServicesScenarioTests : IDisposable
     [Fact]
     public void The_start_dialog_runs_through_cladmin_and_sim_mode_step_holds_the_events()
     {
-        var env = new Dictionary<string, string> { ["CLADMIN_DB"] = Db, ["XDG_STATE_HOME"] = _dir, ["CLADMIN_CSPOC_LOG"] = Path.Combine(_dir, "cspoc.log") };
+        var env = new Dictionary<string, string> { ["CLADMIN_DB"] = Db, ["XDG_STATE_HOME"] = Directory, ["CLADMIN_CSPOC_LOG"] = Path.Combine(Directory, "cspoc.log") };
         ProcessResult Cladmin(params string[] args) => CladminProcess.Run(args, null, env);
 
         Assert.Equal(0, Cladmin("sim", "mode", "step").ExitCode);
