@@ -27,6 +27,10 @@ public interface IClusterState
     /// (clstat, cldump): by default up while the node's services run.</summary>
     bool InterfaceUp(string node, string device) => StateNames.ServicesActive(ManagerState(node));
 
+    /// <summary>Whether an application monitor of <paramref name="application"/> on <paramref name="node"/> has
+    /// found it dead and taken its notify action (clRGinfo -m): by default never.</summary>
+    bool MonitorFailed(string application, string node) => false;
+
     /// <summary>The time on the cluster's clock, which clstat prints (the simulated clock on the simulator).</summary>
     DateTime Now => DateTime.Now;
 

@@ -611,6 +611,7 @@ internal ref struct WorldJsonReader
                 case "offlineReasons": ReadStringMap(c.OfflineReasons); break;
                 case "detected": ReadStrings(c.Detected); break;
                 case "timers": ReadTimers(c.Timers); break;
+                case "monitors": ReadMonitors(c.Monitors); break;
                 default: _json.Skip(); break;
             }
         }
@@ -667,6 +668,30 @@ internal ref struct WorldJsonReader
                     case "group": g.Group = ReadString(); break;
                     case "node": g.Node = ReadString(); break;
                     case "state": g.State = ReadString(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadMonitors(List<MonitorRun> monitors)
+    {
+        monitors.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var m = new MonitorRun();
+            monitors.Add(m);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "node": m.Node = ReadString(); break;
+                    case "monitor": m.Monitor = ReadString(); break;
+                    case "restarts": m.Restarts = ReadInt32(); break;
+                    case "lastRestart": m.LastRestart = ReadDateTime(); break;
+                    case "state": m.State = ReadString(); break;
                     default: _json.Skip(); break;
                 }
             }

@@ -434,6 +434,18 @@ internal static class WorldJsonWriter
             w.WriteString(name, due);
         }
         w.WriteEndObject();
+        w.WriteStartArray("monitors"u8);
+        foreach (var m in c.Monitors)
+        {
+            w.WriteStartObject();
+            w.WriteString("node"u8, m.Node);
+            w.WriteString("monitor"u8, m.Monitor);
+            w.WriteNumber("restarts"u8, m.Restarts);
+            w.WriteString("lastRestart"u8, m.LastRestart);
+            w.WriteString("state"u8, m.State);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -92,7 +92,8 @@ public static class RgInfoFormatter
 
     /// <summary>[U] -m: the table with an application state column ("Group Name  Group State  Application
     /// state  Node", per a third-party parser); under each group's node rows one row per application:
-    /// ONLINE MONITORED / ONLINE NOT MONITORED on the node holding the group, else OFFLINE.</summary>
+    /// ONLINE MONITORED / ONLINE NOT MONITORED on the node holding the group (ONLINE MONITOR FAILED
+    /// [RECONSTRUCTED] once a monitor's notify action ran, S9), else OFFLINE.</summary>
     public static string Monitors(ClusterConfiguration configuration, IClusterState state, IReadOnlyList<ResourceGroup> groups)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -112,7 +113,8 @@ public static class RgInfoFormatter
             foreach (var app in g.Resource(ResourceKinds.Applications))
             {
                 var monitored = configuration.ApplicationMonitors.Any(m => m.Applications.Contains(app, StringComparer.Ordinal));
-                var appState = online.Count == 0 ? "OFFLINE" : monitored ? "ONLINE MONITORED" : "ONLINE NOT MONITORED";
+                var appState = online.Count == 0 ? "OFFLINE" : !monitored ? "ONLINE NOT MONITORED"
+                    : online.Any(n => state.MonitorFailed(app, n)) ? "ONLINE MONITOR FAILED" : "ONLINE MONITORED";
                 sb.Line(Text.Row([(" " + app, 15), ("", 17), (appState, 25), (string.Join(" ", online.Select(n => NodeName(configuration, n))), 0)]));
             }
         }

@@ -41,6 +41,7 @@ internal static class MiscCommands
         t["lslpp"] = Lslpp;
         t["cfgmgr"] = _ => 0;
         t["ps"] = Ps;
+        t["kill"] = Kill;
         t["mkdir"] = Mkdir;
         t["touch"] = Touch;
         t["chmod"] = Chmod;
@@ -249,6 +250,33 @@ internal static class MiscCommands
             ctx.Line(string.Format(CultureInfo.InvariantCulture, "{0,8} {1,8} {2,8} {3,3} {4,8} {5,6} {6,5} {7}", "root", p.Pid, 1, 0, p.Started.ToString("HH:mm:ss", CultureInfo.InvariantCulture), "-", "0:00", p.Command));
         }
         return 0;
+    }
+
+    /// <summary>kill [-SIGNAL | -s SIGNAL] PID...: every signal ends the process (an application
+    /// monitor notices, S9); a subsystem's daemon stops. AIX ksh message for a PID that is not there.</summary>
+    private static int Kill(CommandContext ctx)
+    {
+        var pids = ctx.Args.Where((a, i) => !a.StartsWith('-') && !(i > 0 && ctx.Args[i - 1] == "-s")).ToList();
+        if (pids.Count == 0)
+        {
+            return ctx.Fail("Usage: kill [ -SIGNAL | -s SIGNAL ] PID ...", 2);
+        }
+        var rc = 0;
+        foreach (var a in pids)
+        {
+            var pid = int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            var removed = ctx.Node.Processes.RemoveAll(p => p.Pid == pid);
+            foreach (var s in ctx.Node.Subsystems.Where(s => s.Pid == pid))
+            {
+                s.Pid = null;
+                removed++;
+            }
+            if (removed == 0)
+            {
+                rc = ctx.Fail($"kill: {a}: 0403-003 The specified process does not exist.");
+            }
+        }
+        return rc;
     }
 
     private static int Mkdir(CommandContext ctx)

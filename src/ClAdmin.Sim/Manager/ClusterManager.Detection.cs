@@ -171,6 +171,9 @@ public sealed partial class ClusterManager
                     Queue(c, "network_up", [p[1], p[2]]);
                     Queue(c, "network_up_complete", [p[1], p[2]]);
                     break;
+                case "monitor" when c.Monitors.Find(m => m.Node == p[1] && m.Monitor == p[2]) is { } run:
+                    run.State = "monitored";
+                    break;
             }
         }
         foreach (var key in c.Timers.Keys.Where(k => k.StartsWith(DetectPrefix, StringComparison.Ordinal) && !facts.ContainsKey(k[DetectPrefix.Length..])).ToList())
@@ -183,6 +186,10 @@ public sealed partial class ClusterManager
             if (!c.Timers.TryGetValue(key, out var due))
             {
                 due = c.Timers[key] = (since > world.Clock ? world.Clock : since) + DetectionTime(config, fact);
+                if (fact.StartsWith("monitor:", StringComparison.Ordinal) && MonitorResumes(world, config, fact) is { } resumes && resumes > due)
+                {
+                    due = c.Timers[key] = resumes; // §10: no checks during the stabilization interval after a restart
+                }
             }
             if (due > world.Clock)
             {
@@ -236,6 +243,9 @@ public sealed partial class ClusterManager
             case "network":
                 Queue(c, "network_down", [p[1], p[2]]);
                 Queue(c, "network_down_complete", [p[1], p[2]]);
+                break;
+            case "monitor":
+                MonitorFailed(world, config, p[1], p[2]);
                 break;
             case "app":
                 world.Faults.RemoveAll(f => f.Kind == "app" && f.Target.StartsWith(p[1] + ":", StringComparison.Ordinal));
@@ -315,7 +325,13 @@ public sealed partial class ClusterManager
             foreach (var app in group.Resource(ResourceKinds.Applications))
             {
                 var fault = world.Faults.Find(f => f.Kind == "app" && f.Target == $"{g.Node}:{app}");
-                if (fault is not null && !node.Processes.Any(p => p.Command == app || p.Command == app + "d"))
+                var monitors = config.ApplicationMonitors.Where(m => m.Type == MonitorType.Process && m.Mode != "startup" && m.Applications.Contains(app)).ToList();
+                foreach (var m in monitors.Where(m => !ProcessesRun(node, m)))
+                {
+                    // S9 (§10): a long-running process monitor watches its processes on the node holding the group.
+                    facts[$"monitor:{g.Node}:{m.Name}"] = fault?.Since ?? world.Clock;
+                }
+                if (monitors.Count == 0 && fault is not null && !node.Processes.Any(p => p.Command == app || p.Command == app + "d"))
                 {
                     facts[$"app:{g.Node}:{g.Group}"] = fault.Since;
                 }
@@ -336,7 +352,76 @@ public sealed partial class ClusterManager
             _ => [],
         };
         var times = nets.Select(n => ManagerTexts.FailureDetectionTime(n.Type)).ToList();
+        if (p[0] == "monitor")
+        {
+            return TimeSpan.FromSeconds(config.ApplicationMonitors.FirstOrDefault(m => m.Name == p[2])?.MonitorInterval ?? 0);
+        }
         return p[0] == "app" ? TimeSpan.Zero : times.Count == 0 ? ManagerTexts.FailureDetectionTime("ether") : times.Max();
+    }
+
+    /// <summary>True when every process of a process monitor runs on the node, at least its instance count of each.</summary>
+    private static bool ProcessesRun(SimNode node, ApplicationMonitor monitor) =>
+        monitor.Processes.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(p => node.Processes.Count(r => r.Command == p || r.Command.EndsWith("/" + p, StringComparison.Ordinal)) >= Math.Max(1, monitor.InstanceCount));
+
+    /// <summary>When a monitor restarted its application last, the end of that restart's stabilization interval.</summary>
+    private static DateTime? MonitorResumes(SimWorld world, ClusterConfiguration config, string fact)
+    {
+        var p = fact.Split(':');
+        return world.Cluster.Monitors.Find(m => m.Node == p[1] && m.Monitor == p[2]) is { Restarts: > 0 } run
+            && config.ApplicationMonitors.FirstOrDefault(m => m.Name == p[2]) is { } monitor
+            ? run.LastRestart + TimeSpan.FromSeconds(monitor.Stabilization)
+            : null;
+    }
+
+    /// <summary>The restart interval of a monitor: its own, else Restart Count x (stabilization + monitor interval) + 10 % (§10, [UNVERIFIED] formula).</summary>
+    private static TimeSpan RestartInterval(ApplicationMonitor m) =>
+        m.RestartInterval > 0 ? TimeSpan.FromSeconds(m.RestartInterval)
+            : TimeSpan.FromSeconds(m.RestartCount * (m.Stabilization + m.MonitorInterval) * 1.1);
+
+    /// <summary>S9 (§10): a monitor noticed its application dead on <paramref name="node"/>: a restart while the
+    /// restart count lasts (the counter resets once the application stayed up for the restart interval), then
+    /// the Action on Application Failure: fallover (a group failure, rg_move) or notify (server_down).</summary>
+    private static void MonitorFailed(SimWorld world, ClusterConfiguration config, string node, string name)
+    {
+        var c = world.Cluster;
+        if (config.ApplicationMonitors.FirstOrDefault(m => m.Name == name) is not { } monitor)
+        {
+            return;
+        }
+        var run = c.Monitors.Find(m => m.Node == node && m.Monitor == name);
+        if (run is null)
+        {
+            c.Monitors.Add(run = new MonitorRun { Node = node, Monitor = name });
+        }
+        world.Faults.RemoveAll(f => f.Kind == "app" && monitor.Applications.Any(a => f.Target == $"{node}:{a}"));
+        if (run.Restarts > 0 && world.Clock - run.LastRestart > RestartInterval(monitor))
+        {
+            run.Restarts = 0;
+        }
+        if (run.Restarts < monitor.RestartCount)
+        {
+            run.Restarts++;
+            run.LastRestart = world.Clock;
+            Queue(c, "server_restart", [node, name]);
+            Queue(c, "server_restart_complete", [node, name]);
+        }
+        else if (monitor.FailureAction == "notify")
+        {
+            run.State = "failed";
+            Queue(c, "server_down", [node, name]);
+            Queue(c, "server_down_complete", [node, name]);
+        }
+        else
+        {
+            run.Restarts = 0;
+            var group = config.ResourceGroups.FirstOrDefault(g => g.Resource(ResourceKinds.Applications).Any(monitor.Applications.Contains)
+                && GroupState(world, g.Name, node) == "ONLINE");
+            if (group is not null)
+            {
+                c.Queue.Add(new QueuedEvent { Name = "resource_state_change", Args = { node }, Mode = "group_failure", Group = group.Name });
+            }
+        }
     }
 
     private static bool Works(SimWorld world, NetInterface nic) =>

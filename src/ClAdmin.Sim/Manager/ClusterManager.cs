@@ -312,6 +312,9 @@ public sealed partial class ClusterManager(IPlacement placement)
                     return Network();
                 case "swap_adapter":
                     return Swap();
+                case "server_restart":
+                case "server_down":
+                    return Monitor();
                 default:
                     return (null, 0);
             }
@@ -398,6 +401,37 @@ public sealed partial class ClusterManager(IPlacement placement)
                 var complete = world.Cluster.Queue.FindIndex(q => q.Name == evt.Name + "_complete" && q.Args.SequenceEqual(evt.Args));
                 var node = Subject == "-1" ? plan.Actions[0].Node : Subject;
                 world.Cluster.Queue.Insert(complete + 1, new QueuedEvent { Name = "resource_state_change", Args = { node }, Plan = [.. EncodePlan(plan.Actions)] });
+            }
+            return (null, 0);
+        }
+
+        /// <summary>S9 (§10) on the node of the monitor: server_restart runs the cleanup method (default the
+        /// stop script) then the restart method (default the start script) of each monitored application;
+        /// server_down runs the notify method and leaves the group where it is.</summary>
+        private (SimNode?, int) Monitor()
+        {
+            var node = SubjectNode!;
+            if (config.ApplicationMonitors.FirstOrDefault(m => m.Name == evt.Args[1]) is not { } monitor)
+            {
+                return (null, 0);
+            }
+            var group = config.ResourceGroups.FirstOrDefault(g => g.Resource(ResourceKinds.Applications).Any(monitor.Applications.Contains)
+                && GroupState(world, g.Name, node.Name) == "ONLINE")?.Name ?? "";
+            if (evt.Name == "server_down")
+            {
+                var rc = monitor.NotifyMethod.Length > 0 ? Trace(node, group, evt.Name, monitor.NotifyMethod) : 0;
+                return rc == 0 ? (null, 0) : (node, rc);
+            }
+            foreach (var controller in config.ApplicationControllers.Where(a => monitor.Applications.Contains(a.Name)))
+            {
+                var cleanup = monitor.CleanupMethod.Length > 0 ? monitor.CleanupMethod : controller.StopScript;
+                var restart = monitor.RestartMethod.Length > 0 ? monitor.RestartMethod : controller.StartScript;
+                var rc = cleanup.Length > 0 ? Trace(node, group, evt.Name, cleanup) : 0;
+                rc = rc == 0 && restart.Length > 0 ? Trace(node, group, evt.Name, restart) : rc;
+                if (rc != 0)
+                {
+                    return (node, rc);
+                }
             }
             return (null, 0);
         }

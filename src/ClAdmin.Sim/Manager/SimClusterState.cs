@@ -42,6 +42,18 @@ public sealed class SimClusterState(SimTransport transport, Func<ObjectRepositor
     public string? PriorityOverrideLocation(string group) =>
         transport.TryWorld()?.Cluster.PriorityOverride.TryGetValue(group, out var node) == true ? node : null;
 
+    /// <summary>S9: a monitor of the application on the node took its notify action and the application has not run since.</summary>
+    public bool MonitorFailed(string application, string node)
+    {
+        var failed = transport.TryWorld()?.Cluster.Monitors.Where(m => m.Node == node && m.State == "failed").Select(m => m.Monitor).ToList() ?? [];
+        if (failed.Count == 0)
+        {
+            return false;
+        }
+        using var repo = openRepository();
+        return repo.LoadConfiguration(ConfigDirectory.Active).ApplicationMonitors.Any(m => failed.Contains(m.Name) && m.Applications.Contains(application));
+    }
+
     public GroupMove? PendingMove(string group)
     {
         var groups = transport.TryWorld()?.Cluster.Groups.Where(g => g.Group == group).ToList() ?? [];

@@ -54,6 +54,26 @@ public sealed class ClusterRuntime
 
     /// <summary>Timers running on the simulated clock: <c>settling</c> (R-SU-2) and <c>fallback:TIMER</c> (R-FB-3), by due time.</summary>
     public SortedDictionary<string, DateTime> Timers { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>What each application monitor's instance on a node counts (§10): its restarts, the last one, its state.</summary>
+    public List<MonitorRun> Monitors { get; init; } = [];
+}
+
+/// <summary>An application monitor on the node holding its application (§10, S9).</summary>
+public sealed class MonitorRun
+{
+    public string Node { get; set; } = "";
+
+    public string Monitor { get; set; } = "";
+
+    /// <summary>Restarts made since the restart counter was last reset.</summary>
+    public int Restarts { get; set; }
+
+    /// <summary>When the last restart ran (the stabilization interval and the restart interval count from here).</summary>
+    public DateTime LastRestart { get; set; }
+
+    /// <summary>"monitored", or "failed" after a notify action until the application runs again.</summary>
+    public string State { get; set; } = "monitored";
 }
 
 /// <summary>A cluster event waiting to run: its name and arguments as hacmp.out prints them, and how it was asked for.</summary>
