@@ -175,6 +175,24 @@ public sealed class ClusterServicesScenarioTests : DemoScenario
     }
 
     [Fact]
+    public async Task The_event_summary_dialogs_view_save_and_remove_the_compiled_summaries()
+    {
+        // semantics §4.4: summaries follow the events the cluster manager starts (node_up ...), and a
+        // compiled copy is kept per node; the Log Viewing dialogs run clevsumm -v, -s FILE and -r.
+        await using var runtime = await Started();
+        var view = await Ok(runtime, "clevsumm -v", "node1");
+        Assert.Contains("HACMP Event Summary\nEvent: TE_JOIN_NODE\nStart time: ", view, StringComparison.Ordinal);
+        Assert.Contains("Action:                   Resource:                       Script Name:\n", view, StringComparison.Ordinal);
+
+        await Ok(runtime, "clevsumm -s /tmp/summaries.txt", "node1");
+        Assert.Equal(view, await Ok(runtime, "cat /tmp/summaries.txt", "node1"));
+
+        await Ok(runtime, "clevsumm -r", "node1");
+        Assert.Equal("", await Ok(runtime, "clevsumm -v", "node1"));
+        Assert.Equal(2, (await Run(runtime, "clevsumm", "node1")).ExitCode);
+    }
+
+    [Fact]
     public async Task S4_stop_with_offline_releases_and_nobody_takes_over()
     {
         await using var runtime = await Started();

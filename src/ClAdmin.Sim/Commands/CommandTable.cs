@@ -29,6 +29,7 @@ internal static class CommandTable
         MiscCommands.Register(t);
         FileCommands.Register(t);
         Filters.Register(t);
+        EventSummaryCommand.Register(t);
         return t;
     }
 }

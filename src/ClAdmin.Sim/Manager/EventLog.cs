@@ -47,6 +47,7 @@ public sealed class EventLog(SimWorld world)
         }
         sb.Append(new string('-', 76)).Append('\n');
         Out(node, sb.ToString());
+        Append(node, ManagerTexts.EventSummaryFile, sb.ToString());
     }
 
     /// <summary>A clavan.log record on the node (AvailabilityLog), at the simulated time.</summary>

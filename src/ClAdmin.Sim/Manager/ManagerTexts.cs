@@ -13,6 +13,10 @@ public static class ManagerTexts
     /// <summary>hacmp.out, HACMP 5.x default (semantics §4.4; menus §6.9) [DOC].</summary>
     public const string HacmpOut = "/tmp/hacmp.out";
 
+    /// <summary>The compiled copy of the event summaries, which grows without truncation and which
+    /// clevsumm views, saves and removes (semantics §4.4 [DOC], 7.2 path; the 5.x path is not confirmed).</summary>
+    public const string EventSummaryFile = "/usr/es/sbin/cluster/cl_event_summary.txt";
+
     /// <summary>cluster.log, HACMP 5.x path (menus §6.9) [DOC].</summary>
     public const string ClusterLog = "/usr/es/adm/cluster.log";
 
