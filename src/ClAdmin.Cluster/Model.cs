@@ -163,6 +163,21 @@ public sealed record FileCollection(string Name, string Description, bool SyncWi
 /// <summary>A delayed fallback timer policy.</summary>
 public sealed record FallbackTimer(string Name, string Repeats, int Year = 0, int Month = 0, int DayOfMonth = 0, int DayOfWeek = 0, int Hour = 0, int Minute = 0);
 
+/// <summary>The methods configured on a predefined cluster event (HACMPevent; SMIT "Change/Show Pre-Defined
+/// HACMP Events"). The cluster manager runs them in the order notify(start), pre-event commands, the event
+/// command, post-event commands, notify(complete); the recovery command when the event command fails, then
+/// the event again, up to <see cref="RecoveryCounter"/> times (semantics §4.1, R-EVT). Only events with a
+/// method set are kept; the others run bare.</summary>
+public sealed record ClusterEvent(string Name, string Notify = "", IReadOnlyList<string>? Pre = null, IReadOnlyList<string>? Post = null, string Recovery = "", int RecoveryCounter = 0)
+{
+    public IReadOnlyList<string> Pre { get; init; } = Pre ?? [];
+
+    public IReadOnlyList<string> Post { get; init; } = Post ?? [];
+
+    /// <summary>Whether any method is set (an event without one is not stored).</summary>
+    public bool HasMethods => Notify.Length > 0 || Pre.Count > 0 || Post.Count > 0 || Recovery.Length > 0 || RecoveryCounter != 0;
+}
+
 /// <summary>One whole cluster configuration: what the DCD (or the ACD) holds.</summary>
 public sealed record ClusterConfiguration
 {
@@ -181,6 +196,7 @@ public sealed record ClusterConfiguration
     public IReadOnlyList<Dependency> Dependencies { get; init; } = [];
     public IReadOnlyList<FileCollection> FileCollections { get; init; } = [];
     public IReadOnlyList<FallbackTimer> FallbackTimers { get; init; } = [];
+    public IReadOnlyList<ClusterEvent> Events { get; init; } = [];
 
     public static ClusterConfiguration Empty { get; } = new();
 

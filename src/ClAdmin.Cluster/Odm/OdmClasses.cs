@@ -37,6 +37,10 @@ public static class OdmClasses
         ("HACMPrg_loc_dependency", "group_name loc_dep_type priority", "id"),
         ("HACMPfilecollection", "name description sync_with_cluster sync_with_changes", ""),
         ("HACMPfcfile", "collection file", ""),
+        // HACMPevent: descriptor names [UNCONFIRMED: recalled from HACMP snapshots (name, desc, cmd, notify,
+        // pre, post, recv, count), not found in the references; the setno/msgno/catalog/event_duration
+        // descriptors of a real stanza are not kept].
+        ("HACMPevent", "name desc cmd notify pre post recv", "count"),
     ];
 
     /// <summary>Each class's descriptors by name.</summary>

@@ -13,7 +13,7 @@ public static class OdmMapping
     [
         "HACMPcluster", "HACMPsite", "HACMPnode", "HACMPnetwork", "HACMPadapter", "HACMPserver", "HACMPmonitor",
         "CLvolgrp", "CLfilesys", "HACMPtimer", "HACMPgroup", "HACMPresource", "HACMPrgdependency",
-        "HACMPrg_loc_dependency", "HACMPfilecollection", "HACMPfcfile",
+        "HACMPrg_loc_dependency", "HACMPfilecollection", "HACMPfcfile", "HACMPevent",
     ];
 
     /// <summary>The cluster_version HACMP 5.5 writes.</summary>
@@ -23,6 +23,7 @@ public static class OdmMapping
     private static OdmAttribute N(string name, int value) => new(name, value.ToString(CultureInfo.InvariantCulture), IsNumber: true);
     private static string Words(IEnumerable<string> values) => string.Join(' ', values);
     private static string[] Split(string value) => value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    private static string[] SplitCommands(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     private static string YesNo(bool b) => b ? "yes" : "no";
 
     public static IReadOnlyList<OdmObject> ToObjects(ClusterConfiguration c)
@@ -160,6 +161,12 @@ public static class OdmMapping
                 Add("HACMPfcfile", S("collection", f.Name), S("file", file));
             }
         }
+        foreach (var e in c.Events)
+        {
+            // pre and post hold the commands separated by commas (descriptor names: see OdmClasses).
+            Add("HACMPevent", S("name", e.Name), S("desc", PredefinedEvents.Description(e.Name)), S("cmd", PredefinedEvents.Command(e.Name)),
+                S("notify", e.Notify), S("pre", string.Join(',', e.Pre)), S("post", string.Join(',', e.Post)), S("recv", e.Recovery), N("count", e.RecoveryCounter));
+        }
         return o;
     }
 
@@ -281,6 +288,8 @@ public static class OdmMapping
             Dependencies = [.. deps.OrderBy(d => d.Id).Select(d => d.D)],
             FileCollections = [.. Of("HACMPfilecollection").Select(o => new FileCollection(o.Get("name"), o.Get("description"), o.Get("sync_with_cluster") == "yes", o.Get("sync_with_changes") == "yes",
                 [.. Of("HACMPfcfile").Where(f => f.Get("collection") == o.Get("name")).Select(f => f.Get("file"))]))],
+            Events = [.. Of("HACMPevent").Select(o => new ClusterEvent(o.Get("name"), o.Get("notify"), SplitCommands(o.Get("pre")), SplitCommands(o.Get("post")), o.Get("recv"), Int(o, "count")))
+                .Where(e => e.HasMethods)],
         };
         foreach (var bad in adapters.Where(a => a.Get("function") is not ("boot" or "service" or "persistent")))
         {

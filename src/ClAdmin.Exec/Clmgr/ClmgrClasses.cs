@@ -133,11 +133,12 @@ public static class ClmgrClasses
 
     public static readonly ClusterClass Cluster = new();
     public static readonly DependencyClass Dependency = new();
+    public static readonly EventClass Event = new();
 
     /// <summary>Every class clmgr serves here, for lookups by name or alias.</summary>
     public static readonly IReadOnlyList<ClmgrClass> All =
         [Cluster, Site, Node, Network, Interface, ServiceIp, PersistentIp, ApplicationController, ApplicationMonitor, VolumeGroup, FileSystem,
-         ResourceGroup, Dependency, FileCollection, FallbackTimer];
+         ResourceGroup, Dependency, FileCollection, FallbackTimer, Event];
 
     /// <summary>Finds a class by name, alias or unambiguous prefix, case-insensitively. "snapshot" is handled by the handler.</summary>
     public static ClmgrClass? Find(string name)
@@ -305,4 +306,46 @@ public sealed class DependencyClass() : ClmgrClass("dependency", "de")
         int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= c.Dependencies.Count
             ? n - 1
             : throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(name ?? "")}\" does not appear to exist!");
+}
+
+/// <summary>The predefined cluster events (HACMPevent): query lists every one with its methods; modify sets
+/// them, as the "Change/Show Pre-Defined HACMP Events" dialog (cm_chg_predefined_event_dlg) builds it:
+/// <c>clmgr modify event node_up NOTIFY_COMMAND= PRE_EVENT_COMMAND=a,b POST_EVENT_COMMAND= RECOVERY_COMMAND= RECOVERY_COUNTER=</c>.
+/// Custom events (TYPE=CUSTOM) are not kept here: add and delete are refused.</summary>
+public sealed class EventClass() : ClmgrClass("event", "ev")
+{
+    public override IReadOnlyList<string> Settable => ["NOTIFY_COMMAND", "PRE_EVENT_COMMAND", "POST_EVENT_COMMAND", "RECOVERY_COMMAND", "RECOVERY_COUNTER"];
+
+    public override IEnumerable<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> Query(ClusterConfiguration c) =>
+        PredefinedEvents.All.Select(p =>
+        {
+            var e = c.Events.FirstOrDefault(x => x.Name == p.Name) ?? new ClusterEvent(p.Name);
+            return (p.Name, (IReadOnlyList<(string, string)>)[("NAME", p.Name), ("TYPE", "PREDEFINED"), ("DESCRIPTION", p.Description),
+                ("COMMAND", PredefinedEvents.Command(p.Name)), ("NOTIFY_COMMAND", e.Notify), ("PRE_EVENT_COMMAND", string.Join(',', e.Pre)),
+                ("POST_EVENT_COMMAND", string.Join(',', e.Post)), ("RECOVERY_COMMAND", e.Recovery),
+                ("RECOVERY_COUNTER", e.RecoveryCounter.ToString(CultureInfo.InvariantCulture))]);
+        });
+
+    public override ClusterConfiguration Add(ClusterConfiguration c, string? name, ClmgrAttributes a) =>
+        throw new ClmgrException(ClmgrRc.IncorrectInput, "custom cluster events (TYPE=CUSTOM, TYPE=USER_DEFINED) are not available here; the predefined events can be changed with \"clmgr modify event\".");
+
+    public override ClusterConfiguration Modify(ClusterConfiguration c, string? name, ClmgrAttributes a)
+    {
+        a.Only(Name, Settable);
+        if (name is not { Length: > 0 } || !PredefinedEvents.IsPredefined(name))
+        {
+            throw EntityClass<ClusterEvent>.NotFound(name ?? "");
+        }
+        var old = c.Events.FirstOrDefault(x => x.Name == name) ?? new ClusterEvent(name);
+        var counter = a.Int("RECOVERY_COUNTER", old.RecoveryCounter);
+        if (counter < 0)
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{counter.ToString(CultureInfo.InvariantCulture)}\" is not a valid value for \"RECOVERY_COUNTER\". It must be 0 or more.");
+        }
+        var e = new ClusterEvent(name, a.Get("NOTIFY_COMMAND", old.Notify), a.List("PRE_EVENT_COMMAND", old.Pre), a.List("POST_EVENT_COMMAND", old.Post),
+            a.Get("RECOVERY_COMMAND", old.Recovery), counter);
+        return c with { Events = [.. c.Events.Where(x => x.Name != name), .. e.HasMethods ? [e] : Array.Empty<ClusterEvent>()] };
+    }
+
+    public override ClusterConfiguration Delete(ClusterConfiguration c, string? name, ClmgrAttributes a) => Add(c, name, a);
 }

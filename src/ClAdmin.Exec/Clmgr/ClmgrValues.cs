@@ -164,6 +164,12 @@ public static class ClmgrValues
         ["HIGH"] = ClmgrValueKind.Names,
         ["INTERMEDIATE"] = ClmgrValueKind.Names,
         ["LOW"] = ClmgrValueKind.Names,
+        // Events (HACMPevent).
+        ["NOTIFY_COMMAND"] = ClmgrValueKind.Path,
+        ["PRE_EVENT_COMMAND"] = ClmgrValueKind.Paths,
+        ["POST_EVENT_COMMAND"] = ClmgrValueKind.Paths,
+        ["RECOVERY_COMMAND"] = ClmgrValueKind.Path,
+        ["RECOVERY_COUNTER"] = ClmgrValueKind.Number,
         // Snapshots.
         ["METHODS"] = ClmgrValueKind.Words,
         ["SAVE_LOGS"] = ClmgrValueKind.Choice,

@@ -221,7 +221,8 @@ public sealed partial class ClusterManager(IPlacement placement)
                 n.ClusterManagerState = "ST_RP_RUNNING";
                 log.Debug(n, $"HACMP: clstrmgrES: running event {Line}");
             }
-            var methods = world.Cluster.EventMethods.Find(m => m.Event == evt.Name);
+            // R-EVT: the methods configured on the event in the active configuration (HACMPevent in the ACD).
+            var methods = config.Events.FirstOrDefault(m => m.Name == evt.Name);
             foreach (var n in members)
             {
                 Notify(n, methods, "start", null);
@@ -271,7 +272,7 @@ public sealed partial class ClusterManager(IPlacement placement)
         private List<SimNode> Members() =>
             [.. world.Nodes.Where(n => n.Up && ((Active(n) && n.ClusterManagerState != "ST_JOINING") || n.Name == Subject) && config.Nodes.Any(c => c.Name == n.Name))];
 
-        private void Notify(SimNode node, EventMethods? methods, string phase, int? rc)
+        private void Notify(SimNode node, ClusterEvent? methods, string phase, int? rc)
         {
             if (methods is { Notify.Length: > 0 })
             {

@@ -1,0 +1,62 @@
+namespace ClAdmin.Tests;
+
+/// <summary>Pre- and post-event commands configured on a predefined event (HACMPevent) through the
+/// "Change/Show Pre-Defined HACMP Events" dialog's command, synchronized, then run by the cluster
+/// manager from the active configuration in the order of semantics §4.1 (R-EVT): notify(start),
+/// pre-event, event, post-event, notify(complete).</summary>
+public sealed partial class ClusterEventScenarioTests
+{
+    /// <summary>The dialog cm_chg_predefined_event_dlg's line for node_up (menus/extended.json).</summary>
+    private const string ChangeNodeUp = "clmgr modify event node_up PRE_EVENT_COMMAND=/usr/local/ha/pre_up.sh POST_EVENT_COMMAND=/usr/local/ha/post_up.sh";
+
+    [Fact]
+    public async Task R_EVT_pre_and_post_event_commands_of_node_up_run_around_the_event_once_synchronized()
+    {
+        await using var runtime = await Demo();
+        foreach (var node in new[] { "node1", "node2" })
+        {
+            await Ok(runtime, "sh -c \"echo 'echo pre-event ran >> /tmp/pre_up.out' > /usr/local/ha/pre_up.sh\"", node);
+            await Ok(runtime, "sh -c \"echo 'echo post-event ran' > /usr/local/ha/post_up.sh\"", node);
+            await Ok(runtime, "chmod 755 /usr/local/ha/pre_up.sh /usr/local/ha/post_up.sh", node);
+        }
+        await Ok(runtime, ChangeNodeUp);
+        Assert.Contains("PRE_EVENT_COMMAND=\"/usr/local/ha/pre_up.sh\"", await Ok(runtime, "clmgr query event node_up"), StringComparison.Ordinal);
+        await Ok(runtime, "clmgr sync cluster");
+        await Ok(runtime, StartLine);
+
+        // node1 runs node_up node1 (its own), then node_up node2 as a member: the pre-event command each time.
+        Assert.Equal("pre-event ran\npre-event ran\n", await Ok(runtime, "cat /tmp/pre_up.out", "node1"));
+        var lines = (await Ok(runtime, "cat /tmp/hacmp.out", "node1")).Split('\n')
+            .Select(l => l.Contains(" EVENT ", StringComparison.Ordinal) ? l[16..] : l).ToList();
+        InOrder(lines,
+            "+node_up[node_up] /usr/local/ha/pre_up.sh",
+            "EVENT START: node_up node1",
+            "EVENT COMPLETED: node_up node1 0",
+            "+node_up[node_up] /usr/local/ha/post_up.sh",
+            "post-event ran",
+            "EVENT START: node_up_complete node1");
+    }
+
+    [Fact]
+    public async Task R_EVT_event_methods_changed_but_not_synchronized_do_not_run()
+    {
+        await using var runtime = await Demo();
+        await Ok(runtime, "sh -c \"echo 'echo pre-event ran >> /tmp/pre_up.out' > /usr/local/ha/pre_up.sh\"", "node1");
+        await Ok(runtime, "sh -c \"echo 'echo post-event ran' > /usr/local/ha/post_up.sh\"", "node1");
+        await Ok(runtime, ChangeNodeUp);
+        await Ok(runtime, StartLine);
+        Assert.DoesNotContain("pre_up.sh", await Ok(runtime, "cat /tmp/hacmp.out", "node1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_an_event_that_is_not_predefined_is_refused_naming_it()
+    {
+        await using var runtime = await Demo();
+        var r = await Run(runtime, "clmgr modify event node_sideways PRE_EVENT_COMMAND=/usr/local/ha/pre_up.sh");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("\"node_sideways\" does not appear to exist!", r.Stderr, StringComparison.Ordinal);
+        var bad = await Run(runtime, "clmgr modify event node_up RECOVERY_COUNTER=many");
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("RECOVERY_COUNTER", bad.Stderr, StringComparison.Ordinal);
+    }
+}
