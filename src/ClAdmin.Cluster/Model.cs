@@ -1,7 +1,16 @@
 namespace ClAdmin.Cluster;
 
-/// <summary>The cluster object itself (HACMPcluster).</summary>
-public sealed record ClusterInfo(string Name, int Id, int SettlingTime = 0, string DistributionPolicy = "node");
+/// <summary>The cluster object itself (HACMPcluster). <see cref="MaxEventTime"/> and <see cref="MaxRgProcessingTime"/>
+/// are the Time Until Warning (seconds): config_too_long starts after the first for an event without resource
+/// group work, after their sum for one with it (semantics §4.2).</summary>
+public sealed record ClusterInfo(string Name, int Id, int SettlingTime = 0, string DistributionPolicy = "node", int MaxEventTime = 180, int MaxRgProcessingTime = 180)
+{
+    /// <summary>The default of both halves of the Time Until Warning (180 + 180 = the 360 s of HACMP 4.x, SG24-5131 p.145).</summary>
+    public const int DefaultEventTime = 180;
+
+    /// <summary>Total time to process a resource group event before a warning is displayed.</summary>
+    public int TotalEventTime => MaxEventTime + MaxRgProcessingTime;
+}
 
 /// <summary>A site (HACMPsite): a named set of nodes.</summary>
 public sealed record Site(string Name, IReadOnlyList<string> Nodes, bool Dominance = false, string BackupCommunications = "none");

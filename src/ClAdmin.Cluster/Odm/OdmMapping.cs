@@ -33,7 +33,8 @@ public static class OdmMapping
         if (c.Cluster is { } cl)
         {
             Add("HACMPcluster", N("id", cl.Id), S("name", cl.Name), S("nodename", ""), S("sec_level", "Standard"),
-                N("cluster_version", ClusterVersion), N("settling_time", cl.SettlingTime), S("rg_distribution_policy", cl.DistributionPolicy));
+                N("cluster_version", ClusterVersion), N("settling_time", cl.SettlingTime), S("rg_distribution_policy", cl.DistributionPolicy),
+                N("max_event_time", cl.MaxEventTime), N("max_rg_processing_time", cl.MaxRgProcessingTime));
         }
         foreach (var s in c.Sites)
         {
@@ -211,7 +212,9 @@ public static class OdmMapping
             return n;
         }
 
-        var cluster = Of("HACMPcluster").Select(o => new ClusterInfo(o.Get("name"), Int(o, "id"), Int(o, "settling_time"), o["rg_distribution_policy"] ?? "node")).ToList();
+        int Duration(OdmObject o, string name) => o.Get(name).Length == 0 ? ClusterInfo.DefaultEventTime : Int(o, name);
+        var cluster = Of("HACMPcluster").Select(o => new ClusterInfo(o.Get("name"), Int(o, "id"), Int(o, "settling_time"), o["rg_distribution_policy"] ?? "node",
+            Duration(o, "max_event_time"), Duration(o, "max_rg_processing_time"))).ToList();
         if (cluster.Count > 1)
         {
             errors.Add("HACMPcluster: more than one cluster object");

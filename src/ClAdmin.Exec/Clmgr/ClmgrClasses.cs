@@ -162,7 +162,7 @@ public static class ClmgrClasses
 /// <summary>The cluster object: add creates it (and its NODES), delete removes the whole configuration.</summary>
 public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
 {
-    public override IReadOnlyList<string> Settable => ["NODES", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY"];
+    public override IReadOnlyList<string> Settable => ["NODES", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY", "MAX_EVENT_TIME", "MAX_RG_PROCESSING_TIME"];
 
     /// <summary>Before a cluster is defined, the standard path's dialog still reads the attribute names.</summary>
     public override IReadOnlyList<string> EmptyHeader =>
@@ -179,7 +179,9 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
         yield return (cl.Name, [("CLUSTER_NAME", cl.Name), ("CLUSTER_ID", cl.Id.ToString(CultureInfo.InvariantCulture)),
             ("STATE", "OFFLINE"), ("NODES", string.Join(' ', c.Nodes.Select(n => n.Name))), ("SITES", string.Join(' ', c.Sites.Select(s => s.Name))),
             ("NETWORKS", string.Join(' ', c.Networks.Select(n => n.Name))), ("RESOURCE_GROUPS", string.Join(' ', c.ResourceGroups.Select(g => g.Name))),
-            ("RG_SETTLING_TIME", cl.SettlingTime.ToString(CultureInfo.InvariantCulture)), ("RG_DIST_POLICY", cl.DistributionPolicy)]);
+            ("RG_SETTLING_TIME", cl.SettlingTime.ToString(CultureInfo.InvariantCulture)), ("RG_DIST_POLICY", cl.DistributionPolicy),
+            ("MAX_EVENT_TIME", cl.MaxEventTime.ToString(CultureInfo.InvariantCulture)), ("MAX_RG_PROCESSING_TIME", cl.MaxRgProcessingTime.ToString(CultureInfo.InvariantCulture)),
+            ("TOTAL_EVENT_TIME", cl.TotalEventTime.ToString(CultureInfo.InvariantCulture))]);
     }
 
     public override ClusterConfiguration Add(ClusterConfiguration c, string? name, ClmgrAttributes a)
@@ -193,14 +195,15 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
         var nodes = a.List("NODES", []);
         return c with
         {
-            Cluster = new ClusterInfo(clusterName, a.Int("CLUSTER_ID", 1), a.Int("RG_SETTLING_TIME", 0), a.Choice("RG_DIST_POLICY", "node", "node", "network")),
+            Cluster = new ClusterInfo(clusterName, a.Int("CLUSTER_ID", 1), a.Int("RG_SETTLING_TIME", 0), a.Choice("RG_DIST_POLICY", "node", "node", "network"),
+                Seconds(a, "MAX_EVENT_TIME", ClusterInfo.DefaultEventTime), Seconds(a, "MAX_RG_PROCESSING_TIME", ClusterInfo.DefaultEventTime)),
             Nodes = [.. c.Nodes, .. nodes.Where(n => c.Nodes.All(x => x.Name != n)).Select(n => new Node(n, n))],
         };
     }
 
     public override ClusterConfiguration Modify(ClusterConfiguration c, string? name, ClmgrAttributes a)
     {
-        a.Only(Name, ["NAME", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY"]);
+        a.Only(Name, ["NAME", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY", "MAX_EVENT_TIME", "MAX_RG_PROCESSING_TIME"]);
         var cl = c.Cluster ?? throw new ClmgrException(ClmgrRc.NotFound, "no cluster is defined.");
         return c with
         {
@@ -210,8 +213,18 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
                 Id = a.Int("CLUSTER_ID", cl.Id),
                 SettlingTime = a.Int("RG_SETTLING_TIME", cl.SettlingTime),
                 DistributionPolicy = a.Choice("RG_DIST_POLICY", cl.DistributionPolicy, "node", "network"),
+                MaxEventTime = Seconds(a, "MAX_EVENT_TIME", cl.MaxEventTime),
+                MaxRgProcessingTime = Seconds(a, "MAX_RG_PROCESSING_TIME", cl.MaxRgProcessingTime),
             },
         };
+    }
+
+    /// <summary>A Time Until Warning half: whole seconds, at least 1.</summary>
+    private static int Seconds(ClmgrAttributes a, string attr, int fallback)
+    {
+        var n = a.Int(attr, fallback);
+        return n >= 1 ? n : throw new ClmgrException(ClmgrRc.IncorrectInput,
+            $"\"{n.ToString(CultureInfo.InvariantCulture)}\" is not a valid value for \"{attr}\". It must be a number of seconds, 1 or more.");
     }
 
     public override ClusterConfiguration Delete(ClusterConfiguration c, string? name, ClmgrAttributes a)

@@ -164,6 +164,9 @@ public static class ClmgrValues
         ["HIGH"] = ClmgrValueKind.Names,
         ["INTERMEDIATE"] = ClmgrValueKind.Names,
         ["LOW"] = ClmgrValueKind.Names,
+        // Time Until Warning (HACMPcluster).
+        ["MAX_EVENT_TIME"] = ClmgrValueKind.Number,
+        ["MAX_RG_PROCESSING_TIME"] = ClmgrValueKind.Number,
         // Events (HACMPevent).
         ["NOTIFY_COMMAND"] = ClmgrValueKind.Path,
         ["PRE_EVENT_COMMAND"] = ClmgrValueKind.Paths,

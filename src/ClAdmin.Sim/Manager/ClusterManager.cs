@@ -172,7 +172,7 @@ public sealed partial class ClusterManager(IPlacement placement)
         {
             world.Clock = until;
         }
-        Warn(world, log);
+        Warn(world, configuration, log);
     }
 
     /// <summary>The earliest timer: a failure detection, and if asked the settling time and delayed fallback timers.</summary>
@@ -184,7 +184,7 @@ public sealed partial class ClusterManager(IPlacement placement)
 
     /// <summary>config_too_long: once the failed event has run longer than the Time Until Warning,
     /// a warning every 30 s on the node where it failed (§4.2, outputs §1.4).</summary>
-    private static void Warn(SimWorld world, EventLog log)
+    private static void Warn(SimWorld world, ClusterConfiguration configuration, EventLog log)
     {
         var c = world.Cluster;
         if (c.FailedEvent.Length == 0 || world.FindNode(c.FailedNode) is not { } node)
@@ -192,10 +192,11 @@ public sealed partial class ClusterManager(IPlacement placement)
             return;
         }
         var now = world.Clock;
-        var due = (int)Math.Floor((now - c.FailedSince - ManagerTexts.TimeUntilWarning) / ManagerTexts.WarningInterval) + 1;
+        var threshold = ManagerTexts.TimeUntilWarning(configuration.Cluster, c.FailedEvent);
+        var due = (int)Math.Floor((now - c.FailedSince - threshold) / ManagerTexts.WarningInterval) + 1;
         for (; c.Warnings < due; c.Warnings++)
         {
-            world.Clock = c.FailedSince + ManagerTexts.TimeUntilWarning + (c.Warnings * ManagerTexts.WarningInterval);
+            world.Clock = c.FailedSince + threshold + (c.Warnings * ManagerTexts.WarningInterval);
             var seconds = ((int)(world.Clock - c.FailedSince).TotalSeconds).ToString(CultureInfo.InvariantCulture);
             log.Marker(node, "START", $"config_too_long {seconds} {c.FailedEvent}");
             log.Out(node, ManagerTexts.ConfigTooLong);
