@@ -172,11 +172,16 @@ public sealed record FileCollection(string Name, string Description, bool SyncWi
 /// <summary>A delayed fallback timer policy.</summary>
 public sealed record FallbackTimer(string Name, string Repeats, int Year = 0, int Month = 0, int DayOfMonth = 0, int DayOfWeek = 0, int Hour = 0, int Minute = 0);
 
+/// <summary>A custom cluster event (HACMPcustom; SMIT "Add a Custom Cluster Event"): a named script that
+/// predefined events name as their pre- or post-event commands.</summary>
+public sealed record CustomEvent(string Name, string Description, string File);
+
 /// <summary>The methods configured on a predefined cluster event (HACMPevent; SMIT "Change/Show Pre-Defined
 /// HACMP Events"). The cluster manager runs them in the order notify(start), pre-event commands, the event
 /// command, post-event commands, notify(complete); the recovery command when the event command fails, then
-/// the event again, up to <see cref="RecoveryCounter"/> times (semantics §4.1, R-EVT). Only events with a
-/// method set are kept; the others run bare.</summary>
+/// the event again, up to <see cref="RecoveryCounter"/> times (semantics §4.1, R-EVT). <see cref="Pre"/> and
+/// <see cref="Post"/> name custom events (<see cref="CustomEvent"/>). Only events with a method set are
+/// kept; the others run bare.</summary>
 public sealed record ClusterEvent(string Name, string Notify = "", IReadOnlyList<string>? Pre = null, IReadOnlyList<string>? Post = null, string Recovery = "", int RecoveryCounter = 0)
 {
     public IReadOnlyList<string> Pre { get; init; } = Pre ?? [];
@@ -206,6 +211,7 @@ public sealed record ClusterConfiguration
     public IReadOnlyList<FileCollection> FileCollections { get; init; } = [];
     public IReadOnlyList<FallbackTimer> FallbackTimers { get; init; } = [];
     public IReadOnlyList<ClusterEvent> Events { get; init; } = [];
+    public IReadOnlyList<CustomEvent> CustomEvents { get; init; } = [];
 
     public static ClusterConfiguration Empty { get; } = new();
 

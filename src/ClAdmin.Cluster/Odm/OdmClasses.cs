@@ -42,6 +42,8 @@ public static class OdmClasses
         // pre, post, recv, count), not found in the references; the setno/msgno/catalog/event_duration
         // descriptors of a real stanza are not kept].
         ("HACMPevent", "name desc cmd notify pre post recv", "count"),
+        // HACMPcustom: [UNCONFIRMED] descriptor names (name, description, value: the script).
+        ("HACMPcustom", "name description value", ""),
     ];
 
     /// <summary>Each class's descriptors by name.</summary>

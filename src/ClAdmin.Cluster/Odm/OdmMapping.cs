@@ -13,7 +13,7 @@ public static class OdmMapping
     [
         "HACMPcluster", "HACMPsite", "HACMPnode", "HACMPnetwork", "HACMPadapter", "HACMPserver", "HACMPmonitor",
         "CLvolgrp", "CLfilesys", "HACMPtimer", "HACMPgroup", "HACMPresource", "HACMPrgdependency",
-        "HACMPrg_loc_dependency", "HACMPfilecollection", "HACMPfcfile", "HACMPevent",
+        "HACMPrg_loc_dependency", "HACMPfilecollection", "HACMPfcfile", "HACMPcustom", "HACMPevent",
     ];
 
     /// <summary>The cluster_version HACMP 5.5 writes.</summary>
@@ -162,9 +162,13 @@ public static class OdmMapping
                 Add("HACMPfcfile", S("collection", f.Name), S("file", file));
             }
         }
+        foreach (var e in c.CustomEvents)
+        {
+            Add("HACMPcustom", S("name", e.Name), S("description", e.Description), S("value", e.File));
+        }
         foreach (var e in c.Events)
         {
-            // pre and post hold the commands separated by commas (descriptor names: see OdmClasses).
+            // pre and post hold custom event names separated by commas (descriptor names: see OdmClasses).
             Add("HACMPevent", S("name", e.Name), S("desc", PredefinedEvents.Description(e.Name)), S("cmd", PredefinedEvents.Command(e.Name)),
                 S("notify", e.Notify), S("pre", string.Join(',', e.Pre)), S("post", string.Join(',', e.Post)), S("recv", e.Recovery), N("count", e.RecoveryCounter));
         }
@@ -293,6 +297,7 @@ public static class OdmMapping
                 [.. Of("HACMPfcfile").Where(f => f.Get("collection") == o.Get("name")).Select(f => f.Get("file"))]))],
             Events = [.. Of("HACMPevent").Select(o => new ClusterEvent(o.Get("name"), o.Get("notify"), SplitCommands(o.Get("pre")), SplitCommands(o.Get("post")), o.Get("recv"), Int(o, "count")))
                 .Where(e => e.HasMethods)],
+            CustomEvents = [.. Of("HACMPcustom").Select(o => new CustomEvent(o.Get("name"), o.Get("description"), o.Get("value")))],
         };
         foreach (var bad in adapters.Where(a => a.Get("function") is not ("boot" or "service" or "persistent")))
         {

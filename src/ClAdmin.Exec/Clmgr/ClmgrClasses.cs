@@ -321,13 +321,18 @@ public sealed class DependencyClass() : ClmgrClass("dependency", "de")
             : throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(name ?? "")}\" does not appear to exist!");
 }
 
-/// <summary>The predefined cluster events (HACMPevent): query lists every one with its methods; modify sets
-/// them, as the "Change/Show Pre-Defined HACMP Events" dialog (cm_chg_predefined_event_dlg) builds it:
-/// <c>clmgr modify event node_up NOTIFY_COMMAND= PRE_EVENT_COMMAND=a,b POST_EVENT_COMMAND= RECOVERY_COMMAND= RECOVERY_COUNTER=</c>.
-/// Custom events (TYPE=CUSTOM) are not kept here: add and delete are refused.</summary>
+/// <summary>Cluster events: the predefined ones (HACMPevent), whose methods modify sets as the "Change/Show
+/// Pre-Defined HACMP Events" dialog (cm_chg_predefined_event_dlg) builds it:
+/// <c>clmgr modify event node_up NOTIFY_COMMAND= PRE_EVENT_COMMAND=c1,c2 POST_EVENT_COMMAND= RECOVERY_COMMAND= RECOVERY_COUNTER=</c>
+/// (pre and post name custom events); and the custom events (HACMPcustom) those name, which add, modify and
+/// delete keep: <c>clmgr add event TYPE=CUSTOM NAME DESCRIPTION= FILE=</c> (cm_add_custom_event).
+/// Query lists both, TYPE=PREDEFINED or TYPE=CUSTOM.</summary>
 public sealed class EventClass() : ClmgrClass("event", "ev")
 {
-    public override IReadOnlyList<string> Settable => ["NOTIFY_COMMAND", "PRE_EVENT_COMMAND", "POST_EVENT_COMMAND", "RECOVERY_COMMAND", "RECOVERY_COUNTER"];
+    private static readonly string[] Methods = ["NOTIFY_COMMAND", "PRE_EVENT_COMMAND", "POST_EVENT_COMMAND", "RECOVERY_COMMAND", "RECOVERY_COUNTER"];
+    private static readonly string[] Custom = ["TYPE", "DESCRIPTION", "FILE"];
+
+    public override IReadOnlyList<string> Settable => [.. Methods, .. Custom];
 
     public override IEnumerable<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> Query(ClusterConfiguration c) =>
         PredefinedEvents.All.Select(p =>
@@ -337,14 +342,38 @@ public sealed class EventClass() : ClmgrClass("event", "ev")
                 ("COMMAND", PredefinedEvents.Command(p.Name)), ("NOTIFY_COMMAND", e.Notify), ("PRE_EVENT_COMMAND", string.Join(',', e.Pre)),
                 ("POST_EVENT_COMMAND", string.Join(',', e.Post)), ("RECOVERY_COMMAND", e.Recovery),
                 ("RECOVERY_COUNTER", e.RecoveryCounter.ToString(CultureInfo.InvariantCulture))]);
-        });
+        }).Concat(c.CustomEvents.Select(e => (e.Name, (IReadOnlyList<(string, string)>)[("NAME", e.Name), ("TYPE", "CUSTOM"), ("DESCRIPTION", e.Description), ("FILE", e.File)])));
 
-    public override ClusterConfiguration Add(ClusterConfiguration c, string? name, ClmgrAttributes a) =>
-        throw new ClmgrException(ClmgrRc.IncorrectInput, "custom cluster events (TYPE=CUSTOM, TYPE=USER_DEFINED) are not available here; the predefined events can be changed with \"clmgr modify event\".");
+    public override ClusterConfiguration Add(ClusterConfiguration c, string? name, ClmgrAttributes a)
+    {
+        a.Only(Name, Custom);
+        a.Choice("TYPE", "CUSTOM", "CUSTOM");
+        var n = name is { Length: > 0 } ? name : throw new ClmgrException(ClmgrRc.MissingInput, "a name is required for the \"event\" class.");
+        if (PredefinedEvents.IsPredefined(n) || c.CustomEvents.Any(e => e.Name == n))
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(n)}\" already exists as an event.");
+        }
+        return c with { CustomEvents = [.. c.CustomEvents, new CustomEvent(n, ClmgrClasses.Required(a, "DESCRIPTION"), ClmgrClasses.Required(a, "FILE"))] };
+    }
 
     public override ClusterConfiguration Modify(ClusterConfiguration c, string? name, ClmgrAttributes a)
     {
-        a.Only(Name, Settable);
+        if (c.CustomEvents.FirstOrDefault(e => e.Name == name) is { } custom)
+        {
+            a.Only(Name, ["NAME", "DESCRIPTION", "FILE"]);
+            var newName = a.Get("NAME", "") is { Length: > 0 } nn ? nn : custom.Name;
+            if (newName != custom.Name && (PredefinedEvents.IsPredefined(newName) || c.CustomEvents.Any(e => e.Name == newName)))
+            {
+                throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(newName)}\" already exists as an event.");
+            }
+            string Rename(string x) => x == custom.Name ? newName : x;
+            return c with
+            {
+                CustomEvents = [.. c.CustomEvents.Select(e => e == custom ? new CustomEvent(newName, a.Get("DESCRIPTION", e.Description), a.Get("FILE", e.File)) : e)],
+                Events = [.. c.Events.Select(e => e with { Pre = [.. e.Pre.Select(Rename)], Post = [.. e.Post.Select(Rename)] })],
+            };
+        }
+        a.Only(Name, Methods);
         if (name is not { Length: > 0 } || !PredefinedEvents.IsPredefined(name))
         {
             throw EntityClass<ClusterEvent>.NotFound(name ?? "");
@@ -355,10 +384,34 @@ public sealed class EventClass() : ClmgrClass("event", "ev")
         {
             throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{counter.ToString(CultureInfo.InvariantCulture)}\" is not a valid value for \"RECOVERY_COUNTER\". It must be 0 or more.");
         }
-        var e = new ClusterEvent(name, a.Get("NOTIFY_COMMAND", old.Notify), a.List("PRE_EVENT_COMMAND", old.Pre), a.List("POST_EVENT_COMMAND", old.Post),
+        var e = new ClusterEvent(name, a.Get("NOTIFY_COMMAND", old.Notify), Customs(c, a, "PRE_EVENT_COMMAND", old.Pre), Customs(c, a, "POST_EVENT_COMMAND", old.Post),
             a.Get("RECOVERY_COMMAND", old.Recovery), counter);
         return c with { Events = [.. c.Events.Where(x => x.Name != name), .. e.HasMethods ? [e] : Array.Empty<ClusterEvent>()] };
     }
 
-    public override ClusterConfiguration Delete(ClusterConfiguration c, string? name, ClmgrAttributes a) => Add(c, name, a);
+    /// <summary>A pre- or post-event list: custom event names, each defined.</summary>
+    private static IReadOnlyList<string> Customs(ClusterConfiguration c, ClmgrAttributes a, string attr, IReadOnlyList<string> fallback)
+    {
+        var names = a.List(attr, fallback);
+        foreach (var n in names.Where(n => c.CustomEvents.All(e => e.Name != n)))
+        {
+            throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(n)}\" is not a valid value for \"{attr}\": no custom event of that name (clmgr add event TYPE=CUSTOM).");
+        }
+        return names;
+    }
+
+    public override ClusterConfiguration Delete(ClusterConfiguration c, string? name, ClmgrAttributes a)
+    {
+        if (c.CustomEvents.FirstOrDefault(e => e.Name == name) is not { } custom)
+        {
+            throw name is { Length: > 0 } && PredefinedEvents.IsPredefined(name)
+                ? new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(name)}\" is a predefined event; it cannot be deleted.")
+                : EntityClass<ClusterEvent>.NotFound(name ?? "");
+        }
+        if (c.Events.FirstOrDefault(e => e.Pre.Contains(custom.Name) || e.Post.Contains(custom.Name)) is { } user)
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"the custom event \"{QuotedText.Escape(custom.Name)}\" is a pre- or post-event command of \"{user.Name}\"; remove it there first.");
+        }
+        return c with { CustomEvents = [.. c.CustomEvents.Where(e => e != custom)] };
+    }
 }

@@ -169,8 +169,9 @@ public static class ClmgrValues
         ["MAX_RG_PROCESSING_TIME"] = ClmgrValueKind.Number,
         // Events (HACMPevent).
         ["NOTIFY_COMMAND"] = ClmgrValueKind.Path,
-        ["PRE_EVENT_COMMAND"] = ClmgrValueKind.Paths,
-        ["POST_EVENT_COMMAND"] = ClmgrValueKind.Paths,
+        ["PRE_EVENT_COMMAND"] = ClmgrValueKind.Names,
+        ["POST_EVENT_COMMAND"] = ClmgrValueKind.Names,
+        ["FILE"] = ClmgrValueKind.Path,
         ["RECOVERY_COMMAND"] = ClmgrValueKind.Path,
         ["RECOVERY_COUNTER"] = ClmgrValueKind.Number,
         // Snapshots.

@@ -229,7 +229,7 @@ public sealed partial class ClusterManager(IPlacement placement)
                 Notify(n, methods, "start", null);
                 foreach (var pre in methods?.Pre ?? [])
                 {
-                    Method(n, pre);
+                    Method(n, Script(pre));
                 }
                 log.Marker(n, "START", Line);
                 log.Availability(n, "umteventstart", [evt.Name], AvailabilityLog.EventStarted(evt.Name));
@@ -252,7 +252,7 @@ public sealed partial class ClusterManager(IPlacement placement)
                 log.Availability(n, "umteventcomplete", [evt.Name], AvailabilityLog.EventCompleted(evt.Name));
                 foreach (var post in methods?.Post ?? [])
                 {
-                    Method(n, post);
+                    Method(n, Script(post));
                 }
                 Notify(n, methods, "complete", code);
                 if (rc.Code == 0 && evt.Name is "node_up" or "node_up_complete" or "node_down" or "node_down_complete")
@@ -281,6 +281,9 @@ public sealed partial class ClusterManager(IPlacement placement)
                 Method(node, $"{methods.Notify} {args}");
             }
         }
+
+        /// <summary>The script of the custom event a pre- or post-event command names (HACMPcustom).</summary>
+        private string Script(string customEvent) => config.CustomEvents.FirstOrDefault(e => e.Name == customEvent)?.File ?? customEvent;
 
         private int Method(SimNode node, string command)
         {
