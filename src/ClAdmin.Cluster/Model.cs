@@ -1,7 +1,16 @@
 namespace ClAdmin.Cluster;
 
-/// <summary>The cluster object itself (HACMPcluster).</summary>
-public sealed record ClusterInfo(string Name, int Id, int SettlingTime = 0, string DistributionPolicy = "node");
+/// <summary>The cluster object itself (HACMPcluster). <see cref="MaxEventTime"/> and <see cref="MaxRgProcessingTime"/>
+/// are the Time Until Warning (seconds): config_too_long starts after the first for an event without resource
+/// group work, after their sum for one with it (semantics §4.2).</summary>
+public sealed record ClusterInfo(string Name, int Id, int SettlingTime = 0, string DistributionPolicy = "node", int MaxEventTime = 180, int MaxRgProcessingTime = 180)
+{
+    /// <summary>The default of both halves of the Time Until Warning (180 + 180 = the 360 s of HACMP 4.x, SG24-5131 p.145).</summary>
+    public const int DefaultEventTime = 180;
+
+    /// <summary>Total time to process a resource group event before a warning is displayed.</summary>
+    public int TotalEventTime => MaxEventTime + MaxRgProcessingTime;
+}
 
 /// <summary>A site (HACMPsite): a named set of nodes.</summary>
 public sealed record Site(string Name, IReadOnlyList<string> Nodes, bool Dominance = false, string BackupCommunications = "none");
@@ -163,6 +172,26 @@ public sealed record FileCollection(string Name, string Description, bool SyncWi
 /// <summary>A delayed fallback timer policy.</summary>
 public sealed record FallbackTimer(string Name, string Repeats, int Year = 0, int Month = 0, int DayOfMonth = 0, int DayOfWeek = 0, int Hour = 0, int Minute = 0);
 
+/// <summary>A custom cluster event (HACMPcustom; SMIT "Add a Custom Cluster Event"): a named script that
+/// predefined events name as their pre- or post-event commands.</summary>
+public sealed record CustomEvent(string Name, string Description, string File);
+
+/// <summary>The methods configured on a predefined cluster event (HACMPevent; SMIT "Change/Show Pre-Defined
+/// HACMP Events"). The cluster manager runs them in the order notify(start), pre-event commands, the event
+/// command, post-event commands, notify(complete); the recovery command when the event command fails, then
+/// the event again, up to <see cref="RecoveryCounter"/> times (semantics §4.1, R-EVT). <see cref="Pre"/> and
+/// <see cref="Post"/> name custom events (<see cref="CustomEvent"/>). Only events with a method set are
+/// kept; the others run bare.</summary>
+public sealed record ClusterEvent(string Name, string Notify = "", IReadOnlyList<string>? Pre = null, IReadOnlyList<string>? Post = null, string Recovery = "", int RecoveryCounter = 0)
+{
+    public IReadOnlyList<string> Pre { get; init; } = Pre ?? [];
+
+    public IReadOnlyList<string> Post { get; init; } = Post ?? [];
+
+    /// <summary>Whether any method is set (an event without one is not stored).</summary>
+    public bool HasMethods => Notify.Length > 0 || Pre.Count > 0 || Post.Count > 0 || Recovery.Length > 0 || RecoveryCounter != 0;
+}
+
 /// <summary>One whole cluster configuration: what the DCD (or the ACD) holds.</summary>
 public sealed record ClusterConfiguration
 {
@@ -181,6 +210,8 @@ public sealed record ClusterConfiguration
     public IReadOnlyList<Dependency> Dependencies { get; init; } = [];
     public IReadOnlyList<FileCollection> FileCollections { get; init; } = [];
     public IReadOnlyList<FallbackTimer> FallbackTimers { get; init; } = [];
+    public IReadOnlyList<ClusterEvent> Events { get; init; } = [];
+    public IReadOnlyList<CustomEvent> CustomEvents { get; init; } = [];
 
     public static ClusterConfiguration Empty { get; } = new();
 

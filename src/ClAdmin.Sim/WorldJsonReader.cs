@@ -600,7 +600,6 @@ internal ref struct WorldJsonReader
                 case "queue": ReadQueue(c.Queue); break;
                 case "groups": ReadRgStatus(c.Groups); break;
                 case "forcedDown": ReadStrings(c.ForcedDown); break;
-                case "eventMethods": ReadEventMethods(c.EventMethods); break;
                 case "failedEvent": c.FailedEvent = ReadString(); break;
                 case "failedNode": c.FailedNode = ReadString(); break;
                 case "failedSince": c.FailedSince = ReadDateTime(); break;
@@ -692,31 +691,6 @@ internal ref struct WorldJsonReader
                     case "restarts": m.Restarts = ReadInt32(); break;
                     case "lastRestart": m.LastRestart = ReadDateTime(); break;
                     case "state": m.State = ReadString(); break;
-                    default: _json.Skip(); break;
-                }
-            }
-        }
-    }
-
-    private void ReadEventMethods(List<EventMethods> methods)
-    {
-        methods.Clear();
-        StartArray();
-        while (NextItem())
-        {
-            var m = new EventMethods();
-            methods.Add(m);
-            StartObject();
-            while (NextProperty(out var name))
-            {
-                switch (name)
-                {
-                    case "event": m.Event = ReadString(); break;
-                    case "notify": m.Notify = ReadString(); break;
-                    case "pre": ReadStrings(m.Pre); break;
-                    case "post": ReadStrings(m.Post); break;
-                    case "recovery": m.Recovery = ReadString(); break;
-                    case "recoveryCounter": m.RecoveryCounter = ReadInt32(); break;
                     default: _json.Skip(); break;
                 }
             }

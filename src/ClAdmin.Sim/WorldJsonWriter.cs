@@ -406,19 +406,6 @@ internal static class WorldJsonWriter
         }
         w.WriteEndArray();
         WriteStrings(w, "forcedDown"u8, c.ForcedDown);
-        w.WriteStartArray("eventMethods"u8);
-        foreach (var m in c.EventMethods)
-        {
-            w.WriteStartObject();
-            w.WriteString("event"u8, m.Event);
-            w.WriteString("notify"u8, m.Notify);
-            WriteStrings(w, "pre"u8, m.Pre);
-            WriteStrings(w, "post"u8, m.Post);
-            w.WriteString("recovery"u8, m.Recovery);
-            w.WriteNumber("recoveryCounter"u8, m.RecoveryCounter);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
         w.WriteString("failedEvent"u8, c.FailedEvent);
         w.WriteString("failedNode"u8, c.FailedNode);
         w.WriteString("failedSince"u8, c.FailedSince);

@@ -72,3 +72,35 @@ public class OdmStanzaTests
     public void Unknown_classes_are_errors() =>
         Assert.Contains("HACMPbogus", Assert.Single(OdmMapping.FromObjects([new OdmObject("HACMPbogus", [])]).Errors));
 }
+
+public class OdmEventTests
+{
+    [Fact]
+    public void Event_methods_custom_events_and_the_time_until_warning_go_to_the_odm_and_back()
+    {
+        var c = new ClusterConfiguration
+        {
+            Cluster = new ClusterInfo("c1", 1, MaxEventTime: 60, MaxRgProcessingTime: 40),
+            CustomEvents = [new CustomEvent("pre_up", "before node_up", "/usr/local/ha/pre_up.sh")],
+            Events = [new ClusterEvent("node_up", "/usr/local/ha/notify.sh", ["pre_up"], [], "/usr/local/ha/recover.sh", 2)],
+        };
+        var objects = OdmMapping.ToObjects(c);
+        var text = OdmStanza.Format(objects);
+        Assert.Contains("\nHACMPevent:\n\tname = \"node_up\"\n\tdesc = \"Script run when a node is attempting to join the cluster.\"\n\tcmd = \"/usr/es/sbin/cluster/events/node_up\"\n"
+            + "\tnotify = \"/usr/local/ha/notify.sh\"\n\tpre = \"pre_up\"\n\tpost = \"\"\n\trecv = \"/usr/local/ha/recover.sh\"\n\tcount = 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("\tmax_event_time = 60\n\tmax_rg_processing_time = 40\n", text, StringComparison.Ordinal);
+        var (back, errors) = OdmMapping.FromObjects(OdmStanza.Parse(text).Objects);
+        Assert.Empty(errors);
+        Assert.Equal(text, OdmStanza.Format(OdmMapping.ToObjects(back!)));
+        Assert.Equal(["pre_up"], back!.Events[0].Pre);
+        Assert.Equal(100, back.Cluster!.TotalEventTime);
+    }
+
+    [Fact]
+    public void A_cluster_stanza_without_the_durations_takes_the_default_360_seconds()
+    {
+        var (back, errors) = OdmMapping.FromObjects(OdmStanza.Parse("\nHACMPcluster:\n\tid = 1\n\tname = \"c1\"\n").Objects);
+        Assert.Empty(errors);
+        Assert.Equal(360, back!.Cluster!.TotalEventTime);
+    }
+}

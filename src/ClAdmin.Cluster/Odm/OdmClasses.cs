@@ -21,7 +21,8 @@ public static class OdmClasses
     private static readonly (string Class, string Strings, string Numbers)[] Table =
     [
         ("HACMPcluster", "name nodename sec_level rg_distribution_policy last_node_ids last_network_ids last_site_ides wlm_subdir",
-            "id cluster_version settling_time highest_node_id highest_network_id highest_site_id handle reserved1 reserved2"),
+            // max_event_time, max_rg_processing_time: [UNCONFIRMED] names for the Time Until Warning.
+            "id cluster_version settling_time highest_node_id highest_network_id highest_site_id handle reserved1 reserved2 max_event_time max_rg_processing_time"),
         ("HACMPsite", "name nodelist dominance backup", ""),
         ("HACMPnode", "name object value", "node_id node_handle version"),
         ("HACMPnetwork", "name attr netmask nimname hb_offset", "network_id alias"),
@@ -37,6 +38,12 @@ public static class OdmClasses
         ("HACMPrg_loc_dependency", "group_name loc_dep_type priority", "id"),
         ("HACMPfilecollection", "name description sync_with_cluster sync_with_changes", ""),
         ("HACMPfcfile", "collection file", ""),
+        // HACMPevent: descriptor names [UNCONFIRMED: recalled from HACMP snapshots (name, desc, cmd, notify,
+        // pre, post, recv, count), not found in the references; the setno/msgno/catalog/event_duration
+        // descriptors of a real stanza are not kept].
+        ("HACMPevent", "name desc cmd notify pre post recv", "count"),
+        // HACMPcustom: [UNCONFIRMED] descriptor names (name, description, value: the script).
+        ("HACMPcustom", "name description value", ""),
     ];
 
     /// <summary>Each class's descriptors by name.</summary>

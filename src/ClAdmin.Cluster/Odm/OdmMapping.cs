@@ -13,7 +13,7 @@ public static class OdmMapping
     [
         "HACMPcluster", "HACMPsite", "HACMPnode", "HACMPnetwork", "HACMPadapter", "HACMPserver", "HACMPmonitor",
         "CLvolgrp", "CLfilesys", "HACMPtimer", "HACMPgroup", "HACMPresource", "HACMPrgdependency",
-        "HACMPrg_loc_dependency", "HACMPfilecollection", "HACMPfcfile",
+        "HACMPrg_loc_dependency", "HACMPfilecollection", "HACMPfcfile", "HACMPcustom", "HACMPevent",
     ];
 
     /// <summary>The cluster_version HACMP 5.5 writes.</summary>
@@ -23,6 +23,7 @@ public static class OdmMapping
     private static OdmAttribute N(string name, int value) => new(name, value.ToString(CultureInfo.InvariantCulture), IsNumber: true);
     private static string Words(IEnumerable<string> values) => string.Join(' ', values);
     private static string[] Split(string value) => value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    private static string[] SplitCommands(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     private static string YesNo(bool b) => b ? "yes" : "no";
 
     public static IReadOnlyList<OdmObject> ToObjects(ClusterConfiguration c)
@@ -32,7 +33,8 @@ public static class OdmMapping
         if (c.Cluster is { } cl)
         {
             Add("HACMPcluster", N("id", cl.Id), S("name", cl.Name), S("nodename", ""), S("sec_level", "Standard"),
-                N("cluster_version", ClusterVersion), N("settling_time", cl.SettlingTime), S("rg_distribution_policy", cl.DistributionPolicy));
+                N("cluster_version", ClusterVersion), N("settling_time", cl.SettlingTime), S("rg_distribution_policy", cl.DistributionPolicy),
+                N("max_event_time", cl.MaxEventTime), N("max_rg_processing_time", cl.MaxRgProcessingTime));
         }
         foreach (var s in c.Sites)
         {
@@ -160,6 +162,16 @@ public static class OdmMapping
                 Add("HACMPfcfile", S("collection", f.Name), S("file", file));
             }
         }
+        foreach (var e in c.CustomEvents)
+        {
+            Add("HACMPcustom", S("name", e.Name), S("description", e.Description), S("value", e.File));
+        }
+        foreach (var e in c.Events)
+        {
+            // pre and post hold custom event names separated by commas (descriptor names: see OdmClasses).
+            Add("HACMPevent", S("name", e.Name), S("desc", PredefinedEvents.Description(e.Name)), S("cmd", PredefinedEvents.Command(e.Name)),
+                S("notify", e.Notify), S("pre", string.Join(',', e.Pre)), S("post", string.Join(',', e.Post)), S("recv", e.Recovery), N("count", e.RecoveryCounter));
+        }
         return o;
     }
 
@@ -204,7 +216,9 @@ public static class OdmMapping
             return n;
         }
 
-        var cluster = Of("HACMPcluster").Select(o => new ClusterInfo(o.Get("name"), Int(o, "id"), Int(o, "settling_time"), o["rg_distribution_policy"] ?? "node")).ToList();
+        int Duration(OdmObject o, string name) => o.Get(name).Length == 0 ? ClusterInfo.DefaultEventTime : Int(o, name);
+        var cluster = Of("HACMPcluster").Select(o => new ClusterInfo(o.Get("name"), Int(o, "id"), Int(o, "settling_time"), o["rg_distribution_policy"] ?? "node",
+            Duration(o, "max_event_time"), Duration(o, "max_rg_processing_time"))).ToList();
         if (cluster.Count > 1)
         {
             errors.Add("HACMPcluster: more than one cluster object");
@@ -281,6 +295,9 @@ public static class OdmMapping
             Dependencies = [.. deps.OrderBy(d => d.Id).Select(d => d.D)],
             FileCollections = [.. Of("HACMPfilecollection").Select(o => new FileCollection(o.Get("name"), o.Get("description"), o.Get("sync_with_cluster") == "yes", o.Get("sync_with_changes") == "yes",
                 [.. Of("HACMPfcfile").Where(f => f.Get("collection") == o.Get("name")).Select(f => f.Get("file"))]))],
+            Events = [.. Of("HACMPevent").Select(o => new ClusterEvent(o.Get("name"), o.Get("notify"), SplitCommands(o.Get("pre")), SplitCommands(o.Get("post")), o.Get("recv"), Int(o, "count")))
+                .Where(e => e.HasMethods)],
+            CustomEvents = [.. Of("HACMPcustom").Select(o => new CustomEvent(o.Get("name"), o.Get("description"), o.Get("value")))],
         };
         foreach (var bad in adapters.Where(a => a.Get("function") is not ("boot" or "service" or "persistent")))
         {

@@ -133,11 +133,12 @@ public static class ClmgrClasses
 
     public static readonly ClusterClass Cluster = new();
     public static readonly DependencyClass Dependency = new();
+    public static readonly EventClass Event = new();
 
     /// <summary>Every class clmgr serves here, for lookups by name or alias.</summary>
     public static readonly IReadOnlyList<ClmgrClass> All =
         [Cluster, Site, Node, Network, Interface, ServiceIp, PersistentIp, ApplicationController, ApplicationMonitor, VolumeGroup, FileSystem,
-         ResourceGroup, Dependency, FileCollection, FallbackTimer];
+         ResourceGroup, Dependency, FileCollection, FallbackTimer, Event];
 
     /// <summary>Finds a class by name, alias or unambiguous prefix, case-insensitively. "snapshot" is handled by the handler.</summary>
     public static ClmgrClass? Find(string name)
@@ -161,7 +162,7 @@ public static class ClmgrClasses
 /// <summary>The cluster object: add creates it (and its NODES), delete removes the whole configuration.</summary>
 public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
 {
-    public override IReadOnlyList<string> Settable => ["NODES", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY"];
+    public override IReadOnlyList<string> Settable => ["NODES", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY", "MAX_EVENT_TIME", "MAX_RG_PROCESSING_TIME"];
 
     /// <summary>Before a cluster is defined, the standard path's dialog still reads the attribute names.</summary>
     public override IReadOnlyList<string> EmptyHeader =>
@@ -178,7 +179,9 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
         yield return (cl.Name, [("CLUSTER_NAME", cl.Name), ("CLUSTER_ID", cl.Id.ToString(CultureInfo.InvariantCulture)),
             ("STATE", "OFFLINE"), ("NODES", string.Join(' ', c.Nodes.Select(n => n.Name))), ("SITES", string.Join(' ', c.Sites.Select(s => s.Name))),
             ("NETWORKS", string.Join(' ', c.Networks.Select(n => n.Name))), ("RESOURCE_GROUPS", string.Join(' ', c.ResourceGroups.Select(g => g.Name))),
-            ("RG_SETTLING_TIME", cl.SettlingTime.ToString(CultureInfo.InvariantCulture)), ("RG_DIST_POLICY", cl.DistributionPolicy)]);
+            ("RG_SETTLING_TIME", cl.SettlingTime.ToString(CultureInfo.InvariantCulture)), ("RG_DIST_POLICY", cl.DistributionPolicy),
+            ("MAX_EVENT_TIME", cl.MaxEventTime.ToString(CultureInfo.InvariantCulture)), ("MAX_RG_PROCESSING_TIME", cl.MaxRgProcessingTime.ToString(CultureInfo.InvariantCulture)),
+            ("TOTAL_EVENT_TIME", cl.TotalEventTime.ToString(CultureInfo.InvariantCulture))]);
     }
 
     public override ClusterConfiguration Add(ClusterConfiguration c, string? name, ClmgrAttributes a)
@@ -192,14 +195,15 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
         var nodes = a.List("NODES", []);
         return c with
         {
-            Cluster = new ClusterInfo(clusterName, a.Int("CLUSTER_ID", 1), a.Int("RG_SETTLING_TIME", 0), a.Choice("RG_DIST_POLICY", "node", "node", "network")),
+            Cluster = new ClusterInfo(clusterName, a.Int("CLUSTER_ID", 1), a.Int("RG_SETTLING_TIME", 0), a.Choice("RG_DIST_POLICY", "node", "node", "network"),
+                Seconds(a, "MAX_EVENT_TIME", ClusterInfo.DefaultEventTime), Seconds(a, "MAX_RG_PROCESSING_TIME", ClusterInfo.DefaultEventTime)),
             Nodes = [.. c.Nodes, .. nodes.Where(n => c.Nodes.All(x => x.Name != n)).Select(n => new Node(n, n))],
         };
     }
 
     public override ClusterConfiguration Modify(ClusterConfiguration c, string? name, ClmgrAttributes a)
     {
-        a.Only(Name, ["NAME", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY"]);
+        a.Only(Name, ["NAME", "CLUSTER_ID", "RG_SETTLING_TIME", "RG_DIST_POLICY", "MAX_EVENT_TIME", "MAX_RG_PROCESSING_TIME"]);
         var cl = c.Cluster ?? throw new ClmgrException(ClmgrRc.NotFound, "no cluster is defined.");
         return c with
         {
@@ -209,8 +213,18 @@ public sealed class ClusterClass() : ClmgrClass("cluster", "cl")
                 Id = a.Int("CLUSTER_ID", cl.Id),
                 SettlingTime = a.Int("RG_SETTLING_TIME", cl.SettlingTime),
                 DistributionPolicy = a.Choice("RG_DIST_POLICY", cl.DistributionPolicy, "node", "network"),
+                MaxEventTime = Seconds(a, "MAX_EVENT_TIME", cl.MaxEventTime),
+                MaxRgProcessingTime = Seconds(a, "MAX_RG_PROCESSING_TIME", cl.MaxRgProcessingTime),
             },
         };
+    }
+
+    /// <summary>A Time Until Warning half: whole seconds, at least 1.</summary>
+    private static int Seconds(ClmgrAttributes a, string attr, int fallback)
+    {
+        var n = a.Int(attr, fallback);
+        return n >= 1 ? n : throw new ClmgrException(ClmgrRc.IncorrectInput,
+            $"\"{n.ToString(CultureInfo.InvariantCulture)}\" is not a valid value for \"{attr}\". It must be a number of seconds, 1 or more.");
     }
 
     public override ClusterConfiguration Delete(ClusterConfiguration c, string? name, ClmgrAttributes a)
@@ -305,4 +319,99 @@ public sealed class DependencyClass() : ClmgrClass("dependency", "de")
         int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= c.Dependencies.Count
             ? n - 1
             : throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(name ?? "")}\" does not appear to exist!");
+}
+
+/// <summary>Cluster events: the predefined ones (HACMPevent), whose methods modify sets as the "Change/Show
+/// Pre-Defined HACMP Events" dialog (cm_chg_predefined_event_dlg) builds it:
+/// <c>clmgr modify event node_up NOTIFY_COMMAND= PRE_EVENT_COMMAND=c1,c2 POST_EVENT_COMMAND= RECOVERY_COMMAND= RECOVERY_COUNTER=</c>
+/// (pre and post name custom events); and the custom events (HACMPcustom) those name, which add, modify and
+/// delete keep: <c>clmgr add event TYPE=CUSTOM NAME DESCRIPTION= FILE=</c> (cm_add_custom_event).
+/// Query lists both, TYPE=PREDEFINED or TYPE=CUSTOM.</summary>
+public sealed class EventClass() : ClmgrClass("event", "ev")
+{
+    private static readonly string[] Methods = ["NOTIFY_COMMAND", "PRE_EVENT_COMMAND", "POST_EVENT_COMMAND", "RECOVERY_COMMAND", "RECOVERY_COUNTER"];
+    private static readonly string[] Custom = ["TYPE", "DESCRIPTION", "FILE"];
+
+    public override IReadOnlyList<string> Settable => [.. Methods, .. Custom];
+
+    public override IEnumerable<(string Name, IReadOnlyList<(string Attr, string Value)> Attributes)> Query(ClusterConfiguration c) =>
+        PredefinedEvents.All.Select(p =>
+        {
+            var e = c.Events.FirstOrDefault(x => x.Name == p.Name) ?? new ClusterEvent(p.Name);
+            return (p.Name, (IReadOnlyList<(string, string)>)[("NAME", p.Name), ("TYPE", "PREDEFINED"), ("DESCRIPTION", p.Description),
+                ("COMMAND", PredefinedEvents.Command(p.Name)), ("NOTIFY_COMMAND", e.Notify), ("PRE_EVENT_COMMAND", string.Join(',', e.Pre)),
+                ("POST_EVENT_COMMAND", string.Join(',', e.Post)), ("RECOVERY_COMMAND", e.Recovery),
+                ("RECOVERY_COUNTER", e.RecoveryCounter.ToString(CultureInfo.InvariantCulture))]);
+        }).Concat(c.CustomEvents.Select(e => (e.Name, (IReadOnlyList<(string, string)>)[("NAME", e.Name), ("TYPE", "CUSTOM"), ("DESCRIPTION", e.Description), ("FILE", e.File)])));
+
+    public override ClusterConfiguration Add(ClusterConfiguration c, string? name, ClmgrAttributes a)
+    {
+        a.Only(Name, Custom);
+        a.Choice("TYPE", "CUSTOM", "CUSTOM");
+        var n = name is { Length: > 0 } ? name : throw new ClmgrException(ClmgrRc.MissingInput, "a name is required for the \"event\" class.");
+        if (PredefinedEvents.IsPredefined(n) || c.CustomEvents.Any(e => e.Name == n))
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(n)}\" already exists as an event.");
+        }
+        return c with { CustomEvents = [.. c.CustomEvents, new CustomEvent(n, ClmgrClasses.Required(a, "DESCRIPTION"), ClmgrClasses.Required(a, "FILE"))] };
+    }
+
+    public override ClusterConfiguration Modify(ClusterConfiguration c, string? name, ClmgrAttributes a)
+    {
+        if (c.CustomEvents.FirstOrDefault(e => e.Name == name) is { } custom)
+        {
+            a.Only(Name, ["NAME", "DESCRIPTION", "FILE"]);
+            var newName = a.Get("NAME", "") is { Length: > 0 } nn ? nn : custom.Name;
+            if (newName != custom.Name && (PredefinedEvents.IsPredefined(newName) || c.CustomEvents.Any(e => e.Name == newName)))
+            {
+                throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(newName)}\" already exists as an event.");
+            }
+            string Rename(string x) => x == custom.Name ? newName : x;
+            return c with
+            {
+                CustomEvents = [.. c.CustomEvents.Select(e => e == custom ? new CustomEvent(newName, a.Get("DESCRIPTION", e.Description), a.Get("FILE", e.File)) : e)],
+                Events = [.. c.Events.Select(e => e with { Pre = [.. e.Pre.Select(Rename)], Post = [.. e.Post.Select(Rename)] })],
+            };
+        }
+        a.Only(Name, Methods);
+        if (name is not { Length: > 0 } || !PredefinedEvents.IsPredefined(name))
+        {
+            throw EntityClass<ClusterEvent>.NotFound(name ?? "");
+        }
+        var old = c.Events.FirstOrDefault(x => x.Name == name) ?? new ClusterEvent(name);
+        var counter = a.Int("RECOVERY_COUNTER", old.RecoveryCounter);
+        if (counter < 0)
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"\"{counter.ToString(CultureInfo.InvariantCulture)}\" is not a valid value for \"RECOVERY_COUNTER\". It must be 0 or more.");
+        }
+        var e = new ClusterEvent(name, a.Get("NOTIFY_COMMAND", old.Notify), Customs(c, a, "PRE_EVENT_COMMAND", old.Pre), Customs(c, a, "POST_EVENT_COMMAND", old.Post),
+            a.Get("RECOVERY_COMMAND", old.Recovery), counter);
+        return c with { Events = [.. c.Events.Where(x => x.Name != name), .. e.HasMethods ? [e] : Array.Empty<ClusterEvent>()] };
+    }
+
+    /// <summary>A pre- or post-event list: custom event names, each defined.</summary>
+    private static IReadOnlyList<string> Customs(ClusterConfiguration c, ClmgrAttributes a, string attr, IReadOnlyList<string> fallback)
+    {
+        var names = a.List(attr, fallback);
+        foreach (var n in names.Where(n => c.CustomEvents.All(e => e.Name != n)))
+        {
+            throw new ClmgrException(ClmgrRc.NotFound, $"\"{QuotedText.Escape(n)}\" is not a valid value for \"{attr}\": no custom event of that name (clmgr add event TYPE=CUSTOM).");
+        }
+        return names;
+    }
+
+    public override ClusterConfiguration Delete(ClusterConfiguration c, string? name, ClmgrAttributes a)
+    {
+        if (c.CustomEvents.FirstOrDefault(e => e.Name == name) is not { } custom)
+        {
+            throw name is { Length: > 0 } && PredefinedEvents.IsPredefined(name)
+                ? new ClmgrException(ClmgrRc.IncorrectInput, $"\"{QuotedText.Escape(name)}\" is a predefined event; it cannot be deleted.")
+                : EntityClass<ClusterEvent>.NotFound(name ?? "");
+        }
+        if (c.Events.FirstOrDefault(e => e.Pre.Contains(custom.Name) || e.Post.Contains(custom.Name)) is { } user)
+        {
+            throw new ClmgrException(ClmgrRc.IncorrectInput, $"the custom event \"{QuotedText.Escape(custom.Name)}\" is a pre- or post-event command of \"{user.Name}\"; remove it there first.");
+        }
+        return c with { CustomEvents = [.. c.CustomEvents.Where(e => e != custom)] };
+    }
 }

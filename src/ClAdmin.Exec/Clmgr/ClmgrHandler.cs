@@ -218,7 +218,13 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         switch (action)
         {
             case "query":
-                return Query(cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList(), name, options, stdout, cls.EmptyHeader);
+                var objects = cls.Query(WithDiscovery(repo, cls.Name, attributes)).ToList();
+                if (cls.Name == "event" && attributes["TYPE"] is { Length: > 0 } type)
+                {
+                    // clmgr query event TYPE=PREDEFINED|CUSTOM: the events of that type only (the dialogs' pick lists).
+                    objects = [.. objects.Where(x => x.Attributes.Any(a => a.Attr == "TYPE" && a.Value.Equals(type, StringComparison.OrdinalIgnoreCase)))];
+                }
+                return Query(objects, name, options, stdout, cls.EmptyHeader);
             case "add":
             case "modify":
             case "delete":

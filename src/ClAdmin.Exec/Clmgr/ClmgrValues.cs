@@ -164,6 +164,16 @@ public static class ClmgrValues
         ["HIGH"] = ClmgrValueKind.Names,
         ["INTERMEDIATE"] = ClmgrValueKind.Names,
         ["LOW"] = ClmgrValueKind.Names,
+        // Time Until Warning (HACMPcluster).
+        ["MAX_EVENT_TIME"] = ClmgrValueKind.Number,
+        ["MAX_RG_PROCESSING_TIME"] = ClmgrValueKind.Number,
+        // Events (HACMPevent).
+        ["NOTIFY_COMMAND"] = ClmgrValueKind.Path,
+        ["PRE_EVENT_COMMAND"] = ClmgrValueKind.Names,
+        ["POST_EVENT_COMMAND"] = ClmgrValueKind.Names,
+        ["FILE"] = ClmgrValueKind.Path,
+        ["RECOVERY_COMMAND"] = ClmgrValueKind.Path,
+        ["RECOVERY_COUNTER"] = ClmgrValueKind.Number,
         // Snapshots.
         ["METHODS"] = ClmgrValueKind.Words,
         ["SAVE_LOGS"] = ClmgrValueKind.Choice,

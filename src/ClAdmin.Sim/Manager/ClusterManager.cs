@@ -172,7 +172,7 @@ public sealed partial class ClusterManager(IPlacement placement)
         {
             world.Clock = until;
         }
-        Warn(world, log);
+        Warn(world, configuration, log);
     }
 
     /// <summary>The earliest timer: a failure detection, and if asked the settling time and delayed fallback timers.</summary>
@@ -184,7 +184,7 @@ public sealed partial class ClusterManager(IPlacement placement)
 
     /// <summary>config_too_long: once the failed event has run longer than the Time Until Warning,
     /// a warning every 30 s on the node where it failed (§4.2, outputs §1.4).</summary>
-    private static void Warn(SimWorld world, EventLog log)
+    private static void Warn(SimWorld world, ClusterConfiguration configuration, EventLog log)
     {
         var c = world.Cluster;
         if (c.FailedEvent.Length == 0 || world.FindNode(c.FailedNode) is not { } node)
@@ -192,10 +192,11 @@ public sealed partial class ClusterManager(IPlacement placement)
             return;
         }
         var now = world.Clock;
-        var due = (int)Math.Floor((now - c.FailedSince - ManagerTexts.TimeUntilWarning) / ManagerTexts.WarningInterval) + 1;
+        var threshold = ManagerTexts.TimeUntilWarning(configuration.Cluster, c.FailedEvent);
+        var due = (int)Math.Floor((now - c.FailedSince - threshold) / ManagerTexts.WarningInterval) + 1;
         for (; c.Warnings < due; c.Warnings++)
         {
-            world.Clock = c.FailedSince + ManagerTexts.TimeUntilWarning + (c.Warnings * ManagerTexts.WarningInterval);
+            world.Clock = c.FailedSince + threshold + (c.Warnings * ManagerTexts.WarningInterval);
             var seconds = ((int)(world.Clock - c.FailedSince).TotalSeconds).ToString(CultureInfo.InvariantCulture);
             log.Marker(node, "START", $"config_too_long {seconds} {c.FailedEvent}");
             log.Out(node, ManagerTexts.ConfigTooLong);
@@ -221,13 +222,14 @@ public sealed partial class ClusterManager(IPlacement placement)
                 n.ClusterManagerState = "ST_RP_RUNNING";
                 log.Debug(n, $"HACMP: clstrmgrES: running event {Line}");
             }
-            var methods = world.Cluster.EventMethods.Find(m => m.Event == evt.Name);
+            // R-EVT: the methods configured on the event in the active configuration (HACMPevent in the ACD).
+            var methods = config.Events.FirstOrDefault(m => m.Name == evt.Name);
             foreach (var n in members)
             {
                 Notify(n, methods, "start", null);
                 foreach (var pre in methods?.Pre ?? [])
                 {
-                    Method(n, pre);
+                    Method(n, Script(pre));
                 }
                 log.Marker(n, "START", Line);
                 log.Availability(n, "umteventstart", [evt.Name], AvailabilityLog.EventStarted(evt.Name));
@@ -250,7 +252,7 @@ public sealed partial class ClusterManager(IPlacement placement)
                 log.Availability(n, "umteventcomplete", [evt.Name], AvailabilityLog.EventCompleted(evt.Name));
                 foreach (var post in methods?.Post ?? [])
                 {
-                    Method(n, post);
+                    Method(n, Script(post));
                 }
                 Notify(n, methods, "complete", code);
                 if (rc.Code == 0 && evt.Name is "node_up" or "node_up_complete" or "node_down" or "node_down_complete")
@@ -271,7 +273,7 @@ public sealed partial class ClusterManager(IPlacement placement)
         private List<SimNode> Members() =>
             [.. world.Nodes.Where(n => n.Up && ((Active(n) && n.ClusterManagerState != "ST_JOINING") || n.Name == Subject) && config.Nodes.Any(c => c.Name == n.Name))];
 
-        private void Notify(SimNode node, EventMethods? methods, string phase, int? rc)
+        private void Notify(SimNode node, ClusterEvent? methods, string phase, int? rc)
         {
             if (methods is { Notify.Length: > 0 })
             {
@@ -279,6 +281,9 @@ public sealed partial class ClusterManager(IPlacement placement)
                 Method(node, $"{methods.Notify} {args}");
             }
         }
+
+        /// <summary>The script of the custom event a pre- or post-event command names (HACMPcustom).</summary>
+        private string Script(string customEvent) => config.CustomEvents.FirstOrDefault(e => e.Name == customEvent)?.File ?? customEvent;
 
         private int Method(SimNode node, string command)
         {

@@ -26,8 +26,26 @@ public static class ManagerTexts
     /// <summary>The cluster history directory; files are cluster.mmddyyyy [RECONSTRUCTED path].</summary>
     public const string HistoryDirectory = "/usr/es/sbin/cluster/history";
 
-    /// <summary>Time Until Warning: config_too_long after this long in one event (360 s by default) [DOC, SG24-5131 p.145].</summary>
-    public static readonly TimeSpan TimeUntilWarning = TimeSpan.FromSeconds(360);
+    /// <summary>Time Until Warning of the event line <paramref name="evt"/> ("rg_move node1 1"): config_too_long
+    /// after the Max. Event-only Duration for an event without resource group work, after that plus the Max.
+    /// Resource Group Processing Time for one with it (semantics §4.2 [DOC 7.2]; 180 + 180 = the 360 s of
+    /// HACMP 4.x [DOC, SG24-5131 p.145]). Which events do resource group work is [RECONSTRUCTED].</summary>
+    public static TimeSpan TimeUntilWarning(ClAdmin.Cluster.ClusterInfo? cluster, string evt)
+    {
+        var eventTime = cluster?.MaxEventTime ?? ClAdmin.Cluster.ClusterInfo.DefaultEventTime;
+        var rgTime = cluster?.MaxRgProcessingTime ?? ClAdmin.Cluster.ClusterInfo.DefaultEventTime;
+        var name = evt.Split(' ')[0];
+        return TimeSpan.FromSeconds(EventOnly.Contains(name) ? eventTime : eventTime + rgTime);
+    }
+
+    /// <summary>The events that neither acquire nor release resource groups (the "fast" events of semantics
+    /// §4.2); every other event (node_up, node_down, rg_move*, their _complete events that start and stop
+    /// applications, ...) does.</summary>
+    private static readonly HashSet<string> EventOnly = new(StringComparer.Ordinal)
+    {
+        "network_up", "network_up_complete", "network_down", "network_down_complete", "fail_interface", "join_interface",
+        "swap_adapter_complete", "config_too_long", "event_error",
+    };
 
     /// <summary>config_too_long repeats every 30 s once started [2ND, HAR quoting IBM].</summary>
     public static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);

@@ -3,7 +3,7 @@ namespace ClAdmin.Sim.Model;
 /// <summary>
 /// What the simulated cluster managers (clstrmgrES on each node) hold between commands: the
 /// event mode, the events waiting to run, where each resource group is and in which state, the
-/// nodes stopped with Unmanage, the event methods configured on events, and the event that failed.
+/// nodes stopped with Unmanage, and the event that failed.
 /// Each node's own manager state is <see cref="SimNode.ClusterManagerState"/>.
 /// </summary>
 public sealed class ClusterRuntime
@@ -20,9 +20,6 @@ public sealed class ClusterRuntime
 
     /// <summary>Nodes whose services were stopped with Unmanage (forced): their groups are UNMANAGED.</summary>
     public List<string> ForcedDown { get; init; } = [];
-
-    /// <summary>Notify, pre-, post-event and recovery commands configured on events (HACMPevent).</summary>
-    public List<EventMethods> EventMethods { get; init; } = [];
 
     /// <summary>The event line that failed ("node_up node1"), empty when none: the manager waits in ST_RP_FAILED.</summary>
     public string FailedEvent { get; set; } = "";
@@ -105,21 +102,4 @@ public sealed class RgStatus
     public string Node { get; set; } = "";
 
     public string State { get; set; } = "OFFLINE";
-}
-
-/// <summary>The methods of one event (SMIT Change/Show a Cluster Event): run in the order
-/// notify(start), pre-event, event, post-event, notify(complete); recovery when the event fails, up to the counter.</summary>
-public sealed class EventMethods
-{
-    public string Event { get; set; } = "";
-
-    public string Notify { get; set; } = "";
-
-    public List<string> Pre { get; init; } = [];
-
-    public List<string> Post { get; init; } = [];
-
-    public string Recovery { get; set; } = "";
-
-    public int RecoveryCounter { get; set; }
 }
