@@ -57,6 +57,7 @@ public static class Verifier
         new("R-APP-SCRIPT", "§9.2 item 9", "Checking that application server scripts exist on every node of their group", ScriptsExist),
         new("R-APP-EXEC", "§9.2 item 9", "Checking that application server scripts are executable on every node of their group", ScriptsExecutable),
         new("R-MON-SCRIPT", "§10, §9.2 item 9", "Checking that application monitor methods exist and are executable on every node", MonitorMethods),
+        new("R-EVT-SCRIPT", "§9.2 item 9, §4.1", "Checking that event notify, recovery, pre- and post-event commands exist and are executable on every node", EventScripts),
         new("R-MON-2", "§10, outputs §1.4", "Checking that application servers have an application monitor", Unmonitored),
         new("R-HB-NONIP", "§7.4, §7.6", "Checking for a non-IP network between every pair of nodes", NonIpPaths),
         new("R-LEVEL-1", "§9.2 item 12", "Checking that HACMP is installed on every node", FilesetInstalled),
@@ -391,7 +392,41 @@ public static class Verifier
     public static IReadOnlyList<string> ScriptPaths(ClusterConfiguration c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return Scripts(c).Select(s => s.Script).Concat(Methods(c).Select(m => m.Script)).Distinct().ToList();
+        return Scripts(c).Select(s => s.Script).Concat(Methods(c).Select(m => m.Script)).Concat(EventCommands(c).Select(e => e.Script)).Distinct().ToList();
+    }
+
+    /// <summary>Every (command path, kind, event) the cluster manager runs around an event on every node:
+    /// notify and recovery commands, and the scripts of the custom events named as pre- and post-event commands.</summary>
+    private static IEnumerable<(string Script, string Kind, string Event)> EventCommands(ClusterConfiguration c)
+    {
+        string Path(string command) => command.Trim().Split(' ')[0];
+        string? Custom(string name) => c.CustomEvents.FirstOrDefault(x => x.Name == name)?.File;
+        return (from e in c.Events
+                from m in new[] { (e.Notify, "notify"), (e.Recovery, "recovery") }
+                    .Concat(e.Pre.Select(p => (Custom(p) ?? "", "pre-event")))
+                    .Concat(e.Post.Select(p => (Custom(p) ?? "", "post-event")))
+                where m.Item1.Trim().Length > 0
+                select (Path(m.Item1), m.Item2, e.Name)).Distinct();
+    }
+
+    private static IEnumerable<Finding> EventScripts(VerificationInput input)
+    {
+        foreach (var e in EventCommands(input.Configuration))
+        {
+            foreach (var node in input.Configuration.Nodes.Select(n => n.Name))
+            {
+                switch (input.Of(node)?.File(e.Script))
+                {
+                    case null when input.Of(node) is not null:
+                    case { Exists: false }:
+                        yield return Error("R-EVT-SCRIPT", node, e.Script, node, e.Script, e.Kind, e.Event, "does not exist");
+                        break;
+                    case { Executable: false }:
+                        yield return Error("R-EVT-SCRIPT", node, e.Script, node, e.Script, e.Kind, e.Event, "is not executable");
+                        break;
+                }
+            }
+        }
     }
 
     /// <summary>Every (method path, kind, monitor, node) a monitor of a grouped application needs.</summary>

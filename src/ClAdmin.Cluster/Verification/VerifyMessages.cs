@@ -24,6 +24,7 @@ public static class VerifyMessages
         new("R-VER-SVC-ACTIVE", "ClAdmin", "Service IP label {1} ({2}) is already configured on an interface of node {0}; it should be acquired only when its resource group comes online."),
         new("R-IPAT-5", "ClAdmin", "Persistent IP label {1} ({2}) of node {0} is on the subnet of boot interface {3}, but network {4} uses IP aliasing."),
         new("R-MON-SCRIPT", "ClAdmin", "The {2} method {1} of application monitor {3} {4} on node {0}."),
+        new("R-EVT-SCRIPT", "ClAdmin", "The {2} command {1} of cluster event {3} {4} on node {0}."),
         new("R-VER-IF-1", "ClAdmin", "Interface {1} ({2}) of network {3} is not configured on any interface of node {0}."),
         new("R-VER-NETMASK-1", "ClAdmin", "The netmask of interface {1} ({2}) on node {0} is {3}, but the other interfaces on its subnet of network {4} use {5}."),
         new("R-IPAT-1", "ClAdmin", "Network {1} uses IP aliasing, but the boot interfaces {2} and {3} of node {0} are on the same subnet."),

@@ -377,6 +377,28 @@ public class VerifierTests
     }
 
     [Fact]
+    public void R_EVT_SCRIPT_a_pre_event_script_not_executable_on_a_node()
+    {
+        // semantics §9.2 item 9: event, pre-, post- and notify scripts must exist on every node, as the
+        // application scripts do; a pre-event command names a custom event, whose script is checked.
+        var c = Clean() with
+        {
+            CustomEvents = [new("pre_up", "before node_up", "/ha/pre_up.sh")],
+            Events = [new("node_up", Notify: "/ha/notify.sh node_up", Pre: ["pre_up"])],
+        };
+        var facts = CleanFacts();
+        foreach (var n in new[] { "n1", "n2" })
+        {
+            facts[n] = facts[n]! with { Files = [.. facts[n]!.Files, new("/ha/notify.sh", true, true), new("/ha/pre_up.sh", true, n == "n1")] };
+        }
+        Assert.Contains("/ha/pre_up.sh", Verifier.ScriptPaths(c));
+        Assert.Contains("/ha/notify.sh", Verifier.ScriptPaths(c));
+        var f = Only(c, facts, "R-EVT-SCRIPT");
+        Assert.Equal(("R-EVT-SCRIPT", "n2", "/ha/pre_up.sh"), (f.RuleId, f.Node, f.Object));
+        Assert.Equal("The pre-event command /ha/pre_up.sh of cluster event node_up is not executable on node n2.", f.Message);
+    }
+
+    [Fact]
     public void Script_paths_include_the_monitor_methods()
     {
         Assert.Equal(["/ha/start.sh", "/ha/stop.sh", "/ha/mon.sh"], Verifier.ScriptPaths(Clean()));
