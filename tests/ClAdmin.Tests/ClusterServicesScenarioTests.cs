@@ -164,6 +164,21 @@ public sealed class ClusterServicesScenarioTests : DemoScenario
     }
 
     [Fact]
+    public async Task Clmgr_online_verifies_first_as_the_start_dialog_does()
+    {
+        await using var runtime = await Demo();
+        await Ok(runtime, "chmod 644 /usr/local/ha/app1/start.sh", "node2");
+        var refused = await Run(runtime, "clmgr online node node1");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("cluster services were not started", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal("ST_INIT", await ManagerState(runtime, "node1"));
+
+        await Ok(runtime, "chmod 755 /usr/local/ha/app1/start.sh", "node2");
+        await Ok(runtime, "clmgr online node node1");
+        Assert.Equal("ST_STABLE", await ManagerState(runtime, "node1"));
+    }
+
+    [Fact]
     public async Task Starting_with_auto_correct_yes_on_a_stopped_cluster_corrects_then_starts()
     {
         await using var runtime = await Demo();

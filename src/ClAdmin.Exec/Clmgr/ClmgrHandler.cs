@@ -5,6 +5,7 @@ using ClAdmin.Cluster;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Discovery;
 using ClAdmin.Exec.Dispatch;
+using ClAdmin.Exec.Services;
 using ClAdmin.Exec.Snapshots;
 using ClAdmin.Exec.Sync;
 using ClAdmin.Exec.Verification;
@@ -66,7 +67,13 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         }
         if (ClmgrServices.Matches(invocation.Arguments))
         {
-            return await ClmgrServices.RunAsync(Services, invocation.Arguments, cancellationToken).ConfigureAwait(false);
+            // Starting verifies the active configuration first, as the Start Cluster Services dialog does.
+            return await ClmgrServices.RunAsync(Services, invocation.Arguments, cancellationToken, Services is null ? null : request =>
+                ServicesHandler.StartVerifiedAsync(Services, request, Verification, () =>
+                {
+                    using var repo = openRepository();
+                    return repo.LoadConfiguration(ConfigDirectory.Active);
+                }, invocation.Prompt, cancellationToken)).ConfigureAwait(false);
         }
         if (SyncClusterAttributes(invocation.Arguments) is { } syncWords)
         {

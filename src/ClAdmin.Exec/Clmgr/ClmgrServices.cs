@@ -22,7 +22,8 @@ public static class ClmgrServices
             || ((Is(args[0], OnlineWords) || Is(args[0], OfflineWords) || Is(args[0], MoveWords)) && IsGroupClass(args[1])));
     }
 
-    public static async Task<CommandResult> RunAsync(IClusterServices? services, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<CommandResult> RunAsync(IClusterServices? services, IReadOnlyList<string> args, CancellationToken cancellationToken,
+        Func<StartServices, Task<CommandResult>>? start = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (services is null)
@@ -89,7 +90,8 @@ public static class ClmgrServices
                 return Error($"\"{manage}\" is not a valid value for MANAGE. Valid values are: auto, manual.");
             }
             var clinfo = attributes.TryGetValue("CLINFO", out var c) && c.ToLowerInvariant() is "true" or "yes";
-            return await services.StartAsync(new StartServices(nodes, when.Value, manage == "auto", broadcast, clinfo), cancellationToken).ConfigureAwait(false);
+            var request = new StartServices(nodes, when.Value, manage == "auto", broadcast, clinfo);
+            return await (start is null ? services.StartAsync(request, cancellationToken) : start(request)).ConfigureAwait(false);
         }
         StopAction? action = manage switch
         {

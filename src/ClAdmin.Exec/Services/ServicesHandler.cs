@@ -43,6 +43,20 @@ public sealed class ServicesHandler(IClusterServices services, ClusterVerificati
         {
             return await error!.ConfigureAwait(false);
         }
+        return await StartVerifiedAsync(services, request, verification, activeConfiguration, prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts cluster services after verifying the active configuration (semantics §9.1), with the
+    /// corrections <see cref="StartServices.AutoCorrect"/> asks for; errors stop the start unless
+    /// <see cref="StartServices.IgnoreVerificationErrors"/>. The dialogs (cl_rc.cluster) and
+    /// <c>clmgr online</c> start this one way.
+    /// </summary>
+    public static async Task<CommandResult> StartVerifiedAsync(IClusterServices services, StartServices request, ClusterVerification? verification,
+        Func<ClusterConfiguration>? activeConfiguration, ICommandPrompt? prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(request);
         if (verification is null || activeConfiguration is null || activeConfiguration() is not { Nodes.Count: > 0 } active)
         {
             return await services.StartAsync(request, cancellationToken).ConfigureAwait(false);
