@@ -5,21 +5,8 @@ namespace ClAdmin.Tests;
 /// <summary>The automatic cluster verification (clautover) of the demo cluster, run by the real
 /// program when the simulated clock passes its hour (outputs reference §1.1: one node, by default
 /// the first in alphabetical order, at midnight; clverify.log there, clutils.log on every node).</summary>
-public sealed class ClautoverCliTests : IDisposable
+public sealed class ClautoverCliTests : CladminCliTest
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-autover-");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-    }
-
-    private string P(string name) => Path.Combine(_dir.FullName, name);
-
-    private ProcessResult Cladmin(params string[] args) =>
-        CladminProcess.Run(["--db", P("c.db"), "--log", P("cladmin.log"), "--script", P("cladmin.script"), .. args], null,
-            new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = P("cspoc.log") });
 
     private string Cat(string node, string path)
     {

@@ -4,21 +4,8 @@ namespace ClAdmin.Tests;
 
 /// <summary>Discovery end to end on the demo cluster: cladmin cmd, the runtime's dispatcher, the
 /// fan-out over the simulated nodes, the repository, then the pick list reading what was found.</summary>
-public sealed class DiscoveryCliTests : IDisposable
+public sealed class DiscoveryCliTests : CladminCliTest
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-discover-");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-    }
-
-    private string P(string name) => Path.Combine(_dir.FullName, name);
-
-    private ProcessResult Cladmin(params string[] args) =>
-        CladminProcess.Run(["--db", P("c.db"), "--log", P("cladmin.log"), "--script", P("cladmin.script"), .. args], null,
-            new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = P("cspoc.log") });
 
     [Fact]
     public void A_volume_group_made_with_cspoc_is_discovered_and_offered_with_its_pp_size()

@@ -5,10 +5,9 @@ namespace ClAdmin.Tests;
 /// <summary>Snapshots in HACMP's layout (semantics §11): NAME.odm and NAME.info in
 /// /usr/es/sbin/cluster/snapshots ($SNAPSHOTPATH when set) of the node cladmin runs from, here the
 /// simulated node1 of a bare world with a cluster; through clsnapshot, clmgr and the dialogs.</summary>
-public sealed class SnapshotCliTests : IDisposable
+public sealed class SnapshotCliTests : CladminCliTest
 {
     private const string Dir = "/usr/es/sbin/cluster/snapshots";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-snap-");
 
     public SnapshotCliTests()
     {
@@ -16,25 +15,8 @@ public sealed class SnapshotCliTests : IDisposable
         Assert.Equal(0, Cladmin("cmd", "--", "clmgr", "add", "cluster", "NODES=node1,node2", "c1").ExitCode);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-    }
-
-    private string P(string name) => Path.Combine(_dir.FullName, name);
-
-    private ProcessResult Cladmin(params string[] args) => CladminWith(null, args);
-
-    private ProcessResult CladminWith(string? snapshotPath, params string[] args)
-    {
-        var env = new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = P("cspoc.log") };
-        if (snapshotPath is not null)
-        {
-            env["SNAPSHOTPATH"] = snapshotPath;
-        }
-        return CladminProcess.Run(["--db", P("c.db"), "--log", P("cladmin.log"), "--script", P("cladmin.script"), .. args], null, env);
-    }
+    private ProcessResult CladminWith(string? snapshotPath, params string[] args) =>
+        Cladmin(snapshotPath is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["SNAPSHOTPATH"] = snapshotPath }, args);
 
     [Fact]
     public void Create_writes_the_odm_and_info_files_in_the_snapshot_directory_of_the_local_node()

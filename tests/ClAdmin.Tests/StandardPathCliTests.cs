@@ -6,27 +6,14 @@ namespace ClAdmin.Tests;
 /// discovers the nodes and defines the IP networks and boot interfaces from what it found. The
 /// expected addresses are the world's (WorldBuilder: en0 192.0.2.10+N/24, en1 198.51.100.10+N/25,
 /// en2 203.0.113.138+N/25, labelled nodeN_boot1, nodeN_boot2, nodeN_hb in /etc/hosts).</summary>
-public sealed class StandardPathCliTests : IDisposable
+public sealed class StandardPathCliTests : CladminCliTest
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-stdpath-");
 
     public StandardPathCliTests()
     {
         var init = Cladmin("sim", "init", "--nodes", "2", "--disks", "4");
         Assert.True(init.ExitCode == 0, init.Stderr);
     }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-    }
-
-    private string P(string name) => Path.Combine(_dir.FullName, name);
-
-    private ProcessResult Cladmin(params string[] args) =>
-        CladminProcess.Run(["--db", P("c.db"), "--log", P("cladmin.log"), "--script", P("cladmin.script"), .. args], null,
-            new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = P("cspoc.log") });
 
     [Fact]
     public void Adding_the_cluster_defines_a_network_per_subnet_and_the_boot_interfaces_with_their_addresses()

@@ -4,23 +4,10 @@ namespace ClAdmin.Tests;
 
 /// <summary>Synchronization end to end: the real program, the demo cluster's simulated nodes, the
 /// standard and extended dialogs (cladmin run) and clmgr through the one dispatcher.</summary>
-public sealed class SyncCliTests : IDisposable
+public sealed class SyncCliTests : CladminCliTest
 {
     private const string Bundle = "/usr/es/sbin/cluster/etc/objrepos/active/cluster.odm";
     private const string Acd = "ODMDIR=/usr/es/sbin/cluster/etc/objrepos/active";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-sync-");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-    }
-
-    private string P(string name) => Path.Combine(_dir.FullName, name);
-
-    private ProcessResult Cladmin(params string[] args) =>
-        CladminProcess.Run(["--db", P("c.db"), "--log", P("cladmin.log"), "--script", P("cladmin.script"), .. args], null,
-            new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = P("cspoc.log") });
 
     private string Ok(params string[] args)
     {

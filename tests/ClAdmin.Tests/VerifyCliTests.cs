@@ -4,21 +4,8 @@ namespace ClAdmin.Tests;
 
 /// <summary>clmgr verify cluster end to end: the real program, the demo cluster's simulated nodes,
 /// clverify.log beside cspoc.log.</summary>
-public sealed class VerifyCliTests : IDisposable
+public sealed class VerifyCliTests : CladminCliTest
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("cladmin-verify-");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-    }
-
-    private string P(string name) => Path.Combine(_dir.FullName, name);
-
-    private ProcessResult Cladmin(params string[] args) =>
-        CladminProcess.Run(["--db", P("c.db"), "--log", P("cladmin.log"), "--script", P("cladmin.script"), .. args], null,
-            new Dictionary<string, string> { ["CLADMIN_CSPOC_LOG"] = P("cspoc.log") });
 
     [Fact]
     public void The_demo_cluster_is_verified_when_it_is_created()
