@@ -147,11 +147,7 @@ public sealed class Runtime : IAsyncDisposable
                 new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 .. (simulation is null ? UtilityHandlers.CreateForNodes(open, engine) : UtilityHandlers.Create(open, state)),
-                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services, verification, () =>
-                {
-                    using var repo = open();
-                    return repo.LoadConfiguration(ConfigDirectory.Active);
-                }), new RgMoveHandler(services) }),
+                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services, verification), new RgMoveHandler(services) }),
                 .. CspocHandlers.Create(engine, nodes),
                 new AvailabilityCommand(open, engine),
                 discovery,

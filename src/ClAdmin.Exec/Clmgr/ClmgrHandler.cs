@@ -69,11 +69,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         {
             // Starting verifies the active configuration first, as the Start Cluster Services dialog does.
             return await ClmgrServices.RunAsync(Services, invocation.Arguments, cancellationToken, Services is null ? null : request =>
-                ServicesHandler.StartVerifiedAsync(Services, request, Verification, () =>
-                {
-                    using var repo = openRepository();
-                    return repo.LoadConfiguration(ConfigDirectory.Active);
-                }, invocation.Prompt, cancellationToken)).ConfigureAwait(false);
+                ServicesHandler.StartVerifiedAsync(Services, request, Verification, invocation.Prompt, cancellationToken)).ConfigureAwait(false);
         }
         if (SyncClusterAttributes(invocation.Arguments) is { } syncWords)
         {

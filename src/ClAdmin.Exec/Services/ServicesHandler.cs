@@ -1,4 +1,3 @@
-using ClAdmin.Cluster;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Dispatch;
 using ClAdmin.Exec.Verification;
@@ -16,7 +15,7 @@ namespace ClAdmin.Exec.Services;
 /// "automatically at cluster-services start"), with the corrections -C asks for: its errors stop the
 /// start unless -v ("Ignore verification errors?" true).
 /// </summary>
-public sealed class ServicesHandler(IClusterServices services, ClusterVerification? verification = null, Func<ClusterConfiguration>? activeConfiguration = null) : ICommandHandler
+public sealed class ServicesHandler(IClusterServices services, ClusterVerification? verification = null) : ICommandHandler
 {
     /// <summary>Why a start was refused (ClAdmin's wording).</summary>
     public const string VerificationBlocksStart =
@@ -43,21 +42,22 @@ public sealed class ServicesHandler(IClusterServices services, ClusterVerificati
         {
             return await error!.ConfigureAwait(false);
         }
-        return await StartVerifiedAsync(services, request, verification, activeConfiguration, prompt, cancellationToken).ConfigureAwait(false);
+        return await StartVerifiedAsync(services, request, verification, prompt, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Starts cluster services after verifying the active configuration (semantics §9.1), with the
+    /// Starts cluster services after verifying the active configuration (semantics §9.1: the one
+    /// <see cref="ClusterVerification.ActiveConfiguration"/> reads), with the
     /// corrections <see cref="StartServices.AutoCorrect"/> asks for; errors stop the start unless
     /// <see cref="StartServices.IgnoreVerificationErrors"/>. The dialogs (cl_rc.cluster) and
     /// <c>clmgr online</c> start this one way.
     /// </summary>
     public static async Task<CommandResult> StartVerifiedAsync(IClusterServices services, StartServices request, ClusterVerification? verification,
-        Func<ClusterConfiguration>? activeConfiguration, ICommandPrompt? prompt, CancellationToken cancellationToken)
+        ICommandPrompt? prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(request);
-        if (verification is null || activeConfiguration is null || activeConfiguration() is not { Nodes.Count: > 0 } active)
+        if (verification?.ActiveConfiguration?.Invoke() is not { Nodes.Count: > 0 } active)
         {
             return await services.StartAsync(request, cancellationToken).ConfigureAwait(false);
         }
