@@ -26,6 +26,21 @@ public sealed class StreamingStatusTests
         Assert.Equal(["node1"], status.FailedNodes);
     }
 
+    [Fact]
+    public void Tabs_in_the_output_show_as_spaces_to_the_next_eighth_column_not_as_control_characters()
+    {
+        // clverify indents its progress lines with a tab ("\tCluster Topology"); a terminal shows
+        // that as spaces to column 8, never as '?'.
+        var status = new StatusScreen("clmgr verify cluster");
+        status.Append("Verification to be performed on the following:\n\tCluster Topology\nab\tc\n\tpartial");
+        var screen = Screens.Render(status);
+        var lines = Enumerable.Range(0, screen.Height).Select(screen.Line).ToList();
+        Assert.Contains("        Cluster Topology", lines);
+        Assert.Contains("ab      c", lines);
+        Assert.Contains("        partial", lines);
+        Assert.DoesNotContain(lines, l => l.Contains('?', StringComparison.Ordinal));
+    }
+
     private static string FindLine(Rendering.ScreenBuffer buffer, string text) =>
         Enumerable.Range(0, buffer.Height).Select(buffer.Line).First(l => l.Contains(text, StringComparison.Ordinal)).Trim();
 

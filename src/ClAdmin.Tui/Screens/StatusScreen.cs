@@ -76,9 +76,32 @@ public sealed class StatusScreen : Screen
         var parts = (_partial + text.Replace("\r\n", "\n", StringComparison.Ordinal)).Split('\n');
         for (var i = 0; i < parts.Length - 1; i++)
         {
-            _lines.Add(parts[i]);
+            _lines.Add(ExpandTabs(parts[i]));
         }
         _partial = parts[^1];
+    }
+
+    /// <summary>Tabs as a terminal shows them, to the next multiple of 8 columns (clverify indents
+    /// its progress lines with a tab), rather than as a control character.</summary>
+    internal static string ExpandTabs(string line)
+    {
+        if (!line.Contains('\t', StringComparison.Ordinal))
+        {
+            return line;
+        }
+        var sb = new System.Text.StringBuilder(line.Length + 16);
+        foreach (var c in line)
+        {
+            if (c == '\t')
+            {
+                sb.Append(' ', 8 - (sb.Length % 8));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
     }
 
     private readonly List<NodeResult> _arrived = [];
@@ -171,7 +194,7 @@ public sealed class StatusScreen : Screen
         return true;
     }
 
-    private string LineAt(int i) => i < _lines.Count ? _lines[i] : _partial;
+    private string LineAt(int i) => i < _lines.Count ? _lines[i] : ExpandTabs(_partial);
 
     public override void Paint(ScreenBuffer buffer)
     {
