@@ -209,6 +209,9 @@ public sealed partial class ClusterManager(IPlacement placement)
     private sealed class EventRun(ClusterManager manager, SimWorld world, ClusterConfiguration config, EventLog log, QueuedEvent evt)
     {
         private readonly List<(string Node, (string Action, string Resource, string Script) Row)> _summary = [];
+
+        /// <summary>Groups whose start_server failed in this event: a rerun after the recovery command starts them again.</summary>
+        private readonly HashSet<(string Group, string Node)> _retry = [];
         private string Line => string.Join(' ', [evt.Name, .. evt.Args]);
         private string Subject => evt.Args.Count > 0 ? evt.Args[0] : "";
         private SimNode? SubjectNode => world.FindNode(Subject);
@@ -484,7 +487,9 @@ public sealed partial class ClusterManager(IPlacement placement)
         /// acquired (start_server); for a node that stopped, the daemons stop and it leaves (ST_INIT).</summary>
         private (SimNode?, int) Complete(List<SimNode> members)
         {
-            foreach (var g in world.Cluster.Groups.Where(g => g.State == "ACQUIRING").ToList())
+            var retry = _retry.ToList();
+            _retry.Clear();
+            foreach (var g in world.Cluster.Groups.Where(g => g.State == "ACQUIRING" || retry.Contains((g.Group, g.Node))).ToList())
             {
                 var node = world.FindNode(g.Node)!;
                 var group = config.ResourceGroups.First(r => r.Name == g.Group);
@@ -493,6 +498,7 @@ public sealed partial class ClusterManager(IPlacement placement)
                     if (Sub(node, g.Group, "start_server", app, () => StartServer(node, g.Group, app)) is { } failed)
                     {
                         SetGroup(world, g.Group, node.Name, "ERROR");
+                        _retry.Add((g.Group, node.Name));
                         return failed;
                     }
                 }
