@@ -141,7 +141,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
             }
             if (world.Cluster.FailedEvent.Length > 0
-                || NextDue(world, includeTimers: false) is not { } due || due <= world.Clock)
+                || NextDue(world, configuration, includeTimers: false) is not { } due || due <= world.Clock)
             {
                 break;
             }
@@ -162,7 +162,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
                 continue;
             }
-            if (world.Cluster.FailedEvent.Length > 0 || NextDue(world, includeTimers: true) is not { } due || due > until || due <= world.Clock)
+            if (world.Cluster.FailedEvent.Length > 0 || NextDue(world, configuration, includeTimers: true) is not { } due || due > until || due <= world.Clock)
             {
                 break;
             }
@@ -175,10 +175,12 @@ public sealed partial class ClusterManager(IPlacement placement)
         Warn(world, configuration, log);
     }
 
-    /// <summary>The earliest timer: a failure detection, and if asked the settling time and delayed fallback timers.</summary>
-    private static DateTime? NextDue(SimWorld world, bool includeTimers)
+    /// <summary>The earliest timer: a failure detection or the check of a custom monitor that should notice one,
+    /// and if asked the settling time, delayed fallback timers and every custom monitor check.</summary>
+    private static DateTime? NextDue(SimWorld world, ClusterConfiguration configuration, bool includeTimers)
     {
-        var due = world.Cluster.Timers.Where(t => includeTimers || t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal)).Select(t => t.Value).ToList();
+        var due = world.Cluster.Timers.Where(t => includeTimers || t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal)).Select(t => t.Value)
+            .Concat(includeTimers ? [] : PendingChecks(world, configuration)).ToList();
         return due.Count == 0 ? null : due.Min();
     }
 
@@ -206,7 +208,7 @@ public sealed partial class ClusterManager(IPlacement placement)
     }
 
     /// <summary>One event processed on every member node.</summary>
-    private sealed class EventRun(ClusterManager manager, SimWorld world, ClusterConfiguration config, EventLog log, QueuedEvent evt)
+    private sealed partial class EventRun(ClusterManager manager, SimWorld world, ClusterConfiguration config, EventLog log, QueuedEvent evt)
     {
         private readonly List<(string Node, (string Action, string Resource, string Script) Row)> _summary = [];
 
@@ -383,12 +385,20 @@ public sealed partial class ClusterManager(IPlacement placement)
             if (evt.Name == "external_resource_state_change" || evt.Mode == "group_failure")
             {
                 var what = evt.Mode == "group_failure" ? "group_failure" : "rg_move";
+                if (what == "rg_move")
+                {
+                    ForgetStartFailures(evt.Group);
+                }
                 var plan = manager.Decide(world, config, what, Available(world, config), Subject, evt.Mode, evt.Target, evt.Group);
                 foreach (var refusal in plan.Refusals)
                 {
                     log.Out(SubjectNode ?? Members()[0], $"ERROR: {refusal}");
                 }
                 actions = plan.Actions;
+                if (actions.Count == 0 && GroupState(world, evt.Group, Subject) == "TEMPORARY ERROR")
+                {
+                    SetGroup(world, evt.Group, Subject, "ERROR"); // R-STATE: no node to recover the acquisition on
+                }
             }
             else
             {
@@ -440,6 +450,10 @@ public sealed partial class ClusterManager(IPlacement placement)
                 {
                     return (node, rc);
                 }
+            }
+            if (world.Cluster.Monitors.Find(m => m.Node == node.Name && m.Monitor == monitor.Name) is { } run)
+            {
+                run.CheckFailed = false; // restarted: the next check (after the stabilization interval) decides again
             }
             return (null, 0);
         }
@@ -501,6 +515,11 @@ public sealed partial class ClusterManager(IPlacement placement)
                         _retry.Add((g.Group, node.Name));
                         return failed;
                     }
+                }
+                if (_startupFailed.Remove(g.Group))
+                {
+                    StartupFailed(node, g.Group);
+                    continue;
                 }
                 SetGroup(world, g.Group, node.Name, "ONLINE");
                 log.GroupOnline(node, g.Group, group.Resource(ResourceKinds.Applications));
@@ -724,11 +743,6 @@ public sealed partial class ClusterManager(IPlacement placement)
             }
             return 0;
         }
-
-        private int StartServer(SimNode node, string group, string app) =>
-            config.ApplicationControllers.FirstOrDefault(a => a.Name == app) is { } controller
-                ? Trace(node, group, "start_server", controller.StartScript)
-                : 0;
 
         private int StopServer(SimNode node, string group, string app) =>
             config.ApplicationControllers.FirstOrDefault(a => a.Name == app) is { } controller
