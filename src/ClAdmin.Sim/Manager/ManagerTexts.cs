@@ -144,7 +144,8 @@ public static class ManagerTexts
     public static string StopCalled(string node, DateTime t, string flags) =>
         $"{node}: {CommandTime(t)} /usr/es/sbin/cluster/utilities/clstop: called with flags {flags}";
 
-    /// <summary>After a stop with Unmanage [VERBATIM 7.x]; the other results are [RECONSTRUCTED] on its model.</summary>
+    /// <summary>After a stop with Unmanage and after a start (<c>"node" is now unmanaged.</c>, <c>"node" is now online.</c>:
+    /// [VERBATIM 7.x, RB-72U Ex. 8-7, 8-10]); "offline" is [RECONSTRUCTED] on their model.</summary>
     public static string NodeNow(string node, string what) => $"\"{node}\" is now {what}.";
 
     /// <summary>clRGmove's first line [VERBATIM for a move, RB-72U Ex. 5-3; online/offline RECONSTRUCTED on its model].</summary>
