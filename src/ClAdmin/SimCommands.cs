@@ -25,6 +25,7 @@ public static class SimCommands
         sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, exec, output, error));
         sim.Subcommands.Add(Clock(exec, output, error));
         sim.Subcommands.Add(Status(output, error));
+        sim.Subcommands.Add(ScenarioCommands.Create(exec, output, error));
         foreach (var command in SimEventCommands.Create(exec, output, error))
         {
             sim.Subcommands.Add(command);
