@@ -325,6 +325,12 @@ public sealed partial class ClusterManager(IPlacement placement)
                 case "server_restart":
                 case "server_down":
                     return Monitor();
+                case "reconfig_resource_release":
+                    return Carry(DecodePlan(evt.Plan)); // §9.4: DARE releases what is removed or changed first
+                case "reconfig_resource_acquire":
+                    return Carry(manager.Decide(world, config, "reconfigured", Available(world, config), Subject, "").Actions);
+                case "reconfig_resource_complete":
+                    return Complete(members);
                 default:
                     return (null, 0);
             }

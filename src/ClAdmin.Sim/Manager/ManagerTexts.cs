@@ -10,6 +10,18 @@ namespace ClAdmin.Sim.Manager;
 /// </summary>
 public static class ManagerTexts
 {
+    /// <summary>A DARE refused while the cluster is not stable (ClAdmin's wording; HACMP refuses a DARE then too, text unknown).</summary>
+    public static string DareUnstable(string why) => $"cldare: the cluster is not stable ({why}); a dynamic reconfiguration cannot run now.";
+
+    /// <summary>The first line of a what-if forecast (ClAdmin's own wording: HACMP has no such tool).</summary>
+    public static string WhatIfHeader(string fault) => $"What if: {fault} (forecast on a copy of the simulated world; nothing was changed)";
+
+    /// <summary>A forecast in which the cluster managers would notice nothing.</summary>
+    public const string WhatIfNoEvents = "No cluster event would run.";
+
+    /// <summary>The line before the placement table of a forecast.</summary>
+    public const string WhatIfPlacement = "Resource group placement afterwards (clRGinfo):";
+
     /// <summary>hacmp.out, HACMP 5.x default (semantics §4.4; menus §6.9) [DOC].</summary>
     public const string HacmpOut = "/tmp/hacmp.out";
 
