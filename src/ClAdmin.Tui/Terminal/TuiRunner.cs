@@ -30,10 +30,9 @@ public static class TuiRunner
                     shell = true;
                     app.RequestStop();
                 };
-                if (exitAfterFirstFrame)
-                {
-                    app.LayoutAndDrawComplete += (_, _) => app.RequestStop();
-                }
+                // The benchmark's first frame: stop once the first iteration has drawn it (a RequestStop
+                // from the first LayoutAndDrawComplete comes before the loop runs and is lost).
+                app.StopAfterFirstIteration = exitAfterFirstFrame;
                 using var stop = new CancellationTokenSource();
                 var pump = Pump(session, app, view, stop.Token);
                 app.Run(view);
