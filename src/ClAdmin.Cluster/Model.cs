@@ -213,6 +213,9 @@ public sealed record ClusterConfiguration
     public IReadOnlyList<ClusterEvent> Events { get; init; } = [];
     public IReadOnlyList<CustomEvent> CustomEvents { get; init; } = [];
 
+    /// <summary>The network modules whose heartbeat tuning was changed (HACMPnim); the others run at Normal (§7.5).</summary>
+    public IReadOnlyList<NetworkModule> NetworkModules { get; init; } = [];
+
     public static ClusterConfiguration Empty { get; } = new();
 
     /// <summary>Every IP label or device label defined anywhere, with what it is.</summary>

@@ -630,6 +630,7 @@ internal ref struct WorldJsonReader
                 case "detected": ReadStrings(c.Detected); break;
                 case "timers": ReadTimers(c.Timers); break;
                 case "monitors": ReadMonitors(c.Monitors); break;
+                case "heartbeats": ReadHeartbeats(c.Heartbeats); break;
                 default: _json.Skip(); break;
             }
         }
@@ -654,6 +655,35 @@ internal ref struct WorldJsonReader
                     case "group": e.Group = ReadString(); break;
                     case "target": e.Target = ReadString(); break;
                     case "plan": ReadStrings(e.Plan); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadHeartbeats(List<HeartbeatPath> paths)
+    {
+        paths.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var h = new HeartbeatPath();
+            paths.Add(h);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "ring": h.Ring = ReadString(); break;
+                    case "type": h.Type = ReadString(); break;
+                    case "interval": h.Interval = ReadDouble(); break;
+                    case "sensitivity": h.Sensitivity = ReadInt32(); break;
+                    case "node": h.Node = ReadString(); break;
+                    case "adapter": h.Adapter = ReadString(); break;
+                    case "address": h.Address = ReadString(); break;
+                    case "missed": h.Missed = ReadInt64(); break;
+                    case "silent": h.Silent = ReadBoolean(); break;
+                    case "since": h.Since = ReadDateTime(); break;
                     default: _json.Skip(); break;
                 }
             }
@@ -826,6 +856,9 @@ internal ref struct WorldJsonReader
         }
         return _json.TryGetInt32(out var value) ? value : throw Error("expected a 32-bit integer");
     }
+
+    private double ReadDouble() =>
+        _json.TokenType == JsonTokenType.Number && _json.TryGetDouble(out var value) ? value : throw Error("expected a number");
 
     private int? ReadNullableInt32() => _json.TokenType == JsonTokenType.Null ? null : ReadInt32();
 

@@ -453,6 +453,23 @@ internal static class WorldJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("heartbeats"u8);
+        foreach (var h in c.Heartbeats)
+        {
+            w.WriteStartObject();
+            w.WriteString("ring"u8, h.Ring);
+            w.WriteString("type"u8, h.Type);
+            w.WriteNumber("interval"u8, h.Interval);
+            w.WriteNumber("sensitivity"u8, h.Sensitivity);
+            w.WriteString("node"u8, h.Node);
+            w.WriteString("adapter"u8, h.Adapter);
+            w.WriteString("address"u8, h.Address);
+            w.WriteNumber("missed"u8, h.Missed);
+            w.WriteBoolean("silent"u8, h.Silent);
+            w.WriteString("since"u8, h.Since);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -384,14 +384,17 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
     /// its NODE (interface, persistent_ip), of every cluster node (service_ip: it must resolve on each
     /// node that can host it, to the same address). A label missing there is refused, naming the label
     /// and the nodes whose /etc/hosts lacks it; one with two addresses is refused naming both. Nodes
-    /// never discovered are not searched; when none of them was, the label is kept unresolved.
+    /// never discovered are not searched; when none of them was, the label is kept unresolved. A
+    /// communication device (a non-IP network's /dev path) is not an IP label and is not resolved.
     /// </summary>
     private static ClmgrAttributes Resolve(string className, string label, ClmgrAttributes attributes, IReadOnlyList<NodeDiscovery> discovery,
         IReadOnlyList<string> clusterNodes)
     {
         if (className is not ("interface" or "service_ip" or "persistent_ip") || attributes["ADDRESS"] is { Length: > 0 }
-            || System.Net.IPAddress.TryParse(label, out _))
+            || System.Net.IPAddress.TryParse(label, out _)
+            || (attributes["INTERFACE"] ?? attributes["DEVICE"]) is { } device && device.StartsWith("/dev/", StringComparison.Ordinal))
         {
+            // A device on a non-IP network (/dev/hdisk2, /dev/tty0) has no IP label to resolve (semantics §7.1).
             return attributes;
         }
         var node = className == "service_ip" ? null : attributes["NODE"];

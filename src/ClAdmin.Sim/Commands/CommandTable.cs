@@ -7,7 +7,7 @@ internal static class CommandTable
 {
     private static readonly Dictionary<string, Func<CommandContext, int>> Table = Build();
 
-    private static readonly string[] SystemDirs = ["/usr/sbin/", "/usr/bin/", "/bin/", "/sbin/", "/etc/", "/usr/es/sbin/cluster/utilities/"];
+    private static readonly string[] SystemDirs = ["/usr/sbin/", "/usr/bin/", "/bin/", "/sbin/", "/etc/", "/usr/es/sbin/cluster/utilities/", "/usr/sbin/rsct/bin/"];
 
     public static bool TryGet(string name, out Func<CommandContext, int> handler) =>
         Table.TryGetValue(name, out handler!);
@@ -32,6 +32,7 @@ internal static class CommandTable
         FileCommands.Register(t);
         Filters.Register(t);
         EventSummaryCommand.Register(t);
+        RsctCommands.Register(t);
         return t;
     }
 }

@@ -55,6 +55,10 @@ internal static class SrcCommands
             LongStatus(ctx);
             return 0;
         }
+        if (g.Has('l') && list!.Count == 1 && list[0].Name is "topsvcs" or "grpsvcs")
+        {
+            return list[0].Name == "topsvcs" ? RsctCommands.Topsvcs(ctx, list[0], Header, Row(list[0])) : RsctCommands.Grpsvcs(ctx, list[0], Header, Row(list[0]));
+        }
         ctx.Line(Header);
         foreach (var s in list!)
         {

@@ -7,11 +7,12 @@ namespace ClAdmin.Sim.Faults;
 /// <see cref="SimWorld.Faults"/> and applied to the objects it affects. Results are values: an
 /// unknown target is a message, not an exception.
 /// Kinds and targets: node NODE; interface NODE:enN; network NETWORK; disk LUN|NODE:hdiskN;
-/// app NODE:APP (kills the application's process).
+/// app NODE:APP (kills the application's process); hang NODE (the node hangs: its cluster manager
+/// stops answering and its heartbeats stop, until the deadman switch halts it, semantics §7.7).
 /// </summary>
 public static class SimFaults
 {
-    public static readonly IReadOnlyList<string> Kinds = ["node", "interface", "network", "disk", "app"];
+    public static readonly IReadOnlyList<string> Kinds = ["node", "interface", "network", "disk", "app", "hang"];
 
     public static FaultResult Fail(SimWorld world, string kind, string target)
     {
@@ -71,6 +72,8 @@ public static class SimFaults
                 }
                 var killed = host.Processes.RemoveAll(p => p.Command == app || p.Command == app + "d");
                 return killed == 0 ? FaultResult.Error($"{app} is not running on {nodeName}") : Record(world, kind, target);
+            case "hang":
+                return world.FindNode(target) is not { Up: true } hung ? FaultResult.Error($"no running node {target}") : Record(world, kind, hung.Name);
             default:
                 return FaultResult.Error($"unknown fault kind {kind} (one of {string.Join(", ", Kinds)})");
         }
@@ -96,6 +99,8 @@ public static class SimFaults
                 break;
             case "app":
                 // A dead process is repaired by restarting the application (its start script).
+                break;
+            case "hang" when world.Faults.Any(f => f.Kind == kind && f.Target == target):
                 break;
             default:
                 return FaultResult.Error($"nothing to repair: {kind} {target}");

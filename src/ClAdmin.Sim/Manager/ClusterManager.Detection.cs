@@ -29,13 +29,14 @@ public sealed partial class ClusterManager
     /// not stopped with Unmanage, the machine up.</summary>
     internal static List<string> Available(SimWorld world, ClusterConfiguration config) =>
         [.. config.Nodes.Select(n => world.FindNode(n.Name)).Where(n => n is { Up: true }
-            && Active(n) && n.ClusterManagerState != "ST_JOINING" && !world.Cluster.ForcedDown.Contains(n.Name)).Select(n => n!.Name)];
+            && Active(n) && n.ClusterManagerState != "ST_JOINING" && !world.Cluster.ForcedDown.Contains(n.Name) && !Heartbeats.Hung(world, n.Name)).Select(n => n!.Name)];
 
     /// <summary>Asks the placement rules about <paramref name="what"/>; unless <paramref name="keep"/> is
     /// false (a request checked before it is queued), keeps the priority override locations, offline
-    /// reasons and timers of the answer.</summary>
+    /// reasons and timers of the answer. In a partition (R-DETECT) <paramref name="side"/> names the nodes deciding:
+    /// they see their own groups, and those of <paramref name="node"/> that none of them holds.</summary>
     internal PlacementPlan Decide(SimWorld world, ClusterConfiguration config, string what, IReadOnlyList<string> available,
-        string node, string mode, string target = "", string group = "", bool keep = true)
+        string node, string mode, string target = "", string group = "", bool keep = true, IReadOnlySet<string>? side = null)
     {
         var c = world.Cluster;
         var down = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
@@ -47,8 +48,10 @@ public sealed partial class ClusterManager
                 down[n] = new HashSet<string>(down.GetValueOrDefault(n) ?? new HashSet<string>(), StringComparer.Ordinal) { parts[2] };
             }
         }
+        var seen = side is null ? c.Groups
+            : c.Groups.Where(g => side.Contains(g.Node) || (g.Node == node && !c.Groups.Any(o => o.Group == g.Group && side.Contains(o.Node)))).ToList();
         var request = new PlacementRequest(config, available,
-            [.. c.Groups.Select(g => new GroupLocation(g.Group, g.Node, StateOf(g.State)))], what, node, mode)
+            [.. seen.Select(g => new GroupLocation(g.Group, g.Node, StateOf(g.State)))], what, node, mode)
         {
             Target = target,
             Group = group,
@@ -151,6 +154,7 @@ public sealed partial class ClusterManager
     internal static void Detect(SimWorld world, ClusterConfiguration config)
     {
         var c = world.Cluster;
+        Heartbeats.Update(world, config);
         var watchers = config.Nodes.Select(n => world.FindNode(n.Name)).Where(n => n is { Up: true } && Active(n) && n.ClusterManagerState != "ST_JOINING").ToList();
         if (watchers.Count == 0)
         {
@@ -159,12 +163,16 @@ public sealed partial class ClusterManager
         CheckCustomMonitors(world, config);
         var facts = Facts(world, config);
         // Recoveries first: what the managers know that no longer holds.
+        var healed = new List<string>();
         foreach (var fact in c.Detected.Where(f => !facts.ContainsKey(f)).ToList())
         {
             c.Detected.Remove(fact);
             var p = fact.Split(':');
             switch (p[0])
             {
+                case "partition":
+                    healed.Add(fact);
+                    break;
                 case "interface":
                     Queue(c, "join_interface", [p[1], BootAddress(world, config, p[1], p[2])]);
                     break;
@@ -176,6 +184,13 @@ public sealed partial class ClusterManager
                     run.State = "monitored";
                     break;
             }
+        }
+        if (healed.Count > 0)
+        {
+            // The halted side's silence is a new failure: detect again from the world as it now is.
+            Merge(world, config, healed);
+            Detect(world, config);
+            return;
         }
         foreach (var key in c.Timers.Keys.Where(k => k.StartsWith(DetectPrefix, StringComparison.Ordinal) && !facts.ContainsKey(k[DetectPrefix.Length..])).ToList())
         {
@@ -245,6 +260,14 @@ public sealed partial class ClusterManager
                 Queue(c, "network_down", [p[1], p[2]]);
                 Queue(c, "network_down_complete", [p[1], p[2]]);
                 break;
+            case "hang":
+                Deadman(world, p[1]);
+                break;
+            case "partition":
+                // R-DETECT: every path to the node is lost while it lives: the other side takes it for failed.
+                Queue(c, "node_down", [p[1]], "partition");
+                Queue(c, "node_down_complete", [p[1]], "partition");
+                break;
             case "monitor":
                 MonitorFailed(world, config, p[1], p[2]);
                 break;
@@ -271,6 +294,13 @@ public sealed partial class ClusterManager
             if (!node!.Up)
             {
                 facts["node:" + node.Name] = Since("node", node.Name);
+                continue;
+            }
+            if (Heartbeats.Hung(world, node.Name))
+            {
+                // A hung node beats no more: its peers miss it, and the deadman switch halts it (§7.7).
+                facts["hang:" + node.Name] = Since(Heartbeats.HangKind, node.Name);
+                facts["node:" + node.Name] = Since(Heartbeats.HangKind, node.Name);
                 continue;
             }
             if (!Active(node))
@@ -300,7 +330,8 @@ public sealed partial class ClusterManager
         }
         // R-DETECT: every node lost the network: a global network_down -1, no interface events.
         var up = members.Where(n => n!.Up && Active(n)).Select(n => n!.Name).ToList();
-        foreach (var (net, nodes) in lostBy.Where(l => up.Count > 1 && l.Value.Count == up.Count))
+        // A global loss stands while the nodes still up lack the network, even once fewer than two are left.
+        foreach (var (net, nodes) in lostBy.Where(l => l.Value.Count == up.Count && (up.Count > 1 || world.Cluster.Detected.Contains($"network:-1:{l.Key}"))))
         {
             var when = nodes.Max(n => facts[$"network:{n}:{net}"]);
             foreach (var n in nodes)
@@ -312,6 +343,28 @@ public sealed partial class ClusterManager
                 }
             }
             facts[$"network:-1:{net}"] = when;
+        }
+        // R-DETECT: live nodes that hear each other over no IP or non-IP path: a partition. Each side takes the
+        // other for failed (node_down, no network events); the sides are named by their first node.
+        var parts = Heartbeats.Partitions(world, config);
+        if (parts.Count > 1)
+        {
+            var when = world.Faults.Count > 0 ? world.Faults.Max(f => f.Since) : world.Clock;
+            // Network failures known before the split stay known; new ones are the partition's.
+            foreach (var key in facts.Keys.Where(k => (k.StartsWith("network:", StringComparison.Ordinal) || k.StartsWith("interface:", StringComparison.Ordinal))
+                && !world.Cluster.Detected.Contains(k)).ToList())
+            {
+                facts.Remove(key);
+            }
+            var order = config.Nodes.Select(n => n.Name).ToList();
+            foreach (var part in parts)
+            {
+                var id = part.OrderBy(order.IndexOf).First();
+                foreach (var n in part)
+                {
+                    facts[$"partition:{n}:{id}"] = when;
+                }
+            }
         }
         // An application that died where its group is ONLINE, with no application monitor configured:
         // the group's resource failed (selective fallover, R-FO) [RECONSTRUCTED: without a monitor a real cluster does not notice].
@@ -346,21 +399,25 @@ public sealed partial class ClusterManager
     private static TimeSpan DetectionTime(ClusterConfiguration config, string fact)
     {
         var p = fact.Split(':');
+        if (p[0] == "hang")
+        {
+            return HeartbeatTexts.DeadmanTrip;
+        }
         IEnumerable<Network> nets = p[0] switch
         {
-            "node" => config.Networks.Where(n => config.Interfaces.Any(i => i.Node == p[1] && i.Network == n.Name)),
+            "node" or "partition" => config.Networks.Where(n => config.Interfaces.Any(i => i.Node == p[1] && i.Network == n.Name)),
             "interface" => config.Networks.Where(n => config.Interfaces.Any(i => i.Node == p[1] && i.Device == p[2] && i.Network == n.Name)),
             "network" => config.Networks.Where(n => n.Name == p[2]),
             _ => [],
         };
-        var times = nets.Select(n => ManagerTexts.FailureDetectionTime(n.Type)).ToList();
+        var times = nets.Select(n => Heartbeats.Module(config, n.Type).DetectionTime).ToList();
         if (p[0] == "monitor")
         {
             // A process monitor notices a death within its monitor interval; a custom monitor's failed check is the notice.
             return config.ApplicationMonitors.FirstOrDefault(m => m.Name == p[2]) is { Type: MonitorType.Process } m
                 ? TimeSpan.FromSeconds(m.MonitorInterval) : TimeSpan.Zero;
         }
-        return p[0] == "app" ? TimeSpan.Zero : times.Count == 0 ? ManagerTexts.FailureDetectionTime("ether") : times.Max();
+        return p[0] == "app" ? TimeSpan.Zero : times.Count == 0 ? Heartbeats.Module(config, "ether").DetectionTime : times.Max();
     }
 
     /// <summary>True when every process of a process monitor runs on the node, at least its instance count of each.</summary>

@@ -275,8 +275,16 @@ public sealed partial class ClusterManager(IPlacement placement)
 
         /// <summary>The nodes that process the event: the members with services (a node still
         /// waiting for its own node_up is not one yet), and the node the event is about; never a crashed node.</summary>
-        private List<SimNode> Members() =>
-            [.. world.Nodes.Where(n => n.Up && ((Active(n) && n.ClusterManagerState != "ST_JOINING") || n.Name == Subject) && config.Nodes.Any(c => c.Name == n.Name))];
+        private List<SimNode> Members()
+        {
+            if (evt.Mode == "partition")
+            {
+                // R-DETECT: in a partition, the nodes that no longer hear the subject run its node_down.
+                var side = Heartbeats.Side(world, Heartbeats.Rings(world, config), Subject);
+                return [.. world.Nodes.Where(n => !side.Contains(n.Name) && Heartbeats.Listening(world, n) && n.ClusterManagerState != "ST_JOINING" && config.Nodes.Any(c => c.Name == n.Name))];
+            }
+            return [.. world.Nodes.Where(n => n.Up && !Heartbeats.Hung(world, n.Name) && ((Active(n) && n.ClusterManagerState != "ST_JOINING") || n.Name == Subject) && config.Nodes.Any(c => c.Name == n.Name))];
+        }
 
         private void Notify(SimNode node, ClusterEvent? methods, string phase, int? rc)
         {
@@ -373,6 +381,11 @@ public sealed partial class ClusterManager(IPlacement placement)
                 return (null, 0);
             }
             var available = members.Where(n => n != leaving).Select(n => n.Name).ToList();
+            if (evt.Mode == "partition")
+            {
+                // R-DETECT: each side takes the groups of the node it lost; that node, alive on its side, keeps its own.
+                return Carry(manager.Decide(world, config, "node_down", available, Subject, evt.Mode, side: available.ToHashSet(StringComparer.Ordinal)).Actions);
+            }
             var plan = manager.Decide(world, config, "node_down", available, Subject, evt.Mode).Actions;
             if (evt.Mode == "failure")
             {

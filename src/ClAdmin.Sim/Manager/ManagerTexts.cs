@@ -63,18 +63,9 @@ public static class ManagerTexts
     /// <summary>config_too_long repeats every 30 s once started [2ND, HAR quoting IBM].</summary>
     public static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
 
-    /// <summary>Failure detection time per network module at the Normal rate, as data (semantics §7.5,
-    /// 2 x missed beats x interval): ether 20 s [2ND, unixhealthcheck], diskhb 16 s [2ND]; the other
-    /// modules are [UNVERIFIED] and take the ether figure. Fast ether is 10 s, slow 48 s.</summary>
-    private static readonly Dictionary<string, TimeSpan> DetectionTimes = new(StringComparer.Ordinal)
-    {
-        ["ether"] = TimeSpan.FromSeconds(20),
-        ["diskhb"] = TimeSpan.FromSeconds(16),
-    };
-
-    /// <summary>How long after a failure the network module of <paramref name="networkType"/> notices it.</summary>
-    public static TimeSpan FailureDetectionTime(string networkType) =>
-        DetectionTimes.TryGetValue(networkType, out var t) ? t : DetectionTimes["ether"];
+    /// <summary>How long after a failure the network module of <paramref name="networkType"/> notices it at the
+    /// Normal rate (the rates are data in <see cref="ClAdmin.Cluster.NetworkModules"/>, semantics §7.5).</summary>
+    public static TimeSpan FailureDetectionTime(string networkType) => ClAdmin.Cluster.NetworkModules.Predefined(networkType).DetectionTime;
 
     /// <summary>The config_too_long message [DOC, HACMP 4.3, SG24-5131 p.145].</summary>
     public const string ConfigTooLong = "The cluster has been in reconfiguration too long;Something may be wrong.";

@@ -213,6 +213,7 @@ public sealed partial class SimClusterServices(SimTransport transport, Func<Obje
                 return false;
             }
             stdout.Append(message).Append('\n');
+            Heartbeats.Update(world, config); // the missed heartbeat counters start or stop with the fault (§7.4)
             var log = new EventLog(world);
             if (world.Cluster.Mode == "auto")
             {

@@ -55,6 +55,9 @@ public sealed class ClusterRuntime
 
     /// <summary>What each application monitor's instance on a node counts (§10): its restarts, the last one, its state.</summary>
     public List<MonitorRun> Monitors { get; init; } = [];
+
+    /// <summary>Topology services' heartbeat rings, one entry per node's adapter on a ring (§7.4), with their missed heartbeat counters.</summary>
+    public List<HeartbeatPath> Heartbeats { get; init; } = [];
 }
 
 /// <summary>An application monitor on the node holding its application (§10, S9).</summary>
