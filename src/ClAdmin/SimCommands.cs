@@ -19,11 +19,12 @@ public static class SimCommands
     public static Command Create(ExecCommands exec, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(exec);
-        var sim = new Command("sim", "The simulated cluster: build it (init), break and mend it (fail, repair), move its clock, show it (status)");
+        var sim = new Command("sim", "The simulated cluster: build it (init), break and mend it (fail, repair), grow a LUN (grow), move its clock, show it (status)");
         sim.Subcommands.Add(Init(exec, output, error));
         sim.Subcommands.Add(Fault("fail", "Inject a fault: node (crash), interface NODE:enN (down), network NAME (down), disk hdiskN or NODE:hdiskN (I/O errors), app NODE:APP (process dies)", SimFaults.Fail, exec, output, error));
         sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, exec, output, error));
         sim.Subcommands.Add(SimWhatIf.Create(exec, output, error));
+        sim.Subcommands.Add(Grow(exec, output, error));
         sim.Subcommands.Add(Clock(exec, output, error));
         sim.Subcommands.Add(Status(output, error));
         sim.Subcommands.Add(ScenarioCommands.Create(exec, output, error));
@@ -104,6 +105,43 @@ public static class SimCommands
             return result.ExitCode;
         }));
         return command;
+    }
+
+    private static Command Grow(ExecCommands exec, TextWriter output, TextWriter error)
+    {
+        var kind = new Argument<string>("kind") { Description = "disk" };
+        kind.AcceptOnlyFromAmong("disk");
+        var target = new Argument<string>("target") { Description = "The LUN: its id (lun01) or NODE:hdiskN" };
+        var size = new Argument<string>("size") { Description = "Its new size: megabytes, or a number with M, G or T (20480, 20G)" };
+        var grow = new Command("grow", "Grow a shared LUN on the storage side; the nodes then see it as the seed notes' procedure says (cfgmgr, lsattr -El hdiskN, chvg -g, importvg -L)") { kind, target, size };
+        grow.SetAction((parse, ct) => Guard(error, async () =>
+        {
+            if (SizeInMb(parse.GetValue(size)!) is not { } mb)
+            {
+                return Usage(error, $"sim grow: '{parse.GetValue(size)}' is not a size (megabytes, or a number with M, G or T: 20480, 20G)");
+            }
+            await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
+            var result = await runtime.ClusterServices!.FaultAsync("grow", world =>
+            {
+                var r = SimStorage.GrowDisk(world, parse.GetValue(target)!, mb);
+                return (r.Ok, r.Message);
+            }, ct);
+            output.Write(result.Stdout);
+            error.Write(result.Stderr);
+            return result.ExitCode;
+        }));
+        return grow;
+    }
+
+    /// <summary>Megabytes from "20480", "20480M", "20G" or "1T"; null when not a size of 1 MB to 1 PB.</summary>
+    private static int? SizeInMb(string text)
+    {
+        var unit = text.Length > 0 && char.IsLetter(text[^1]) ? char.ToUpperInvariant(text[^1]) : 'M';
+        var digits = char.IsLetter(text.Length > 0 ? text[^1] : '0') ? text[..^1] : text;
+        var factor = unit switch { 'M' => 1L, 'G' => 1024L, 'T' => 1024L * 1024, _ => 0L };
+        return factor > 0 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n * factor <= int.MaxValue
+            ? (int)(n * factor)
+            : null;
     }
 
     private static Command Clock(ExecCommands exec, TextWriter output, TextWriter error)

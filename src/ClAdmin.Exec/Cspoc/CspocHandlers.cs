@@ -24,6 +24,9 @@ public static class CspocHandlers
             new LvmQueryHandler(engine, nodes),
             new UpdatevgHandler(engine, nodes),
             new LvmMirrorHandler(engine, nodes),
+            new DiskHandler(engine, nodes),
+            new InterfaceHandler(engine, nodes),
+            new SyncdHandler(engine, nodes),
         ];
     }
 }

@@ -108,6 +108,24 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
         onNodeResult?.Invoke(result);
     }
 
+    /// <summary>Undoes an earlier step on one node after a later step failed: says so on the node's
+    /// error stream (as a phase's rollback does), runs <paramref name="argv"/> there, and when that
+    /// fails too, says the change could not be undone.</summary>
+    public async Task UndoAsync(string node, IReadOnlyList<string> argv)
+    {
+        var state = _nodes[node];
+        state.Stderr.Append(name).Append(": undoing the change on ").Append(node).Append(": ").Append(ShellWords.Join(argv)).Append('\n');
+        var r = await TryAsync(node, argv).ConfigureAwait(false);
+        state.Duration += r.Duration;
+        if (r.Outcome != NodeOutcome.Ok)
+        {
+            state.Stderr.Append(r.Stderr);
+            Mark(state, r.Outcome, Math.Max(1, r.ExitCode));
+            state.Stderr.Append(name).Append(": the change could not be undone on ").Append(node).Append('\n');
+            onNodeResult?.Invoke(r with { Outcome = state.Outcome, ExitCode = state.ExitCode });
+        }
+    }
+
     /// <summary>A message from C-SPOC itself about one node; the node counts as failed.</summary>
     public void Fail(string node, string message, int exitCode = 1)
     {

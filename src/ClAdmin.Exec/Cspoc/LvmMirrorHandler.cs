@@ -82,8 +82,12 @@ public sealed class LvmMirrorHandler(FanOutEngine engine, IClusterNodes clusterN
         var vg = g.Operands[0];
         var reference = g.Value('R');
         List<string> pvs = [];
+        var quorumTurnedOff = false;
         await SharedLvm.ChangeAsync(run, vg, reference, async runner =>
         {
+            // mirrorvg turns quorum off unless -Q keeps it: undoing the mirror turns it back on.
+            quorumTurnedOff = mirror && !g.Has('Q') && (await run.TryAsync(runner, ["lsvg", vg]).ConfigureAwait(false)).Stdout
+                .Split('\n').Any(l => l.Contains("QUORUM:", StringComparison.Ordinal) && l.Contains("(Enabled)", StringComparison.Ordinal));
             var translated = await SharedLvm.TranslateAsync(run, Reference(run, reference, runner), runner, g.Operands.Skip(1).ToList()).ConfigureAwait(false);
             if (translated is null)
             {
@@ -95,7 +99,8 @@ public sealed class LvmMirrorHandler(FanOutEngine engine, IClusterNodes clusterN
         },
         undo: mirror
             ? _ => ["unmirrorvg", vg, .. pvs]
-            : _ => ["mirrorvg", "-Q", "-c", g.Value('c') == "2" ? "3" : "2", vg]).ConfigureAwait(false);
+            : _ => ["mirrorvg", "-Q", "-c", g.Value('c') == "2" ? "3" : "2", vg],
+        undoAlso: _ => quorumTurnedOff ? ["chvg", "-Q", "y", vg] : null).ConfigureAwait(false);
         return null;
     }
 

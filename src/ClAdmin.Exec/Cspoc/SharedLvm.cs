@@ -103,10 +103,12 @@ internal static class SharedLvm
     /// nodes with <c>importvg -L</c> (unless <paramref name="update"/> is false). <paramref name="change"/>
     /// gets the node and returns whether it worked. When a node cannot learn the change and
     /// <paramref name="undo"/> is given, the change is undone where it was made (and the nodes that
-    /// had learned it learn the undoing), so that every node keeps one definition.
+    /// had learned it learn the undoing), so that every node keeps one definition. <paramref name="undoAlso"/>,
+    /// when it gives a command, runs after <paramref name="undo"/> (what the change did besides, such as
+    /// mirrorvg turning quorum off); it is read after <paramref name="change"/> ran.
     /// </summary>
     public static async Task ChangeAsync(CspocRun run, string vg, string? reference, Func<string, Task<bool>> change,
-        Func<string, IReadOnlyList<string>>? undo = null, bool update = true)
+        Func<string, IReadOnlyList<string>>? undo = null, bool update = true, Func<string, IReadOnlyList<string>?>? undoAlso = null)
     {
         var place = await LocateAsync(run, vg).ConfigureAwait(false);
         if (place is null)
@@ -145,6 +147,13 @@ internal static class SharedLvm
             await run.RunAsync([runner], _ => ["varyonvg", vg]).ConfigureAwait(false);
         }
         var undone = await run.RunAsync([runner], undo).ConfigureAwait(false);
+        var also = undoAlso?.Invoke(runner);
+        var said = ShellWords.Join(undo(runner));
+        if (undone.AllOk && also is not null)
+        {
+            undone = await run.RunAsync([runner], _ => also).ConfigureAwait(false);
+            said += "; " + ShellWords.Join(also);
+        }
         if (temporary)
         {
             await run.RunAsync([runner], _ => ["varyoffvg", vg]).ConfigureAwait(false);
@@ -152,7 +161,7 @@ internal static class SharedLvm
         if (undone.AllOk)
         {
             await UpdateAsync(run, vg, learned).ConfigureAwait(false);
-            run.General($"{run.Name}: {string.Join(',', failed)} could not learn the change to volume group {vg}; it was undone on {runner} ({ShellWords.Join(undo(runner))}).");
+            run.General($"{run.Name}: {string.Join(',', failed)} could not learn the change to volume group {vg}; it was undone on {runner} ({said}).");
         }
         else
         {

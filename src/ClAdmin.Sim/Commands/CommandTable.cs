@@ -24,6 +24,7 @@ internal static class CommandTable
         LvmQueries.Register(t);
         MirrorCommands.Register(t);
         DeviceCommands.Register(t);
+        SyncdCommand.Register(t);
         FsCommands.Register(t);
         UserCommands.Register(t);
         SrcCommands.Register(t);

@@ -9,7 +9,7 @@ namespace ClAdmin.Sim.Commands;
 
 /// <summary>
 /// Device configuration: chdev (a disk's reserve_policy and PVID, a network interface's address,
-/// netmask and state), rmdev, cfgmgr, and the error log (errpt). The simulated nodes have no
+/// netmask and state), rmdev, mkdev, cfgmgr, and the error log (errpt). The simulated nodes have no
 /// adapters or PCI slots: cfgmgr configures again the disks rmdev unconfigured, and a LUN grown on
 /// the storage side (<c>cladmin sim grow disk</c>) shows its new size at once (lsattr size_in_mb).
 /// </summary>
@@ -23,6 +23,7 @@ internal static class DeviceCommands
     {
         t["chdev"] = Chdev;
         t["rmdev"] = Rmdev;
+        t["mkdev"] = Mkdev;
         t["cfgmgr"] = Cfgmgr;
         t["errpt"] = Errpt;
     }
@@ -179,6 +180,25 @@ internal static class DeviceCommands
             disk.Unconfigured[ctx.Node.Name] = "Defined";
             ctx.Line($"{dev} Defined");
         }
+        return 0;
+    }
+
+    /// <summary>mkdev -l hdiskN: configures a disk rmdev left Defined (one rmdev -d deleted is not in the
+    /// customized database any more: cfgmgr finds it).</summary>
+    private static int Mkdev(CommandContext ctx)
+    {
+        var g = Getopt.Parse(ctx.Args, "l:");
+        if (g.BadFlag is { } bad || g.Value('l') is not { } dev || g.Operands.Count > 0)
+        {
+            return ctx.BadFlag(g.BadFlag ?? '?', "mkdev -l Name");
+        }
+        var disk = LvmQueries.NodeDisks(ctx.World, ctx.Node).Find(x => x.Name == dev).Disk;
+        if (disk is null)
+        {
+            return ctx.Fail(NotFound("mkdev", dev));
+        }
+        disk.Unconfigured.Remove(ctx.Node.Name);
+        ctx.Line($"{dev} Available");
         return 0;
     }
 

@@ -54,10 +54,13 @@ public sealed class MirrorTests
         Assert.Equal(NodeOutcome.Failed, CspocWorld.On(r, "node2").Outcome);
         Assert.Equal(
             "node2: 0516-024 lqueryvg: Unable to open physical volume.\n"
-            + "cl_mirrorvg: node2 could not learn the change to volume group datavg; it was undone on node1 (unmirrorvg datavg).\n",
+            + "cl_mirrorvg: node2 could not learn the change to volume group datavg; it was undone on node1 (unmirrorvg datavg; chvg -Q y datavg).\n",
             r.Stderr);
         Assert.Equal(1, Lv(w).CopyCount());
         Assert.Contains(w.Transport.Seen, c => c.Node == "node1" && c.Argv is ["unmirrorvg", "datavg"]);
+        // mirrorvg turned quorum off; undoing it turns quorum back on, as the volume group was.
+        Assert.True(Vg(w).Quorum);
+        Assert.Contains("QUORUM:         2 (Enabled)", w.Sh("node1", "lsvg datavg"), StringComparison.Ordinal);
     }
 
     [Fact]
