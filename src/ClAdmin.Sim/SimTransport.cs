@@ -93,7 +93,7 @@ public sealed class SimTransport : ITransport
                 var query = Queries.IsQuery(line);
                 if (!query)
                 {
-                    _json ??= WorldJson.Serialize(world);
+                    _json ??= _store.Serialize(world);
                 }
                 var result = SimShell.Execute(world, command.Node, line, command.StandardInputText());
                 if (!result.Reachable)
@@ -135,7 +135,7 @@ public sealed class SimTransport : ITransport
             for (var attempt = 1; attempt <= Attempts; attempt++)
             {
                 var world = Current();
-                _json ??= WorldJson.Serialize(world);
+                _json ??= _store.Serialize(world);
                 if (!change(world))
                 {
                     _world = null; // whatever it touched is dropped: read the stored world again
@@ -174,7 +174,7 @@ public sealed class SimTransport : ITransport
     /// <summary>Saves the world when the command changed it; false when another process saved first.</summary>
     private bool Save(SimWorld world)
     {
-        var json = WorldJson.Serialize(world);
+        var json = _store.Serialize(world);
         if (json == _json)
         {
             return true;

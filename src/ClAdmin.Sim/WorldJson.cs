@@ -22,13 +22,19 @@ namespace ClAdmin.Sim;
 /// </remarks>
 public static class WorldJson
 {
-    public static string Serialize(SimWorld world)
+    public static string Serialize(SimWorld world) => Serialize(world, contentsApart: false);
+
+    /// <summary>The world without its files' contents (a store keeps them apart): for each file,
+    /// "apart":true and the revision of its content, so that any change still changes the text.</summary>
+    public static string SerializeCore(SimWorld world) => Serialize(world, contentsApart: true);
+
+    private static string Serialize(SimWorld world, bool contentsApart)
     {
         ArgumentNullException.ThrowIfNull(world);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WorldJsonWriter.WriteWorld(writer, world);
+            WorldJsonWriter.WriteWorld(writer, world, contentsApart);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }

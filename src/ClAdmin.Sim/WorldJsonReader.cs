@@ -272,6 +272,8 @@ internal ref struct WorldJsonReader
                 switch (name)
                 {
                     case "content": file.Content = ReadString(); break;
+                    case "apart": file.Apart = ReadBoolean(); break;
+                    case "rev": file.Revision = ReadInt64(); break;
                     case "mode": file.Mode = ReadString(); break;
                     case "owner": file.Owner = ReadString(); break;
                     case "group": file.Group = ReadString(); break;

@@ -11,7 +11,9 @@ namespace ClAdmin.Sim;
 /// </summary>
 internal static class WorldJsonWriter
 {
-    public static void WriteWorld(Utf8JsonWriter w, SimWorld world)
+    /// <param name="contentsApart">Files' contents are kept by the store: "apart":true and the
+    /// content's revision ("rev") are written instead of the content.</param>
+    public static void WriteWorld(Utf8JsonWriter w, SimWorld world, bool contentsApart = false)
     {
         w.WriteStartObject();
         w.WriteNumber("format"u8, world.Format);
@@ -20,7 +22,7 @@ internal static class WorldJsonWriter
         w.WriteString("timeZone"u8, world.TimeZone);
         w.WriteNumber("nextPid"u8, world.NextPid);
         w.WriteNumber("nextSerial"u8, world.NextSerial);
-        WriteNodes(w, world.Nodes);
+        WriteNodes(w, world.Nodes, contentsApart);
         WriteDisks(w, world.Disks);
         WriteVolumeGroups(w, world.VolumeGroups);
         WriteNetworks(w, world.Networks);
@@ -30,7 +32,7 @@ internal static class WorldJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteNodes(Utf8JsonWriter w, List<SimNode> nodes)
+    private static void WriteNodes(Utf8JsonWriter w, List<SimNode> nodes, bool contentsApart)
     {
         w.WriteStartArray("nodes"u8);
         foreach (var node in nodes)
@@ -45,7 +47,7 @@ internal static class WorldJsonWriter
             WriteSubsystems(w, node.Subsystems);
             WriteUsers(w, node.Users);
             WriteGroups(w, node.Groups);
-            WriteFiles(w, node.Files);
+            WriteFiles(w, node.Files, contentsApart);
             WriteStrings(w, "directories"u8, node.Directories);
             WriteNodeVolumeGroups(w, node.VolumeGroups);
             WriteFileSystems(w, node.FileSystems);
@@ -148,13 +150,21 @@ internal static class WorldJsonWriter
 
     /// <summary>"files":{path:{...}}; <see cref="SimFile.IsExecutable"/> is written too, as the
     /// generated serializer wrote every public property.</summary>
-    private static void WriteFiles(Utf8JsonWriter w, SortedDictionary<string, SimFile> files)
+    private static void WriteFiles(Utf8JsonWriter w, SortedDictionary<string, SimFile> files, bool contentsApart)
     {
         w.WriteStartObject("files"u8);
         foreach (var (path, file) in files)
         {
             w.WriteStartObject(path);
-            w.WriteString("content"u8, file.Content);
+            if (contentsApart)
+            {
+                w.WriteBoolean("apart"u8, true);
+                w.WriteNumber("rev"u8, file.Revision);
+            }
+            else
+            {
+                w.WriteString("content"u8, file.Content);
+            }
             w.WriteString("mode"u8, file.Mode);
             w.WriteString("owner"u8, file.Owner);
             w.WriteString("group"u8, file.Group);

@@ -17,6 +17,14 @@ public enum ConfigDirectory
 /// <summary>A world document of the simulator with its version (optimistic concurrency).</summary>
 public sealed record WorldDocument(string Name, long Version, string Json);
 
+/// <summary>Changes to a world's files kept apart from its document: whole contents written
+/// (<paramref name="Put"/>), text appended to a stored content (<paramref name="Append"/>), and every
+/// file the world still has (<paramref name="Keep"/>: the other rows are deleted).</summary>
+public sealed record WorldFileChanges(
+    IReadOnlyList<(string Node, string Path, string Content)> Put,
+    IReadOnlyList<(string Node, string Path, string Text)> Append,
+    IReadOnlySet<(string Node, string Path)> Keep);
+
 /// <summary>
 /// The object repository: one SQLite file holding the ODM classes of the DCD and the ACD, and the
 /// simulated world's state. WAL journal, a busy timeout, foreign keys on; every write is one
@@ -87,6 +95,14 @@ public sealed partial class ObjectRepository : IDisposable
             concurrent INTEGER NOT NULL,
             active INTEGER NOT NULL,
             PRIMARY KEY (node, ord));
+        """,
+        """
+        CREATE TABLE world_file (
+            world TEXT NOT NULL,
+            node TEXT NOT NULL,
+            path TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (world, node, path));
         """,
     ];
 
@@ -396,7 +412,12 @@ public sealed partial class ObjectRepository : IDisposable
     /// <summary>Saves a world document if its stored version is still <paramref name="expectedVersion"/>
     /// (0 = it must not exist yet); returns the new version.</summary>
     /// <exception cref="StoreException">Conflict when the version changed underneath; Busy when locked too long.</exception>
-    public long SaveWorld(string name, string json, long expectedVersion) => Guard(() =>
+    public long SaveWorld(string name, string json, long expectedVersion) => SaveWorld(name, json, expectedVersion, null);
+
+    /// <summary>As <see cref="SaveWorld(string, string, long)"/>, with the changes to the world's files kept
+    /// apart (world_file), in the same transaction: nothing is written on a conflict. With
+    /// <paramref name="files"/>, the rows it does not keep are deleted.</summary>
+    public long SaveWorld(string name, string json, long expectedVersion, WorldFileChanges? files) => Guard(() =>
     {
         using var tx = _connection.BeginTransaction(deferred: false);
         using var get = Command("SELECT version FROM world_state WHERE name = $n", tx);
@@ -416,9 +437,71 @@ public sealed partial class ObjectRepository : IDisposable
         put.Parameters.AddWithValue("$d", json);
         put.Parameters.AddWithValue("$t", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         put.ExecuteNonQuery();
+        if (files is not null)
+        {
+            WriteWorldFiles(name, files, tx);
+        }
         tx.Commit();
         return current + 1;
     });
+
+    /// <summary>The content of a world's file kept apart, or null when there is none.</summary>
+    public string? LoadWorldFile(string world, string node, string path) => Guard(() =>
+    {
+        using var cmd = Command("SELECT content FROM world_file WHERE world = $w AND node = $n AND path = $p");
+        cmd.Parameters.AddWithValue("$w", world);
+        cmd.Parameters.AddWithValue("$n", node);
+        cmd.Parameters.AddWithValue("$p", path);
+        return cmd.ExecuteScalar() as string;
+    });
+
+    private void WriteWorldFiles(string world, WorldFileChanges files, SqliteTransaction tx)
+    {
+        var stale = new List<(string Node, string Path)>();
+        using (var keys = Command("SELECT node, path FROM world_file WHERE world = $w", tx))
+        {
+            keys.Parameters.AddWithValue("$w", world);
+            using var r = keys.ExecuteReader();
+            while (r.Read())
+            {
+                if (!files.Keep.Contains((r.GetString(0), r.GetString(1))))
+                {
+                    stale.Add((r.GetString(0), r.GetString(1)));
+                }
+            }
+        }
+        using var delete = Command("DELETE FROM world_file WHERE world = $w AND node = $n AND path = $p", tx);
+        using var put = Command("""
+            INSERT INTO world_file (world, node, path, content) VALUES ($w, $n, $p, $c)
+            ON CONFLICT (world, node, path) DO UPDATE SET content = $c
+            """, tx);
+        using var append = Command("UPDATE world_file SET content = content || $c WHERE world = $w AND node = $n AND path = $p", tx);
+        foreach (var (node, path) in stale)
+        {
+            Run(delete, node, path, null);
+        }
+        foreach (var (node, path, content) in files.Put)
+        {
+            Run(put, node, path, content);
+        }
+        foreach (var (node, path, text) in files.Append)
+        {
+            Run(append, node, path, text);
+        }
+
+        void Run(SqliteCommand cmd, string node, string path, string? content)
+        {
+            cmd.Parameters.Clear();
+            cmd.Parameters.AddWithValue("$w", world);
+            cmd.Parameters.AddWithValue("$n", node);
+            cmd.Parameters.AddWithValue("$p", path);
+            if (content is not null)
+            {
+                cmd.Parameters.AddWithValue("$c", content);
+            }
+            cmd.ExecuteNonQuery();
+        }
+    }
 
     /// <summary>PRAGMA integrity_check's answer ("ok" when sound).</summary>
     public string IntegrityCheck() => Guard(() => Scalar<string>("PRAGMA integrity_check"));

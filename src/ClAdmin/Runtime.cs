@@ -215,7 +215,7 @@ public sealed class Runtime : IAsyncDisposable
         {
             if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
             {
-                return (Task.Run(() => new StoredWorld(WorldJson.Deserialize(stored.Json), stored.Version, stored.Json), cancellationToken), null);
+                return (Task.Run(() => RepositoryWorldStore.Decode(stored, open), cancellationToken), null);
             }
         }
         if (!createDemo)

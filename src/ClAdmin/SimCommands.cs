@@ -66,7 +66,10 @@ public static class SimCommands
                 var world = WorldBuilder.Build(new WorldOptions(n, k, parse.GetValue(seed), Demo: parse.GetValue(demo)));
                 repo.ReplaceObjects(ConfigDirectory.Default, []);
                 repo.ActivateDefault();
-                repo.SaveWorld(SqliteWorldStore.DefaultWorld, WorldJson.Serialize(world), existing?.Version ?? 0);
+                if (!new SqliteWorldStore(repo).Save(world, existing?.Version ?? 0).Saved)
+                {
+                    throw new StoreException(StoreErrorKind.Conflict, $"the simulated world in {path} changed underneath (another cladmin is busy); nothing was replaced, try again");
+                }
             }
             if (parse.GetValue(demo))
             {

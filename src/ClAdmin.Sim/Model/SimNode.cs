@@ -1,3 +1,4 @@
+using System.Text;
 using ClAdmin.Contracts;
 namespace ClAdmin.Sim.Model;
 
@@ -68,9 +69,81 @@ public sealed class NodeMetrics
 }
 
 /// <summary>A file in a node's tree. <see cref="Mode"/> is the ls -l permission string.</summary>
+/// <remarks>A store may keep the content apart from the world (<see cref="Persistence.SqliteWorldStore"/>):
+/// it is then read on first use, and lines appended (logs) are kept until saved, unread and uncopied.</remarks>
 public sealed class SimFile
 {
-    public string Content { get; set; } = "";
+    private string? _content = "";
+    private StringBuilder? _tail;
+    private Func<string>? _load;
+
+    /// <summary>The whole content (read from the store on first use, when kept there).</summary>
+    public string Content
+    {
+        get
+        {
+            if (_content is null)
+            {
+                _content = _load!();
+                _load = null;
+            }
+            if (_tail is not null)
+            {
+                _content += _tail.ToString();
+                _tail = null;
+            }
+            return _content;
+        }
+        set
+        {
+            _content = value;
+            (_tail, _load, Unsaved, Replaced) = (null, null, null, true);
+            Revision++;
+        }
+    }
+
+    /// <summary>Adds <paramref name="text"/> at the end (as <c>&gt;&gt;</c>) without reading or copying the content.</summary>
+    public void Append(string text)
+    {
+        (_tail ??= new StringBuilder()).Append(text);
+        if (!Replaced)
+        {
+            (Unsaved ??= new StringBuilder()).Append(text);
+        }
+        Revision++;
+    }
+
+    /// <summary>Counts changes of the content (a store keeping contents apart writes it in the world's document).</summary>
+    internal long Revision { get; set; }
+
+    /// <summary>The store's row holding the content ("node/path"), or null when the store does not hold it.</summary>
+    internal string? StoredKey { get; private set; }
+
+    /// <summary>True when the content was set since the store last held it (false: at most <see cref="Unsaved"/> appended).</summary>
+    internal bool Replaced { get; private set; } = true;
+
+    /// <summary>Text appended since the store last held the content.</summary>
+    internal StringBuilder? Unsaved { get; private set; }
+
+    /// <summary>Read from a document whose store keeps the content apart ("apart":true): the store attaches it.</summary>
+    internal bool Apart { get; set; }
+
+    /// <summary>True when the content is not read yet (kept by the store).</summary>
+    internal bool Unread => _content is null;
+
+    /// <summary>The store holds the content in row <paramref name="key"/> (just loaded: read with <paramref name="load"/> on first use).</summary>
+    internal void Stored(string key, Func<string>? load)
+    {
+        if (load is not null)
+        {
+            (_content, _tail, _load) = (null, null, load);
+        }
+        else if (_content is null)
+        {
+            _tail = null; // the row now ends with what was appended: the next read gets it all
+        }
+        (StoredKey, Replaced, Unsaved, Apart) = (key, false, null, false);
+    }
 
     public string Mode { get; set; } = "-rw-r--r--";
 

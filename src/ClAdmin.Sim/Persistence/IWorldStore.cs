@@ -17,8 +17,12 @@ public interface IWorldStore
     /// <paramref name="expectedVersion"/> (0 when creating the first world).</summary>
     WorldSaveResult Save(SimWorld world, long expectedVersion);
 
+    /// <summary>The text this store keeps of <paramref name="world"/> (and gives back as <see cref="StoredWorld.Json"/>):
+    /// it changes whenever the world does. A store keeping files apart leaves their contents out.</summary>
+    string Serialize(SimWorld world) => WorldJson.Serialize(world);
+
     /// <summary>As <see cref="Save(SimWorld, long)"/>, given the world already serialized as
-    /// <paramref name="json"/> (<see cref="WorldJson.Serialize"/>): a store that keeps the JSON text
+    /// <paramref name="json"/> (<see cref="Serialize"/>): a store that keeps the JSON text
     /// writes it instead of serializing the world again.</summary>
     WorldSaveResult Save(SimWorld world, string json, long expectedVersion) => Save(world, expectedVersion);
 }

@@ -5,7 +5,8 @@ namespace ClAdmin.Sim.Persistence;
 
 /// <summary>
 /// The world in the object repository, one connection per call (so that a long session never
-/// holds the database); the first load may use a document already read and decoded elsewhere.
+/// holds the database; a file's content is read the same way, on first use); the first load may use a
+/// document already read and decoded elsewhere.
 /// </summary>
 public sealed class RepositoryWorldStore(Func<ObjectRepository> openRepository, Task<StoredWorld>? preloaded = null) : IWorldStore
 {
@@ -18,8 +19,18 @@ public sealed class RepositoryWorldStore(Func<ObjectRepository> openRepository, 
             return decoding.GetAwaiter().GetResult();
         }
         using var repo = openRepository();
-        return new SqliteWorldStore(repo).Load();
+        return repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } doc ? Decode(doc, openRepository) : null;
     }
+
+    /// <summary>The world of <paramref name="doc"/>, each file's content read on first use on a connection of its own.</summary>
+    public static StoredWorld Decode(WorldDocument doc, Func<ObjectRepository> openRepository) =>
+        SqliteWorldStore.Decode(doc, (node, path) =>
+        {
+            using var repo = openRepository();
+            return repo.LoadWorldFile(SqliteWorldStore.DefaultWorld, node, path);
+        });
+
+    public string Serialize(SimWorld world) => WorldJson.SerializeCore(world);
 
     public WorldSaveResult Save(SimWorld world, long expectedVersion)
     {

@@ -4,33 +4,87 @@ using ClAdmin.Store;
 namespace ClAdmin.Sim.Persistence;
 
 /// <summary>
-/// The world kept in the object repository's world_state table (one JSON document with a
-/// version), so that successive `cladmin` runs see the same world and two runs never
-/// overwrite each other: a save against a newer version is a conflict, not a lost update.
+/// The world kept in the object repository: its small core (nodes' state, disks, networks, clock,
+/// cluster managers) as one JSON document with a version in world_state, and each node's file
+/// contents as rows of world_file, read when first used and written only when changed (lines
+/// appended to a log are appended to its row), in the same transaction as the document. Two runs
+/// never overwrite each other: a save against a newer version is a conflict, not a lost update.
+/// A document of an earlier version, with the contents inside, still loads; its first save
+/// moves them out.
 /// </summary>
 public sealed class SqliteWorldStore(ObjectRepository repository, string worldName = SqliteWorldStore.DefaultWorld) : IWorldStore
 {
     public const string DefaultWorld = "default";
 
     public StoredWorld? Load() =>
-        repository.LoadWorld(worldName) is { } doc ? new StoredWorld(WorldJson.Deserialize(doc.Json), doc.Version, doc.Json) : null;
+        repository.LoadWorld(worldName) is { } doc ? Decode(doc, (node, path) => repository.LoadWorldFile(worldName, node, path)) : null;
+
+    /// <summary>The world of <paramref name="doc"/>, its files' contents read with <paramref name="readFile"/> (node, path) on first use.</summary>
+    public static StoredWorld Decode(WorldDocument doc, Func<string, string, string?> readFile)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(readFile);
+        var world = WorldJson.Deserialize(doc.Json);
+        foreach (var node in world.Nodes)
+        {
+            foreach (var (path, file) in node.Files)
+            {
+                if (file.Apart)
+                {
+                    var (n, p) = (node.Name, path);
+                    file.Stored(n + p, () => readFile(n, p) ?? "");
+                }
+            }
+        }
+        return new StoredWorld(world, doc.Version, doc.Json);
+    }
+
+    public string Serialize(SimWorld world) => WorldJson.SerializeCore(world);
 
     public WorldSaveResult Save(SimWorld world, long expectedVersion)
     {
         ArgumentNullException.ThrowIfNull(world);
-        return Save(world, WorldJson.Serialize(world), expectedVersion);
+        return Save(world, Serialize(world), expectedVersion);
     }
 
     public WorldSaveResult Save(SimWorld world, string json, long expectedVersion)
     {
+        ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(json);
+        var put = new List<(string, string, string)>();
+        var append = new List<(string, string, string)>();
+        var keep = new HashSet<(string, string)>();
+        foreach (var node in world.Nodes)
+        {
+            foreach (var (path, file) in node.Files)
+            {
+                keep.Add((node.Name, path));
+                if (file.StoredKey != node.Name + path || file.Replaced)
+                {
+                    put.Add((node.Name, path, file.Content));
+                }
+                else if (file.Unsaved is { } text)
+                {
+                    append.Add((node.Name, path, text.ToString()));
+                }
+            }
+        }
+        long version;
         try
         {
-            return WorldSaveResult.Ok(repository.SaveWorld(worldName, json, expectedVersion));
+            version = repository.SaveWorld(worldName, json, expectedVersion, new WorldFileChanges(put, append, keep));
         }
         catch (StoreException e) when (e.Kind == StoreErrorKind.Conflict)
         {
             return WorldSaveResult.Conflict(repository.LoadWorld(worldName)?.Version ?? 0);
         }
+        foreach (var node in world.Nodes)
+        {
+            foreach (var (path, file) in node.Files)
+            {
+                file.Stored(node.Name + path, null);
+            }
+        }
+        return WorldSaveResult.Ok(version);
     }
 }

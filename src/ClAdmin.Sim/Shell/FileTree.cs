@@ -37,7 +37,14 @@ internal static class FileTree
         }
         if (node.Files.TryGetValue(abs, out var f))
         {
-            f.Content = append ? f.Content + content : content;
+            if (append)
+            {
+                f.Append(content); // a log line: neither reads nor copies the log
+            }
+            else
+            {
+                f.Content = content;
+            }
             f.Modified = world.Clock;
             return;
         }
