@@ -57,9 +57,9 @@ public sealed partial class ClusterEventScenarioTests
         Assert.Contains("+rg1:acquire_takeover_addr[", await Ok(runtime, "cat /tmp/hacmp.out", "node2"), StringComparison.Ordinal);
 
         // node1 rejoins: rg1 falls back (FBHPN); node2 gives the address back with release_takeover_addr.
-        // The Start Cluster Services dialog with "Ignore verification errors?" true: verification reads the boot
-        // addresses that replacement swapped out on node2 as missing.
-        await Ok(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" '-N' '-A' '-b' '-v' -C 'interactive'");
+        // Verification at start (semantics §9.1) passes: on node2, where services run, rg1's service address holds
+        // en1 in place of its boot address (R-IPAT §7.2), which R-VER-IF-1 accepts.
+        await Ok(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" '-N' '-A' '-b' -C 'interactive'");
         Assert.Equal(["rg1:ONLINE:node1", "rg1:OFFLINE:node2", "rg2:ONLINE:node2", "rg2:OFFLINE:node1"], await Groups(runtime));
         Assert.Equal(["198.51.100.12"], await Inet(runtime, "node2", "en1"));
         Assert.Equal(["203.0.113.22"], await Inet(runtime, "node2", "en0"));
@@ -77,4 +77,5 @@ public sealed partial class ClusterEventScenarioTests
         var own = await Markers(runtime, "node1");
         InOrder(own[own.FindLastIndex(m => m == "EVENT START: node_up node1")..], "EVENT START: acquire_service_addr", "EVENT COMPLETED: acquire_service_addr 0");
     }
+
 }
