@@ -73,6 +73,8 @@ public enum ResourceGroupState
     OfflineDueToFallover,
     OfflineDueToLackOfNode,
     Unknown,
+    OfflineDueToTargetOffline,
+    OfflineDueToHigherPriority,
 }
 
 /// <summary>A group's move during an event: from the node that releases it to the node that acquires it.</summary>
@@ -116,6 +118,8 @@ public static class StateNames
         ResourceGroupState.OfflineDueToParentOffline => "OFFLINE DUE TO PARENT OFFLINE",
         ResourceGroupState.OfflineDueToFallover => "OFFLINE DUE TO FALLOVER",
         ResourceGroupState.OfflineDueToLackOfNode => "OFFLINE DUE TO LACK OF NODE",
+        ResourceGroupState.OfflineDueToTargetOffline => "OFFLINE DUE TO TARGET OFFLINE",
+        ResourceGroupState.OfflineDueToHigherPriority => "OFFLINE DUE TO HIGHER PRIORITY",
         ResourceGroupState.Unknown => "UNKNOWN",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };

@@ -154,10 +154,27 @@ internal ref struct WorldJsonReader
                     case "addresses": ReadAddresses(nic.Addresses); break;
                     case "ipkts": nic.Ipkts = ReadInt64(); break;
                     case "opkts": nic.Opkts = ReadInt64(); break;
+                    case "odmAddress": nic.OdmAddress = ReadAddress(); break;
                     default: _json.Skip(); break;
                 }
             }
         }
+    }
+
+    private IpAddress ReadAddress()
+    {
+        var address = new IpAddress();
+        StartObject();
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "address": address.Address = ReadString(); break;
+                case "netmask": address.Netmask = ReadString(); break;
+                default: _json.Skip(); break;
+            }
+        }
+        return address;
     }
 
     private void ReadAddresses(List<IpAddress> addresses)

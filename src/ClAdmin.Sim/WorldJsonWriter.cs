@@ -75,6 +75,13 @@ internal static class WorldJsonWriter
             WriteAddresses(w, nic.Addresses);
             w.WriteNumber("ipkts"u8, nic.Ipkts);
             w.WriteNumber("opkts"u8, nic.Opkts);
+            if (nic.OdmAddress is { } odm)
+            {
+                w.WriteStartObject("odmAddress"u8);
+                w.WriteString("address"u8, odm.Address);
+                w.WriteString("netmask"u8, odm.Netmask);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -207,6 +207,8 @@ public sealed class WorldJsonTests
         node1.Processes.Add(new SimProcess { Pid = world.TakePid(), Command = "/usr/bin/sleep 600", Started = new DateTime(2024, 3, 12, 10, 2, 3, DateTimeKind.Utc) });
         node1.Subsystems[0].Pid = null;
         node1.Metrics.CpuIdlePercent = 97;
+        world.Ok("node1", "ifconfig en1 inet 198.51.100.99 netmask 255.255.255.0 up"); // the ODM keeps the boot address
+        Assert.NotNull(node1.Interfaces.Find(i => i.Name == "en1")!.OdmAddress);
         return world;
     }
 }

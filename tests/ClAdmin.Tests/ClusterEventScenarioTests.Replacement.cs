@@ -57,9 +57,9 @@ public sealed partial class ClusterEventScenarioTests
         Assert.Contains("+rg1:acquire_takeover_addr[", await Ok(runtime, "cat /tmp/hacmp.out", "node2"), StringComparison.Ordinal);
 
         // node1 rejoins: rg1 falls back (FBHPN); node2 gives the address back with release_takeover_addr.
-        // The Start Cluster Services dialog with "Ignore verification errors?" true: verification reads the boot
-        // addresses that replacement swapped out on node2 as missing.
-        await Ok(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" '-N' '-A' '-b' '-v' -C 'interactive'");
+        // Verification at start (semantics §9.1) passes: on node2, where services run, rg1's service address holds
+        // en1 in place of its boot address (R-IPAT §7.2), which R-VER-IF-1 accepts.
+        await Ok(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" '-N' '-A' '-b' -C 'interactive'");
         Assert.Equal(["rg1:ONLINE:node1", "rg1:OFFLINE:node2", "rg2:ONLINE:node2", "rg2:OFFLINE:node1"], await Groups(runtime));
         Assert.Equal(["198.51.100.12"], await Inet(runtime, "node2", "en1"));
         Assert.Equal(["203.0.113.22"], await Inet(runtime, "node2", "en0"));
@@ -76,5 +76,28 @@ public sealed partial class ClusterEventScenarioTests
         Assert.DoesNotContain(markers[back..], m => m.StartsWith("EVENT START: release_service_addr", StringComparison.Ordinal));
         var own = await Markers(runtime, "node1");
         InOrder(own[own.FindLastIndex(m => m == "EVENT START: node_up node1")..], "EVENT START: acquire_service_addr", "EVENT COMPLETED: acquire_service_addr 0");
+    }
+
+    [Fact]
+    public async Task R_IPAT_replacement_a_crashed_node_reboots_on_its_boot_address_and_rejoins()
+    {
+        await using var runtime = await Replacement();
+        Assert.Equal(["203.0.113.21"], await Inet(runtime, "node1", "en0"));
+
+        // S2: node1 crashes with rg1's service address in place of its boot address; node2 takes rg1 over.
+        await Fail(runtime, "node", "node1");
+        Assert.Equal(["rg1:OFFLINE:node1", "rg1:ONLINE:node2", "rg2:ONLINE:node2", "rg2:OFFLINE:node1"], await Groups(runtime));
+        Assert.Equal(["203.0.113.21"], await Inet(runtime, "node2", "en1"));
+
+        // A rebooted AIX node configures its interfaces from the ODM (CuAt netaddr): en0 is back on its boot address,
+        // and rg1's service address is on node2 only.
+        await Repair(runtime, "node", "node1");
+        Assert.Equal(["192.0.2.11"], await Inet(runtime, "node1", "en0"));
+
+        // node1 rejoins (verification passes) and rg1 falls back to it (FBHPN), node2's en1 gets its boot address back.
+        await Ok(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" '-N' '-A' '-b' -C 'interactive'");
+        Assert.Equal(["rg1:ONLINE:node1", "rg1:OFFLINE:node2", "rg2:ONLINE:node2", "rg2:OFFLINE:node1"], await Groups(runtime));
+        Assert.Equal(["203.0.113.21"], await Inet(runtime, "node1", "en0"));
+        Assert.Equal(["198.51.100.12"], await Inet(runtime, "node2", "en1"));
     }
 }

@@ -145,12 +145,21 @@ public static class Verifier
     {
         foreach (var (i, address) in Boots(input))
         {
-            if (input.Of(i.Node) is { } facts && !facts.Interfaces.Any(f => f.Address == address))
+            if (input.Of(i.Node) is { } facts && !facts.Interfaces.Any(f => f.Address == address) && !Replaced(input, facts, i))
             {
                 yield return Error("R-VER-IF-1", i.Node, i.Label, i.Node, i.Label, address, i.Network);
             }
         }
     }
+
+    /// <summary>R-IPAT (§7.2): on a node where cluster services run, IPAT via replacement has put a service address of
+    /// the boot interface's network in place of its boot address (acquire_service_addr / acquire_takeover_addr); the
+    /// boot address comes back when the group releases it.</summary>
+    private static bool Replaced(VerificationInput input, NodeFacts facts, Interface boot) =>
+        facts.ServicesActive
+        && input.Configuration.Networks.FirstOrDefault(n => n.Name == boot.Network) is { Ipat: IpatMethod.Replacement }
+        && facts.Interfaces.Any(f => (boot.Device.Length == 0 || f.Name == boot.Device)
+            && input.Configuration.ServiceIps.Any(s => s.Network == boot.Network && Expected(input, s.Label, s.Address) == f.Address));
 
     private static IEnumerable<Finding> Netmasks(VerificationInput input)
     {

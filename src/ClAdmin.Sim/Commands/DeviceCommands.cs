@@ -132,6 +132,10 @@ internal static class DeviceCommands
             {
                 nic.Addresses.Add(new IpAddress());
             }
+            if (name is "netaddr" or "netmask")
+            {
+                nic.OdmAddress = null; // chdev changes the ODM and the running interface alike
+            }
             switch (name)
             {
                 case "netaddr":

@@ -134,6 +134,12 @@ internal static class NetCommands
                 {
                     iface.Addresses.Add(new IpAddress());
                 }
+                // ifconfig changes the running address only; the ODM keeps the boot address for the next boot.
+                iface.OdmAddress ??= new IpAddress { Address = iface.Addresses[0].Address, Netmask = iface.Addresses[0].Netmask };
+                if (iface.OdmAddress.Address == address || iface.OdmAddress.Address.Length == 0)
+                {
+                    iface.OdmAddress = null;
+                }
                 iface.Addresses[0].Address = address;
                 iface.Addresses[0].Netmask = mask;
                 iface.Up = iface.Up || rest.Contains("up");

@@ -37,10 +37,17 @@ public static class SimFaults
                     }
                 }
                 node.Processes.Clear();
-                // IP aliases (service labels) do not survive the crash: the interfaces come back with their boot address.
+                // IP aliases (service labels) do not survive the crash: the interfaces come back with their boot address,
+                // which the reboot configures from the ODM also where IPAT via replacement had swapped it out.
                 foreach (var crashed in node.Interfaces.Where(n => n.Addresses.Count > 1))
                 {
                     crashed.Addresses.RemoveRange(1, crashed.Addresses.Count - 1);
+                }
+                foreach (var replaced in node.Interfaces.Where(n => n.OdmAddress is not null && n.Addresses.Count > 0))
+                {
+                    replaced.Addresses[0].Address = replaced.OdmAddress!.Address;
+                    replaced.Addresses[0].Netmask = replaced.OdmAddress.Netmask;
+                    replaced.OdmAddress = null;
                 }
                 return Record(world, kind, node.Name);
             case "interface":

@@ -60,6 +60,7 @@ public sealed partial class ClusterManager
             OfflineReasons = c.OfflineReasons,
             SettlingTimerRunning = c.Timers.ContainsKey(Settling),
             Now = world.Clock,
+            Metrics = DnpFigures(world),
         };
         var plan = _placement.Plan(request);
         if (!keep || plan.Refusals.Count > 0)

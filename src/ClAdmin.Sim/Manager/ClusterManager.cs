@@ -621,7 +621,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             log.Marker(node, "START", text);
             world.Clock += SubEventTime;
             var rc = work();
-            log.Marker(node, "COMPLETED", $"{text} {rc.ToString(CultureInfo.InvariantCulture)}");
+            log.Marker(node, "COMPLETED", ManagerTexts.SubEventCompleted(name, text, rc));
             _ = group;
             return rc == 0 ? null : (node, rc);
         }

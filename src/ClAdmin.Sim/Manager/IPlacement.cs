@@ -54,6 +54,9 @@ public sealed record PlacementRequest(
     /// <summary>True while the settling time runs.</summary>
     public bool SettlingTimerRunning { get; init; }
 
+    /// <summary>Each node's dynamic node priority figures (R-FO-2).</summary>
+    public IReadOnlyDictionary<string, ClAdmin.Cluster.Placement.NodeMetrics> Metrics { get; init; } = new Dictionary<string, ClAdmin.Cluster.Placement.NodeMetrics>();
+
     /// <summary>The simulated time of the event.</summary>
     public DateTime Now { get; init; }
 }

@@ -102,6 +102,13 @@ public static class ManagerTexts
     public static string DidNotStart(string monitor, string app, string node) =>
         $"start_server: application monitor {monitor} reports that application {app} did not start on node {node}.";
 
+    /// <summary>The COMPLETED marker text of a sub-event started as <paramref name="started"/> ("stop_server app1"):
+    /// stop_server echoes an empty trailing argument, so two blanks come before its exit status
+    /// (<c>EVENT COMPLETED: stop_server app_IHS  0</c>); start_server and the others have one
+    /// [VERBATIM, RB-72U Ex. 3-27/3-28, outputs §1.1].</summary>
+    public static string SubEventCompleted(string name, string started, int rc) =>
+        (name == "stop_server" ? started + " " : started) + " " + rc.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The event summary title line [RECONSTRUCTED].</summary>
     public const string SummaryTitle = "HACMP Event Summary";
 

@@ -55,7 +55,7 @@ public sealed class RulePlacement : IPlacement
                 request.OfflineReasons.TryGetValue(g.Name, out var reason) && Enum.TryParse<OfflineReason>(reason, out var r) ? r : OfflineReason.None,
                 request.PriorityOverride.GetValueOrDefault(g.Name)),
             StringComparer.Ordinal);
-        return new ClusterSnapshot { Nodes = nodes, Groups = groups, SettlingTimerRunning = request.SettlingTimerRunning, Now = request.Now };
+        return new ClusterSnapshot { Nodes = nodes, Groups = groups, SettlingTimerRunning = request.SettlingTimerRunning, Now = request.Now, Metrics = request.Metrics };
     }
 
     private static PlacementEvent Event(PlacementRequest request) => request.Event switch

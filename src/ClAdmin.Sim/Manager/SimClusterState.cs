@@ -32,9 +32,17 @@ public sealed class SimClusterState(SimTransport transport, Func<ObjectRepositor
         return Enum.GetValues<ClusterManagerState>().FirstOrDefault(s => StateNames.Name(s) == state, ClusterManagerState.NotConfigured);
     }
 
+    /// <summary>The group's state on the node; an OFFLINE group that the placement keeps offline for a reason shows
+    /// it on every node ("OFFLINE DUE TO PARENT OFFLINE", ... semantics §3 R-STATE; which rows carry the reason is [RECONSTRUCTED]).</summary>
     public ResourceGroupState GroupState(string group, string node)
     {
-        var name = transport.TryWorld() is { } world ? ClusterManager.GroupState(world, group, node) : "OFFLINE";
+        var world = transport.TryWorld();
+        var name = world is null ? "OFFLINE" : ClusterManager.GroupState(world, group, node);
+        if (name == "OFFLINE" && world is not null && world.Cluster.OfflineReasons.TryGetValue(group, out var reason)
+            && Enum.TryParse<ClAdmin.Cluster.Placement.OfflineReason>(reason, out var why))
+        {
+            name = ClAdmin.Cluster.Placement.OfflineReasons.Text(why);
+        }
         return Enum.GetValues<ResourceGroupState>().FirstOrDefault(s => StateNames.Name(s) == name, ResourceGroupState.Unknown);
     }
 

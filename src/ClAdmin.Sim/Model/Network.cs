@@ -22,6 +22,11 @@ public sealed class NetInterface
     public long Ipkts { get; set; }
 
     public long Opkts { get; set; }
+
+    /// <summary>The boot address the ODM holds for the interface (CuAt netaddr/netmask) while <c>ifconfig enX inet
+    /// ADDRESS</c> has put another address in its place (IPAT via replacement); null when the first address is the
+    /// ODM's. A reboot configures the interface from the ODM again.</summary>
+    public IpAddress? OdmAddress { get; set; }
 }
 
 /// <summary>An IPv4 address with its netmask, both dotted.</summary>
