@@ -30,6 +30,8 @@ internal static class CommandTable
         FileCommands.Register(t);
         Filters.Register(t);
         EventSummaryCommand.Register(t);
+        PasswordCommands.Register(t);
+        OdmNodeCommands.Register(t);
         return t;
     }
 }
