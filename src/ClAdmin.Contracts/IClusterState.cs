@@ -31,6 +31,10 @@ public interface IClusterState
     /// found it dead and taken its notify action (clRGinfo -m): by default never.</summary>
     bool MonitorFailed(string application, string node) => false;
 
+    /// <summary>Why a resource group is where it is, in one plain sentence built from the placement rules'
+    /// own reasons (clRGinfo -v, cladmin explain rg), or null when no cluster manager can say (real hosts).</summary>
+    string? Explanation(string group) => null;
+
     /// <summary>The time on the cluster's clock, which clstat prints (the simulated clock on the simulator).</summary>
     DateTime Now => DateTime.Now;
 

@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using ClAdmin.Menus.Model;
-using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace ClAdmin.Menus;
 
@@ -15,10 +13,10 @@ namespace ClAdmin.Menus;
 /// </summary>
 public static class MenuLoader
 {
-    private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
-
     /// <summary>The text of menus.schema.json as embedded in this assembly.</summary>
     public static string SchemaText { get; } = ReadEmbeddedSchema();
+
+    private static readonly Lazy<JsonSchemaCheck> Schema = new(() => new JsonSchemaCheck(SchemaText, "menus.schema.json"));
 
     /// <summary>Loads a tree from menu file texts.</summary>
     /// <param name="sources">The files, in the order errors should be reported.</param>
@@ -69,62 +67,8 @@ public static class MenuLoader
                 return MenuFileReader.Read(source.Name, doc.RootElement, lines);
             }
             var before = errors.Count;
-            foreach (var error in Flatten(Schema.Value.Validate(source.Json)))
-            {
-                var pointer = ToPointer(error.Path);
-                if (error.Property is { } property && error.Kind is ValidationErrorKind.PropertyRequired)
-                {
-                    errors.Add(new MenuError(source.Name, pointer, Line(lines, pointer, error.LineNumber), $"required property '{property}' is missing"));
-                    continue;
-                }
-                if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed)
-                {
-                    pointer = PointerOfProperty(error.Path, error.Property);
-                    errors.Add(new MenuError(source.Name, pointer, Line(lines, pointer, error.LineNumber), $"unknown property '{error.Property}'"));
-                    continue;
-                }
-                errors.Add(new MenuError(source.Name, pointer, Line(lines, pointer, error.LineNumber), Describe(error)));
-            }
+            Schema.Value.Add(source.Name, source.Json, lines, errors);
             return errors.Count > before ? null : MenuFileReader.Read(source.Name, doc.RootElement, lines);
-        }
-    }
-
-    private static string Describe(ValidationError error) => error.Kind switch
-    {
-        ValidationErrorKind.NotInEnumeration => $"value is not one of the allowed values ({AllowedOf(error)})",
-        ValidationErrorKind.PatternMismatch => $"value does not match the pattern {error.Schema?.Pattern}",
-        ValidationErrorKind.StringExpected => "a string is expected",
-        ValidationErrorKind.BooleanExpected => "true or false is expected",
-        ValidationErrorKind.IntegerExpected => "an integer is expected",
-        ValidationErrorKind.ArrayExpected => "an array is expected",
-        ValidationErrorKind.ObjectExpected => "an object is expected",
-        ValidationErrorKind.StringTooShort => "value is too short",
-        ValidationErrorKind.StringTooLong => $"value is longer than {error.Schema?.MaxLength} characters",
-        ValidationErrorKind.NumberTooSmall => $"value is below {error.Schema?.Minimum}",
-        ValidationErrorKind.NumberTooBig => $"value is above {error.Schema?.Maximum}",
-        _ => error.Kind.ToString(),
-    };
-
-    private static string AllowedOf(ValidationError error) =>
-        error.Schema is { } s && s.Enumeration.Count > 0
-            ? string.Join(", ", s.Enumeration.Select(v => $"\"{v}\""))
-            : "see menus.schema.json";
-
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                foreach (var nested in Flatten(child.Errors.SelectMany(e => e.Value)))
-                {
-                    yield return nested;
-                }
-            }
-            else
-            {
-                yield return error;
-            }
         }
     }
 
@@ -138,20 +82,6 @@ public static class MenuLoader
         var p = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
         p = System.Text.RegularExpressions.Regex.Replace(p, @"\[(\d+)\]", "/$1");
         return "/" + p.Replace('.', '/');
-    }
-
-    /// <summary>The pointer of a named property: its name may hold dots, which NJsonSchema's path cannot tell apart.</summary>
-    private static string PointerOfProperty(string? path, string? property)
-    {
-        if (property is not null && path is not null && path.EndsWith("." + property, StringComparison.Ordinal))
-        {
-            return ToPointer(path[..^(property.Length + 1)]) + "/" + JsonLines.Escape(property);
-        }
-        if (property is not null && path is not null && path == "#/" + property)
-        {
-            return "/" + JsonLines.Escape(property);
-        }
-        return ToPointer(path);
     }
 
     internal static int? Line(Dictionary<string, int> lines, string pointer, int fallback = 0)
@@ -172,7 +102,7 @@ public static class MenuLoader
         }
     }
 
-    private static string FirstSentence(string message)
+    internal static string FirstSentence(string message)
     {
         foreach (var marker in new[] { " LineNumber:", " Path:", " Change the reader options." })
         {
@@ -184,9 +114,6 @@ public static class MenuLoader
         }
         return message.TrimEnd();
     }
-
-    private static JsonSchema LoadSchema() =>
-        JsonSchema.FromJsonAsync(SchemaText).GetAwaiter().GetResult();
 
     private static string ReadEmbeddedSchema()
     {

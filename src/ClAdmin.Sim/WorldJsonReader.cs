@@ -447,6 +447,8 @@ internal ref struct WorldJsonReader
                     case "description": disk.Description = ReadString(); break;
                     case "location": disk.Location = ReadString(); break;
                     case "reservePolicy": disk.ReservePolicy = ReadString(); break;
+                    case "vgdaSizeMb": disk.VgdaSizeMb = ReadNullableInt32(); break;
+                    case "unconfigured": ReadStringMap(disk.Unconfigured); break;
                     default: _json.Skip(); break;
                 }
             }
@@ -475,6 +477,8 @@ internal ref struct WorldJsonReader
                     case "logicalVolumes": ReadLogicalVolumes(vg.LogicalVolumes); break;
                     case "timestamp": vg.Timestamp = ReadInt32(); break;
                     case "reservedBy": vg.ReservedBy = ReadNullableString(); break;
+                    case "autoSync": vg.AutoSync = ReadBoolean(); break;
+                    case "hotSpare": vg.HotSpare = ReadString(); break;
                     default: _json.Skip(); break;
                 }
             }
@@ -504,9 +508,24 @@ internal ref struct WorldJsonReader
                     case "fsSizeBlocks": lv.FsSizeBlocks = ReadInt64(); break;
                     case "fsUsedBlocks": lv.FsUsedBlocks = ReadInt64(); break;
                     case "fsUsedInodes": lv.FsUsedInodes = ReadInt32(); break;
+                    case "mirrors": ReadMirrors(lv.Mirrors); break;
+                    case "stalePps": lv.StalePps = ReadInt32(); break;
+                    case "policies": ReadStringMap(lv.Policies); break;
                     default: _json.Skip(); break;
                 }
             }
+        }
+    }
+
+    private void ReadMirrors(List<SortedDictionary<string, int>> mirrors)
+    {
+        mirrors.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var copy = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            ReadPpsByDisk(copy);
+            mirrors.Add(copy);
         }
     }
 

@@ -276,6 +276,11 @@ internal static class WorldJsonWriter
             w.WriteString("description"u8, disk.Description);
             w.WriteString("location"u8, disk.Location);
             w.WriteString("reservePolicy"u8, disk.ReservePolicy);
+            if (disk.VgdaSizeMb is { } vgdaSize)
+            {
+                w.WriteNumber("vgdaSizeMb"u8, vgdaSize);
+            }
+            WriteStringMap(w, "unconfigured"u8, disk.Unconfigured);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -299,6 +304,8 @@ internal static class WorldJsonWriter
             {
                 w.WriteString("reservedBy"u8, vg.ReservedBy);
             }
+            w.WriteBoolean("autoSync"u8, vg.AutoSync);
+            w.WriteString("hotSpare"u8, vg.HotSpare);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -328,6 +335,19 @@ internal static class WorldJsonWriter
             w.WriteNumber("fsSizeBlocks"u8, lv.FsSizeBlocks);
             w.WriteNumber("fsUsedBlocks"u8, lv.FsUsedBlocks);
             w.WriteNumber("fsUsedInodes"u8, lv.FsUsedInodes);
+            w.WriteStartArray("mirrors"u8);
+            foreach (var copy in lv.Mirrors)
+            {
+                w.WriteStartObject();
+                foreach (var (disk, pps) in copy)
+                {
+                    w.WriteNumber(disk, pps);
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteNumber("stalePps"u8, lv.StalePps);
+            WriteStringMap(w, "policies"u8, lv.Policies);
             w.WriteEndObject();
         }
         w.WriteEndArray();

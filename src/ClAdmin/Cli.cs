@@ -32,6 +32,7 @@ public static class Cli
         root.Subcommands.Add(exec.Cmd(logs));
         root.Subcommands.Add(exec.Ssh());
         root.Subcommands.Add(SimCommands.Create(exec, output, error));
+        root.Subcommands.Add(ExplainCommand.Create(exec, output, error));
         root.Subcommands.Add(ScriptVerbs.Create(exec, logs, output, error));
         var debug = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error on the screen", Recursive = true };
         var noColor = new Option<bool>("--no-color") { Description = "No colour, for this run and the commands it starts (as NO_COLOR=1)", Recursive = true };

@@ -130,7 +130,7 @@ public sealed class Runtime : IAsyncDisposable
                 return repo.LoadConfiguration(ConfigDirectory.Active);
             },
         };
-        var sync = new ClusterSync(open, engine, snapshots, verification, () => localNode.Value, ClusterSync.DirectoryFromEnvironment());
+        var sync = new ClusterSync(open, engine, snapshots, verification, () => localNode.Value, ClusterSync.DirectoryFromEnvironment()) { Dare = services as IDynamicReconfiguration };
         Dispatcher? dispatcher = null;
         // Applying a snapshot ends as every configuration change does: clmgr sync cluster (verify, then synchronize).
         Func<CancellationToken, Task<CommandResult>> verifyAndSynchronize = ct => dispatcher!.RunAsync(new CommandRequest("clmgr sync cluster"), ct);
@@ -144,6 +144,7 @@ public sealed class Runtime : IAsyncDisposable
                     VerifyAndSynchronize = verifyAndSynchronize,
                 },
                 new CldareHandler(sync),
+                new ReleaseLocksHandler(sync),
                 new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 .. (simulation is null ? UtilityHandlers.CreateForNodes(open, engine) : UtilityHandlers.Create(open, state)),

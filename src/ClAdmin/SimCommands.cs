@@ -23,8 +23,10 @@ public static class SimCommands
         sim.Subcommands.Add(Init(exec, output, error));
         sim.Subcommands.Add(Fault("fail", "Inject a fault: node (crash), interface NODE:enN (down), network NAME (down), disk hdiskN or NODE:hdiskN (I/O errors), app NODE:APP (process dies)", SimFaults.Fail, exec, output, error));
         sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, exec, output, error));
+        sim.Subcommands.Add(SimWhatIf.Create(exec, output, error));
         sim.Subcommands.Add(Clock(exec, output, error));
         sim.Subcommands.Add(Status(output, error));
+        sim.Subcommands.Add(ScenarioCommands.Create(exec, output, error));
         foreach (var command in SimEventCommands.Create(exec, output, error))
         {
             sim.Subcommands.Add(command);

@@ -1,3 +1,5 @@
+using ClAdmin.Sim.Faults;
+
 namespace ClAdmin.Tests;
 
 /// <summary>The "Change/Show Time Until Warning" dialog (cm_time_until_warning): clmgr modify cluster
@@ -32,6 +34,39 @@ public sealed partial class ClusterEventScenarioTests
         await runtime.ClusterServices!.AdvanceAsync(TimeSpan.FromSeconds(130), "130s", CancellationToken.None);
         var warnings = (await Markers(runtime, "node2")).Where(m => m.StartsWith("EVENT START: config_too_long ", StringComparison.Ordinal)).Select(m => m.Split(' ')[3]).ToList();
         Assert.Equal(["100", "130"], warnings);
+    }
+
+    [Fact]
+    public async Task Config_too_long_warns_after_the_event_only_duration_for_an_event_that_moves_no_group()
+    {
+        await using var runtime = await Demo();
+        await Ok(runtime, "clmgr modify cluster MAX_EVENT_TIME=60 MAX_RG_PROCESSING_TIME=40");
+        // A process monitor whose action is notify, with a notify method that exits 1: server_down fails.
+        await Script(runtime, "/usr/local/ha/app1/notify.sh", "#!/usr/bin/ksh\nexit 1\n");
+        await Ok(runtime, "clmgr add application_monitor app1_mon TYPE=Process APPLICATIONS=app1 PROCESSES=app1d OWNER=root MONITORINTERVAL=10 STABILIZATION=30 RESTARTCOUNT=0 FAILUREACTION=notify NOTIFYMETHOD=/usr/local/ha/app1/notify.sh");
+        Activate(runtime);
+        await Ok(runtime, StartLine);
+        await runtime.ClusterServices!.FaultAsync("fail", w => SimFaults.Fail(w, "app", "node1:app1") is var f ? (f.Ok, f.Message) : default, CancellationToken.None);
+        Assert.Equal("ST_RP_FAILED", await ManagerState(runtime, "node1"));
+        Assert.Contains(await Markers(runtime, "node1"), m => m == "EVENT COMPLETED: server_down node1 app1_mon 1");
+
+        // server_down acquires and releases nothing: the warning comes after MAX_EVENT_TIME alone (60 s), not 60 + 40.
+        await runtime.ClusterServices.AdvanceAsync(TimeSpan.FromSeconds(70), "70s", CancellationToken.None);
+        var warnings = (await Markers(runtime, "node1")).Where(m => m.StartsWith("EVENT START: config_too_long ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["EVENT START: config_too_long 60 server_down node1 app1_mon"], warnings);
+    }
+
+    [Theory]
+    [InlineData("network_down node1 net_ether_01", 60)]
+    [InlineData("fail_interface node1 192.0.2.11", 60)]
+    [InlineData("server_down node1 app1_mon", 60)]
+    [InlineData("node_up node1", 100)]
+    [InlineData("rg_move_acquire node1 1", 100)]
+    [InlineData("server_restart node1 app1_mon", 100)]
+    public void Time_Until_Warning_is_the_event_only_duration_for_an_event_without_resource_group_work(string evt, int seconds)
+    {
+        var cluster = new ClAdmin.Cluster.ClusterInfo("c", 1, MaxEventTime: 60, MaxRgProcessingTime: 40);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), ClAdmin.Sim.Manager.ManagerTexts.TimeUntilWarning(cluster, evt));
     }
 
     [Fact]

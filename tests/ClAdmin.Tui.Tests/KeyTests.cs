@@ -1,10 +1,17 @@
 using ClAdmin.Tui.Input;
+using Terminal.Gui.Input;
 
 namespace ClAdmin.Tui.Tests;
 
 public sealed class KeyTests
 {
-    private static ConsoleKeyInfo K(char c, ConsoleKey key, bool alt = false, bool ctrl = false) => new(c, key, false, alt, ctrl);
+    // Keys as Terminal.Gui's driver delivers them.
+    private static Key K(char c, bool alt = false, bool ctrl = false)
+    {
+        Key key = c == '\e' ? Key.Esc : new Key(c);
+        key = ctrl ? new Key(char.ToUpperInvariant(c)).WithCtrl : key;
+        return alt ? key.WithAlt : key;
+    }
 
     [Theory]
     [InlineData('1', KeyName.F1)]
@@ -12,25 +19,25 @@ public sealed class KeyTests
     [InlineData('0', KeyName.F10)]
     public void Esc_then_a_digit_is_that_function_key(char digit, KeyName expected)
     {
-        var decoder = new KeyDecoder();
-        Assert.Null(decoder.Decode(K('\e', ConsoleKey.Escape)));
-        Assert.Equal(KeyPress.Of(expected), decoder.Decode(K(digit, ConsoleKey.D0 + (digit - '0'))));
+        var decoder = new TerminalKeys();
+        Assert.Null(decoder.Map(K('\e')));
+        Assert.Equal(KeyPress.Of(expected), decoder.Map(K(digit)));
     }
 
     [Fact]
     public void Esc_digit_read_together_arrives_as_alt_digit_and_is_folded_too()
     {
-        Assert.Equal(KeyPress.Of(KeyName.F3), new KeyDecoder().Decode(K('3', ConsoleKey.D3, alt: true)));
+        Assert.Equal(KeyPress.Of(KeyName.F3), new TerminalKeys().Map(K('3', alt: true)));
     }
 
     [Fact]
     public void Control_keys_follow_smit_compatibility_aliases()
     {
-        var decoder = new KeyDecoder();
-        Assert.Equal(KeyPress.Of(KeyName.Redraw), decoder.Decode(K('\f', ConsoleKey.L, ctrl: true)));
-        Assert.Equal(KeyPress.Of(KeyName.Interrupt), decoder.Decode(K('\x03', ConsoleKey.C, ctrl: true)));
-        Assert.Equal(KeyPress.Of(KeyName.PageDown), decoder.Decode(K('\x16', ConsoleKey.V, ctrl: true)));
-        Assert.Equal(KeyPress.Text('n'), decoder.Decode(K('n', ConsoleKey.N)));
+        var decoder = new TerminalKeys();
+        Assert.Equal(KeyPress.Of(KeyName.Redraw), decoder.Map(K('l', ctrl: true)));
+        Assert.Equal(KeyPress.Of(KeyName.Interrupt), decoder.Map(K('c', ctrl: true)));
+        Assert.Equal(KeyPress.Of(KeyName.PageDown), decoder.Map(K('v', ctrl: true)));
+        Assert.Equal(KeyPress.Text('n'), decoder.Map(K('n')));
     }
 
     [Fact]

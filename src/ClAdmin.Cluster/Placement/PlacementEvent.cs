@@ -62,3 +62,12 @@ public sealed record SettlingTimeExpired : PlacementEvent;
 
 /// <summary>The delayed fallback timer <paramref name="Timer"/> fires (R-FB-3).</summary>
 public sealed record FallbackTimerExpired(string Timer) : PlacementEvent;
+
+/// <summary>A dynamic reconfiguration (DARE, semantics §9.4) made a new configuration active while services
+/// run: after reconfig_resource_release, every OFFLINE group is placed by its startup policy on the nodes
+/// up now, as reconfig_resource_acquire does for the groups added or changed.</summary>
+public sealed record ResourcesReconfigured : PlacementEvent;
+
+/// <summary>No event: the rules applied to the cluster as it is, to explain why each group is where it is
+/// (clRGinfo -v, cladmin explain rg). Nothing joins, leaves or fails, so the groups stay where they are.</summary>
+public sealed record Reevaluation : PlacementEvent;

@@ -24,6 +24,10 @@ public sealed record GroupPlacement(string Group, IReadOnlyDictionary<string, Gr
     /// <summary>The node of a non-concurrent group (the first node of a concurrent one), or null when OFFLINE.</summary>
     public string? Node => Nodes.Keys.FirstOrDefault();
 
+    /// <summary>Why the placement put the group there (or left it OFFLINE), in words, with the rule id: recorded
+    /// by the decision itself, so an explanation never disagrees with it. Empty when not recorded.</summary>
+    public string Why { get; init; } = "";
+
     /// <summary>The nodes where the group is ONLINE.</summary>
     public IReadOnlyList<string> OnlineNodes => [.. Nodes.Where(n => n.Value == GroupState.Online).Select(n => n.Key)];
 

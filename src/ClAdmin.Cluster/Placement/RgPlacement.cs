@@ -48,6 +48,7 @@ internal sealed class Planner
 
     private readonly Dictionary<string, GroupState>[] target;
     private readonly OfflineReason[] reason;
+    private readonly string?[] why;
     private readonly string?[] pol;
     private readonly bool[] decided;
     private readonly bool[] cycle;
@@ -68,6 +69,7 @@ internal sealed class Planner
         var n = ix.Groups.Length;
         target = new Dictionary<string, GroupState>[n];
         reason = new OfflineReason[n];
+        why = new string?[n];
         pol = new string?[n];
         decided = new bool[n];
         cycle = new bool[n];
@@ -261,10 +263,13 @@ internal sealed class Planner
                 // R-STATE: a node restarted with automatic management takes its UNMANAGED groups back
                 // (resources checked, inactive ones activated); otherwise they stay UNMANAGED.
                 Keep(g, cur!, joiner == cur ? GroupState.Online : GroupState.Unmanaged);
+                Because(g, joiner == cur ? $"{cur} restarted its cluster services managing resource groups and took back the group it had left unmanaged (R-STATE)"
+                    : $"cluster services on {cur} were stopped with Unmanage Resource Groups, which leaves its resources running unmanaged (R-STATE)");
                 return;
             case GroupState.Error or GroupState.TemporaryError when !(ev is GroupFailure gf && gf.Group == rg.Name && gf.Node == cur):
                 // R-STATE: ERROR stays until the administrator fixes the cause and runs clRGmove.
                 Keep(g, cur!, GroupState.Error);
+                Because(g, $"acquiring or releasing it on {cur} failed; it stays in ERROR until the administrator fixes the cause and moves or brings it online (R-STATE)");
                 return;
             case GroupState.Offline or GroupState.Releasing:
                 Startup(g, status.Reason);
@@ -278,9 +283,11 @@ internal sealed class Planner
             {
                 case StopMode.Forced:
                     Keep(g, cur, GroupState.Unmanaged); // R-STATE / S5: forced stop leaves the group UNMANAGED.
+                    Because(g, $"cluster services on {cur} were stopped with Unmanage Resource Groups, which leaves its resources running unmanaged (R-STATE)");
                     return;
                 case StopMode.Graceful:
                     Offline(g, OfflineReason.None); // S4: released, not taken over.
+                    Because(g, $"cluster services on {cur} were stopped with Bring Resource Groups Offline, and no other node takes it over (S4)");
                     return;
             }
             Fallover(g, cur, failure: false); // S2, S3: per fallover policy.
@@ -294,6 +301,7 @@ internal sealed class Planner
         if (!ParentsOnline(g))
         {
             Offline(g, OfflineReason.ParentOffline); // R-DEP-PC: children are released when a parent goes offline.
+            Because(g, ParentsText(g));
             return;
         }
         // R-DEP-PC: when a parent moves, its children are brought down and back up after it.
@@ -306,11 +314,55 @@ internal sealed class Planner
         if (FallbackTarget(g, cur!) is { } back)
         {
             Place(g, back);
+            Because(g, $"{back} joined the cluster and ranks higher in its node list than {cur}, so it fell back there (R-FB-1)");
             return;
         }
         Place(g, cur!);
+        Because(g, Stays(g, cur!));
         cycle[g] = mustCycle;
     }
+
+    /// <summary>Why an ONLINE group stays on <paramref name="cur"/>: the same checks <see cref="FallbackTarget"/> makes.</summary>
+    private string Stays(int g, string cur)
+    {
+        var rg = ix.Groups[g];
+        var best = Choose(g, exclude: null, startup: false, dynamic: false);
+        if (pol[g] == cur)
+        {
+            return $"the user moved it there, which made {cur} its priority override location (R-1.6)";
+        }
+        if (best is null || best == cur)
+        {
+            var higher = rg.Nodes.TakeWhile(n => n != cur).ToList();
+            return higher.Count == 0 ? $"{cur} is its home node (first in its node list) and is up (R-SU-1)"
+                : $"{cur} is the highest-priority node of its list that can host it: {NotHosting(g, higher)} (R-PLACE)";
+        }
+        if (rg.Fallback != FallbackPolicy.HigherPriorityNode)
+        {
+            return $"it never falls back (Never Fallback, R-FB-2), although {best} ranks higher in its node list";
+        }
+        if (TimerActive(rg.FallbackTimer))
+        {
+            return $"it waits for its delayed fallback timer {rg.FallbackTimer} to fall back to {best} (R-FB-3)";
+        }
+        return $"it falls back to {best}, which ranks higher, only when a node joins the cluster (R-FB-1)";
+    }
+
+    /// <summary>Why each of <paramref name="candidates"/> cannot host the group, in a few words.</summary>
+    private string NotHosting(int g, IEnumerable<string> candidates) =>
+        string.Join(", ", candidates.Select(n => !nodes.ContainsKey(n) ? $"{n} is unknown"
+            : !Up(n) ? $"cluster services are not running on {n}"
+            : ix.Networks[g].FirstOrDefault(net => NetworkDown(n, net)) is { } lost ? $"{n} lost network {lost}"
+            : $"{n} is taken by a location dependency"));
+
+    private string ParentsText(int g) =>
+        $"its parent {string.Join(", ", ix.Parents[g].Where(p => !OnlineTarget(p)).Select(p => ix.Groups[p].Name))} is not online (R-DEP-PC)";
+
+    private string TargetsText(int g) =>
+        $"it starts after {string.Join(", ", ix.StartAfterTargets[g].Where(t => !OnlineTarget(t)).Select(t => ix.Groups[t].Name))}, which is not online (R-DEP-SA)";
+
+    /// <summary>Records why group <paramref name="g"/> ends where it does (the explanation of clRGinfo -v and cladmin explain).</summary>
+    private void Because(int g, string text) => why[g] = text;
 
     /// <summary>clRGmove on the requested group (R-1.6): -d offline by the user, -u online, -m move with the
     /// destination becoming the priority override location, -r (a move without a node) back to the
@@ -321,6 +373,7 @@ internal sealed class Planner
         if (move.Action == RgMoveAction.Offline)
         {
             Offline(g, OfflineReason.UserRequested);
+            Because(g, "the user brought it offline; it stays offline until brought online (R-1.6)");
             return;
         }
         if (move.Action == RgMoveAction.Move)
@@ -339,6 +392,9 @@ internal sealed class Planner
             return;
         }
         Place(g, dest);
+        Because(g, move.Action == RgMoveAction.Move && move.Node is not null
+            ? $"the user moved it there, which made {dest} its priority override location (R-1.6)"
+            : $"the user brought it online on {dest} (R-1.6)");
     }
 
     /// <summary>The group lost its node: R-FO-1 next priority node, R-FO-2 dynamic node priority, R-FO-3 bring offline.</summary>
@@ -348,29 +404,39 @@ internal sealed class Planner
         if (rg.Fallover == FalloverPolicy.BringOffline)
         {
             Offline(g, OfflineReason.Fallover); // R-FO-3: offline on the error node, not acquired elsewhere.
+            Because(g, $"it lost {from} and its fallover policy is Bring Offline (On Error Node Only) (R-FO-3)");
             return;
         }
         if (!ParentsOnline(g))
         {
             Offline(g, OfflineReason.ParentOffline);
+            Because(g, ParentsText(g));
             return;
         }
         if (!TargetsOnline(g))
         {
             Offline(g, OfflineReason.TargetOffline);
+            Because(g, TargetsText(g));
             return;
         }
+        var lostWhy = failure ? $"a resource failed on {from}" : Up(from) ? $"it left {from}" : $"{from} went down";
         if (Choose(g, exclude: from, startup: false, dynamic: rg.Fallover == FalloverPolicy.DynamicNodePriority) is { } to)
         {
             Place(g, to);
+            var skipped = rg.Nodes.TakeWhile(n => n != to).Where(n => n != from).ToList();
+            Because(g, to == pol[g] ? $"{lostWhy} and {to} is its priority override location (R-1.6)"
+                : rg.Fallover == FalloverPolicy.DynamicNodePriority ? $"{lostWhy} and {to} is the best node by its dynamic node priority policy {rg.NodePriorityPolicy} (R-FO-2)"
+                : $"{lostWhy} and {to} is the next node of its list that can host it{(skipped.Count > 0 ? $" ({NotHosting(g, skipped)})" : "")} (R-FO-1)");
         }
         else if (failure)
         {
             Keep(g, from, GroupState.Error); // R-STATE: TEMPORARY ERROR, no node to recover on: ERROR.
+            Because(g, $"{lostWhy} and no other node of its list can host it (R-STATE)");
         }
         else
         {
             Offline(g, OfflineReason.LackOfNode); // R-FO-1: no node qualifies.
+            Because(g, $"{lostWhy} and no other node of its list can host it (R-FO-1)");
         }
     }
 
@@ -383,23 +449,29 @@ internal sealed class Planner
         if (networkLost && rg.Fallover == FalloverPolicy.BringOffline)
         {
             Offline(g, OfflineReason.Fallover); // R-FO-3.
+            Because(g, $"its service network is down on {cur} and its fallover policy is Bring Offline (On Error Node Only) (R-FO-3)");
             return;
         }
         var to = TargetsOnline(g) ? Choose(g, exclude: cur, startup: false, dynamic: rg.Fallover == FalloverPolicy.DynamicNodePriority) : null;
         if (to is not null)
         {
             Place(g, to);
+            Because(g, networkLost ? $"its service network is down on {cur}, and {to} is the next node of its list that has it (selective fallover, R-FO-1)"
+                : $"{cur} can no longer host it (a location dependency), and {to} is the next node of its list that can (R-DEP-LOC)");
         }
         else if (networkLost && !OtherClaim(g, cur))
         {
             // S8 / R-PLACE 3: with no node still on the network (a global network_down) nothing moves.
             // [UNVERIFIED: the same when a local loss leaves no other node.]
             Place(g, cur);
+            Because(g, $"its service network is down on {cur} but no other node of its list has it, so it stays (S8)");
             cycle[g] = mustCycle;
         }
         else
         {
             Offline(g, ix.DifferentNodesRank[g] != PlacementIndex.NoRank && differentTarget.ContainsKey(cur) ? OfflineReason.HigherPriority : OfflineReason.LackOfNode);
+            Because(g, reason[g] == OfflineReason.HigherPriority ? $"a higher-priority group of its different-nodes dependency took {cur} (R-DEP-LOC)"
+                : $"{cur} can no longer host it and no other node of its list can (R-PLACE)");
         }
     }
 
@@ -444,20 +516,24 @@ internal sealed class Planner
         if (was == OfflineReason.UserRequested)
         {
             Offline(g, was); // stays offline until the user brings it online (R-1.6)
+            Because(g, "the user brought it offline; it stays offline until brought online (R-1.6)");
             return;
         }
         if (!ParentsOnline(g))
         {
             Offline(g, OfflineReason.ParentOffline); // R-DEP-PC
+            Because(g, ParentsText(g));
             return;
         }
         if (!TargetsOnline(g))
         {
             Offline(g, OfflineReason.TargetOffline); // R-DEP-SA
+            Because(g, TargetsText(g));
             return;
         }
         // A group that waited for a parent, a target or a node tries again on every event.
-        var retry = was is OfflineReason.ParentOffline or OfflineReason.TargetOffline or OfflineReason.LackOfNode or OfflineReason.HigherPriority;
+        var retry = was is OfflineReason.ParentOffline or OfflineReason.TargetOffline or OfflineReason.LackOfNode or OfflineReason.HigherPriority
+            || ev is ResourcesReconfigured; // §9.4: DARE acquires the groups added or changed where their policies put them
         var home = rg.Nodes.Count > 0 ? rg.Nodes[0] : null;
         var joins = joiner is not null && ix.NodeRank[g].ContainsKey(joiner);
         string? to = null;
@@ -502,10 +578,23 @@ internal sealed class Planner
         if (to is not null)
         {
             Place(g, to);
+            Because(g, rg.Startup switch
+            {
+                StartupPolicy.OnlineOnHomeNode => $"{to} is its home node and is up (Online On Home Node Only, R-SU-1)",
+                StartupPolicy.OnlineOnFirstAvailableNode when ev is SettlingTimeExpired => $"the settling time ran out and {to} was the highest-priority node up (R-SU-2)",
+                StartupPolicy.OnlineOnFirstAvailableNode => $"{to} was the first node of its list available (Online On First Available Node, R-SU-2)",
+                _ => $"{to} had no other distributed group (Online Using Distribution Policy, R-SU-3)",
+            });
         }
         else
         {
             Offline(g, retry ? was : OfflineReason.None);
+            var up = rg.Nodes.Where(Up).ToList();
+            Because(g, awaitingSettling.Contains(rg.Name) || (snap.SettlingTimerRunning && rg.Startup == StartupPolicy.OnlineOnFirstAvailableNode)
+                ? $"its settling time is running: it waits for a higher-priority node to join before it starts (R-SU-2)"
+                : up.Count == 0 ? "cluster services are not running on any node of its list"
+                : rg.Startup == StartupPolicy.OnlineOnHomeNode ? $"its startup policy is Online On Home Node Only and its home node {home} cannot host it: {NotHosting(g, [home!])} (R-SU-1)"
+                : $"no node of its list can host it: {NotHosting(g, rg.Nodes)} (R-PLACE)");
         }
     }
 
@@ -520,7 +609,7 @@ internal sealed class Planner
         var parents = ParentsOnline(g);
         var targets = TargetsOnline(g);
         var mustCycle = ix.Parents[g].Any(p => Moved(p));
-        var retry = status.Reason is OfflineReason.ParentOffline or OfflineReason.TargetOffline or OfflineReason.LackOfNode;
+        var retry = status.Reason is OfflineReason.ParentOffline or OfflineReason.TargetOffline or OfflineReason.LackOfNode || ev is ResourcesReconfigured;
         var states = new Dictionary<string, GroupState>(StringComparer.Ordinal);
         var why = OfflineReason.None;
         foreach (var n in rg.Nodes)
@@ -572,6 +661,16 @@ internal sealed class Planner
         target[g] = states;
         reason[g] = states.Count > 0 ? OfflineReason.None : userOffline && why == OfflineReason.None ? OfflineReason.UserRequested : why;
         cycle[g] = mustCycle;
+        var down = rg.Nodes.Where(n => !Up(n)).ToList();
+        Because(g, states.Count > 0
+            ? $"it is online on every node of its list that is up (Online On All Available Nodes, R-SU-4){(down.Count > 0 ? $"; cluster services are not running on {string.Join(", ", down)}" : "")}"
+            : reason[g] switch
+            {
+                OfflineReason.UserRequested => "the user brought it offline; it stays offline until brought online (R-1.6)",
+                OfflineReason.ParentOffline => ParentsText(g),
+                OfflineReason.TargetOffline => TargetsText(g),
+                _ => "cluster services are not running on any node of its list that can host it",
+            });
     }
 
     // ---- Node choice and feasibility (R-PLACE).
@@ -766,7 +865,7 @@ internal sealed class Planner
     }
 
     private List<GroupPlacement> Placements() =>
-        [.. ix.Groups.Select((rg, g) => new GroupPlacement(rg.Name, target[g] ?? new Dictionary<string, GroupState>(), reason[g], pol[g]))];
+        [.. ix.Groups.Select((rg, g) => new GroupPlacement(rg.Name, target[g] ?? new Dictionary<string, GroupState>(), reason[g], pol[g]) { Why = why[g] ?? "" })];
 
     // ---- The plan (R-ORDER, R-STATE).
 

@@ -23,6 +23,7 @@ public static class CspocHandlers
             new LvmChangeHandler(engine, nodes),
             new LvmQueryHandler(engine, nodes),
             new UpdatevgHandler(engine, nodes),
+            new LvmMirrorHandler(engine, nodes),
         ];
     }
 }

@@ -24,13 +24,12 @@ public sealed class LvmQueryHandler(FanOutEngine engine, IClusterNodes clusterNo
 }
 
 /// <summary>
-/// <c>cl_updatevg VG</c> and <c>cl_syncvg [-P n] [-f] [-H] {-v VG | -l LV | VG}</c>: bring the
-/// definition of a shared volume group up to date (<c>importvg -L</c>) on the target nodes where it is
-/// not varied on read/write. (Mirror resynchronisation itself, syncvg, is not simulated.)
+/// <c>cl_updatevg VG</c>: brings the definition of a shared volume group up to date
+/// (<c>importvg -L</c>) on the target nodes where it is not varied on read/write.
 /// </summary>
 public sealed class UpdatevgHandler(FanOutEngine engine, IClusterNodes clusterNodes) : CspocHandler(engine, clusterNodes)
 {
-    public override IReadOnlyCollection<string> Names { get; } = ["cl_updatevg", "cl_syncvg"];
+    public override IReadOnlyCollection<string> Names { get; } = ["cl_updatevg"];
 
     internal override async Task<CommandResult?> PlanAsync(CspocRun run, CommandInvocation invocation)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClAdmin.Contracts;
+using ClAdmin.Shell;
 
 namespace ClAdmin.Exec.Cspoc;
 
@@ -99,9 +100,13 @@ internal static class SharedLvm
     /// Runs <paramref name="change"/> on the node that has <paramref name="vg"/> varied on read/write
     /// (varying it on there first, on <paramref name="reference"/> or the first node defining it, and
     /// off again afterwards when no node had it on), then refreshes the definition on the other
-    /// nodes with <c>importvg -L</c>. <paramref name="change"/> gets the node and returns whether it worked.
+    /// nodes with <c>importvg -L</c> (unless <paramref name="update"/> is false). <paramref name="change"/>
+    /// gets the node and returns whether it worked. When a node cannot learn the change and
+    /// <paramref name="undo"/> is given, the change is undone where it was made (and the nodes that
+    /// had learned it learn the undoing), so that every node keeps one definition.
     /// </summary>
-    public static async Task ChangeAsync(CspocRun run, string vg, string? reference, Func<string, Task<bool>> change)
+    public static async Task ChangeAsync(CspocRun run, string vg, string? reference, Func<string, Task<bool>> change,
+        Func<string, IReadOnlyList<string>>? undo = null, bool update = true)
     {
         var place = await LocateAsync(run, vg).ConfigureAwait(false);
         if (place is null)
@@ -124,19 +129,44 @@ internal static class SharedLvm
         {
             await run.RunAsync([runner], _ => ["varyoffvg", vg]).ConfigureAwait(false);
         }
-        if (!ok)
+        if (!ok || !update)
         {
             return;
         }
-        await UpdateAsync(run, vg, place.Known.Where(n => n != runner).ToList()).ConfigureAwait(false);
+        var others = place.Known.Where(n => n != runner).ToList();
+        var learned = await UpdateAsync(run, vg, others).ConfigureAwait(false);
+        var failed = others.Where(run.HasFailed).ToList();
+        if (failed.Count == 0 || undo is null)
+        {
+            return;
+        }
+        if (temporary)
+        {
+            await run.RunAsync([runner], _ => ["varyonvg", vg]).ConfigureAwait(false);
+        }
+        var undone = await run.RunAsync([runner], undo).ConfigureAwait(false);
+        if (temporary)
+        {
+            await run.RunAsync([runner], _ => ["varyoffvg", vg]).ConfigureAwait(false);
+        }
+        if (undone.AllOk)
+        {
+            await UpdateAsync(run, vg, learned).ConfigureAwait(false);
+            run.General($"{run.Name}: {string.Join(',', failed)} could not learn the change to volume group {vg}; it was undone on {runner} ({ShellWords.Join(undo(runner))}).");
+        }
+        else
+        {
+            run.General($"{run.Name}: {string.Join(',', failed)} could not learn the change to volume group {vg}, and undoing it on {runner} failed: run importvg -L {vg} there once it can be reached.");
+        }
     }
 
-    /// <summary><c>importvg -L VG hdisk</c> on each node, with a disk of the VG as that node names it.</summary>
-    public static async Task UpdateAsync(CspocRun run, string vg, IReadOnlyList<string> nodes)
+    /// <summary><c>importvg -L VG hdisk</c> on each node, with a disk of the VG as that node names it.
+    /// Returns the nodes that learned the definition.</summary>
+    public static async Task<List<string>> UpdateAsync(CspocRun run, string vg, IReadOnlyList<string> nodes)
     {
         if (nodes.Count == 0)
         {
-            return;
+            return [];
         }
         var disks = await LspvAsync(run, nodes).ConfigureAwait(false);
         var diskOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -151,10 +181,12 @@ internal static class SharedLvm
                 run.Note(node, $"{run.Name}: no disk of {vg} is left on {node}; its definition was not refreshed.");
             }
         }
-        if (diskOf.Count > 0)
+        if (diskOf.Count == 0)
         {
-            await run.RunAsync(diskOf.Keys.ToList(), n => ["importvg", "-L", vg, diskOf[n]]).ConfigureAwait(false);
+            return [];
         }
+        var r = await run.RunAsync(diskOf.Keys.ToList(), n => ["importvg", "-L", vg, diskOf[n]]).ConfigureAwait(false);
+        return r.Results.Where(x => x.Outcome == NodeOutcome.Ok).Select(x => x.Node).ToList();
     }
 
     /// <summary>Maps disks named on <paramref name="from"/> (hdisk names or PVIDs) to the hdisk names

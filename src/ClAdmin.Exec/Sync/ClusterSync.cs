@@ -87,6 +87,9 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>The running cluster a synchronization reconfigures while services run (DARE, §9.4); null: none (real hosts).</summary>
+    public IDynamicReconfiguration? Dare { get; init; }
+
     /// <summary>The directory the bundle is written to on each node.</summary>
     public string Directory { get; } = directory is { Length: > 0 } d ? d : DefaultDirectory;
 
@@ -133,6 +136,14 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
         if (nodes.Count == 0)
         {
             return new(SyncStatus.NotConfigured, "", Wrapped("ERROR: " + SyncMessages.Text("NO-NODES")));
+        }
+
+        if (request.Mode != SyncMode.Verify && await LockedOn(nodes).ConfigureAwait(false) is { Count: > 0 } locked)
+        {
+            // §9.4: the staging copy (SCD) a DARE left on a node is its lock; no synchronization until it is released.
+            Message(stderr, "ERROR: ", SyncMessages.Text("DARE-LOCKED", string.Join(", ", locked)));
+            stderr.Append(SyncMessages.Text("FAILED")).Append('\n');
+            return Failed();
         }
 
         if (request.Mode != SyncMode.Synchronize)
@@ -193,9 +204,40 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
             return Failed();
         }
 
-        // Phase 2: renamed on every node, the active bundle kept as the previous one; undone where it was done if any node fails.
+        // DARE (§9.4): with services running, what is removed or changed is released first, under the active configuration.
+        // The staged copy stays on every node until the DARE completes: it is the lock a failed DARE leaves.
+        var dare = Dare is { } d && d.ServicesActive() ? d : null;
+        DareRequest? change = null;
+        if (dare is not null)
+        {
+            change = DareChanges.Between(ObjectRepository.ToConfiguration(active), configuration, localNode());
+            stdout.Append(SyncMessages.Text("DARE-START")).Append('\n');
+            var released = await dare.ReleaseAsync(change, cancellationToken).ConfigureAwait(false);
+            stdout.Append(released.Stdout);
+            stderr.Append(released.Stderr);
+            if (released.ExitCode == 2)
+            {
+                await Everywhere(nodes, $"rm -f {Q(At(StageName))}").ConfigureAwait(false);
+                stderr.Append(SyncMessages.Text("NOTHING-ACTIVE")).Append('\n').Append(SyncMessages.Text("FAILED")).Append('\n');
+                return Failed();
+            }
+            if (released.ExitCode != 0)
+            {
+                return DareFailed("reconfig_resource_release");
+            }
+            stdout.Append(SyncMessages.Text("DARE-CHECKED")).Append('\n');
+        }
+        SyncResult DareFailed(string phase)
+        {
+            Message(stderr, "ERROR: ", SyncMessages.Text("DARE-FAILED", phase, At(StageName)));
+            stderr.Append(SyncMessages.Text("FAILED")).Append('\n');
+            return Failed();
+        }
+
+        // Phase 2: renamed on every node (copied during a DARE), the active bundle kept as the previous one; undone where it was done if any node fails.
         var committed = await engine.RunAsync(nodes, NodeOperation.Same(Shell(
-                $"rm -f {Q(At(PreviousName))} && test ! -f {Q(At(BundleName))} || mv -f {Q(At(BundleName))} {Q(At(PreviousName))} && mv -f {Q(At(StageName))} {Q(At(BundleName))}")),
+                $"rm -f {Q(At(PreviousName))} && test ! -f {Q(At(BundleName))} || mv -f {Q(At(BundleName))} {Q(At(PreviousName))} && "
+                + (dare is null ? $"mv -f {Q(At(StageName))} {Q(At(BundleName))}" : $"cat {Q(At(StageName))} > {Q(At(BundleName))}"))),
             Options, request.OnNodeResult, cancellationToken).ConfigureAwait(false);
         if (!committed.AllOk)
         {
@@ -226,6 +268,24 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
             await Undo(nodes, stdout, stderr).ConfigureAwait(false);
             stderr.Append(SyncMessages.Text("FAILED")).Append('\n');
             return Failed();
+        }
+        if (dare is not null)
+        {
+            // §9.4: then what is added or changed is acquired under the new active configuration; the lock goes when it is done.
+            var acquired = await dare.AcquireAsync(change!, cancellationToken).ConfigureAwait(false);
+            stdout.Append(acquired.Stdout);
+            stderr.Append(acquired.Stderr);
+            if (acquired.ExitCode != 0)
+            {
+                return DareFailed("reconfig_resource_acquire");
+            }
+            foreach (var r in await Everywhere(nodes, $"rm -f {Q(At(StageName))}").ConfigureAwait(false))
+            {
+                if (r.Outcome != NodeOutcome.Ok)
+                {
+                    Message(stderr, "WARNING: ", SyncMessages.Text("DARE-LOCK-LEFT", r.Node, Reason(r)));
+                }
+            }
         }
         foreach (var node in nodes)
         {
@@ -282,6 +342,60 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
             return new(SyncStatus.Failed, "", Wrapped("ERROR: " + e.Message));
         }
     }
+
+    /// <summary>
+    /// <c>clrelease_locks</c>, "Release Locks Set By Dynamic Reconfiguration": the staging copy (SCD) a failed DARE
+    /// left is removed from every cluster node, so that a synchronization can run again. Exit 1 when a node
+    /// could not be reached or the copy not removed (named).
+    /// </summary>
+    public async Task<SyncResult> ReleaseLocksAsync(CancellationToken cancellationToken)
+    {
+        List<string> nodes;
+        try
+        {
+            using var repo = openRepository();
+            nodes = [.. repo.LoadConfiguration(ConfigDirectory.Default).Nodes.Select(n => n.Name)];
+        }
+        catch (Exception e) when (e is StoreException or InvalidDataException)
+        {
+            return new(SyncStatus.Failed, "", Wrapped("ERROR: " + e.Message));
+        }
+        if (nodes.Count == 0)
+        {
+            return new(SyncStatus.NotConfigured, "", Wrapped("ERROR: " + SyncMessages.Text("NO-NODES")));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var checkedNodes = await Everywhere(nodes, $"test ! -f {Q(At(StageName))}").ConfigureAwait(false);
+        var held = checkedNodes.Where(r => r.Outcome == NodeOutcome.Failed).Select(r => r.Node).ToList();
+        var removed = await Everywhere(held, $"rm -f {Q(At(StageName))}").ConfigureAwait(false);
+        foreach (var r in checkedNodes)
+        {
+            var removal = removed.FirstOrDefault(x => x.Node == r.Node);
+            if (r.Outcome is not (NodeOutcome.Ok or NodeOutcome.Failed))
+            {
+                Message(stderr, "ERROR: ", SyncMessages.Text("LOCK-UNREACHED", r.Node, Reason(r)));
+            }
+            else if (removal is null)
+            {
+                stdout.Append(SyncMessages.Text("NO-LOCK", r.Node)).Append('\n');
+            }
+            else if (removal.Outcome == NodeOutcome.Ok)
+            {
+                stdout.Append(SyncMessages.Text("LOCK-RELEASED", r.Node)).Append('\n');
+            }
+            else
+            {
+                Message(stderr, "ERROR: ", SyncMessages.Text("LOCK-UNREACHED", r.Node, Reason(removal)));
+            }
+        }
+        return new(stderr.Length == 0 ? SyncStatus.Ok : SyncStatus.Failed, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The nodes holding the lock of a DARE (its staging copy); a node not reached is not counted here.</summary>
+    private async Task<List<string>> LockedOn(IReadOnlyList<string> nodes) =>
+        [.. (await Everywhere(nodes, $"test ! -f {Q(At(StageName))}").ConfigureAwait(false)).Where(r => r.Outcome == NodeOutcome.Failed).Select(r => r.Node)];
 
     /// <summary>The previous ACD as snapshot active.0, the older ones moved up by one (the oldest dropped).</summary>
     private void KeepActive(IReadOnlyList<OdmObject> active, string cluster, DateTimeOffset now)

@@ -39,6 +39,14 @@ public static class SyncMessages
         new("SNAPSHOT-CREATED", "RECONSTRUCTED", "clsnapshot: Succeeded creating Cluster Snapshot: {0}"),
         new("RESTORED", "ClAdmin", "The HACMP configuration database (DCD) was restored from the active configuration (ACD) on node {0}; the changes that were not synchronized are kept in snapshot {1}."),
         new("NO-ACTIVE", "ClAdmin", "There is no active configuration to restore from: the cluster has never been synchronized."),
+        new("DARE-START", "RECONSTRUCTED", "Verifying additional pre-requisites for Dynamic Reconfiguration..."),
+        new("DARE-CHECKED", "RECONSTRUCTED", "...completed."),
+        new("DARE-LOCKED", "RECONSTRUCTED", "A previous dynamic reconfiguration did not complete: its staging configuration (SCD) is still on node(s) {0}, and the presence of an SCD on any cluster node prevents dynamic reconfiguration. Correct what made it fail, then run Problem Determination Tools > Release Locks Set By Dynamic Reconfiguration (clrelease_locks) and synchronize again."),
+        new("DARE-FAILED", "ClAdmin", "The dynamic reconfiguration failed in {0}. Its lock, the staging configuration {1}, is left on the cluster nodes: see /tmp/hacmp.out, recover from the script failure (clruncmd), then release the locks set by dynamic reconfiguration (clrelease_locks) and synchronize again."),
+        new("DARE-LOCK-LEFT", "ClAdmin", "The lock of the dynamic reconfiguration could not be removed on node {0} ({1}); release it with clrelease_locks."),
+        new("LOCK-RELEASED", "ClAdmin", "clrelease_locks: released the lock set by dynamic reconfiguration on node {0}."),
+        new("NO-LOCK", "ClAdmin", "clrelease_locks: no lock set by dynamic reconfiguration on node {0}."),
+        new("LOCK-UNREACHED", "ClAdmin", "clrelease_locks: the lock on node {0} could not be checked or removed: {1}"),
         new("DCD-CHANGED", "ClAdmin", "The configuration database changed while it was being saved (another cladmin is changing it); nothing was restored. Try again."),
     ];
 

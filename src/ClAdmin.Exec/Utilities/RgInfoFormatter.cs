@@ -48,6 +48,11 @@ public static class RgInfoFormatter
                     .Line($"Fallover Policy: {PolicyCodes.Label(g.Fallover)}")
                     .Line($"Fallback Policy: {PolicyCodes.Label(g.Fallback)}")
                     .Line($"Site Policy: {g.SitePolicy}");
+                // ClAdmin's addition (issue 16 §3), where a cluster manager can say: why the group is where it is.
+                if (state.Explanation(g.Name) is { } why)
+                {
+                    sb.Line($"Placement: {why}");
+                }
             }
             // [U] -p: the override as the 5.x "Priority Override Information" lines, only when one is set.
             if (extras.HasFlag(RgInfoExtras.PriorityOverride) && state.PriorityOverrideLocation(g.Name) is { } pol)

@@ -22,6 +22,8 @@ internal static class CommandTable
         var t = new Dictionary<string, Func<CommandContext, int>>(StringComparer.Ordinal);
         LvmCommands.Register(t);
         LvmQueries.Register(t);
+        MirrorCommands.Register(t);
+        DeviceCommands.Register(t);
         FsCommands.Register(t);
         UserCommands.Register(t);
         SrcCommands.Register(t);

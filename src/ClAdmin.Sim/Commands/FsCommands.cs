@@ -355,7 +355,7 @@ internal static class FsCommands
             // Only the node holding the VG active may mount: varied off, passive, not imported or
             // an LV on a failed disk all look like a missing device to mount.
             if (found.Lv is not { } x || x.NodeVg.State != VaryState.Active
-                || x.Lv.PpsByDisk.Keys.All(d => ctx.World.FindDisk(d) is { Failed: true }))
+                || x.Lv.AllCopies().All(c => c.Keys.All(d => ctx.World.FindDisk(d) is { Failed: true })))
             {
                 return ctx.Fail(CannotMount("There is a request to a device or address that does not exist."));
             }

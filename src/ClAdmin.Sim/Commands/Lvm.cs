@@ -22,19 +22,25 @@ internal static class Lvm
     public static string NameInUse(string program) =>
         $"0516-360 {program}: The device name is already used; choose a\n\tdifferent name.";
 
-    /// <summary>A disk the node sees, by hdisk name or by PVID.</summary>
+    /// <summary>A disk the node sees, by hdisk name or by PVID (a disk deleted with rmdev -d is not seen until cfgmgr).</summary>
     public static SimDisk? FindDisk(SimWorld world, SimNode node, string nameOrPvid) =>
-        world.Disks.Find(d => d.NameOn(node.Name) == nameOrPvid)
-        ?? world.Disks.Find(d => d.Names.ContainsKey(node.Name) && d.Pvid is not null
+        world.Disks.Find(d => d.NameOn(node.Name) == nameOrPvid && IsConfigured(d, node))
+        ?? world.Disks.Find(d => d.Names.ContainsKey(node.Name) && IsConfigured(d, node) && d.Pvid is not null
             && string.Equals(d.Pvid, nameOrPvid, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>False once rmdev -d removed the disk's definition from the node (until cfgmgr).</summary>
+    public static bool IsConfigured(SimDisk disk, SimNode node) =>
+        !(disk.Unconfigured.TryGetValue(node.Name, out var state) && state == "deleted");
 
     public static IEnumerable<SimDisk> DisksOf(SimWorld world, VolumeGroup vg) =>
         vg.Disks.Select(world.FindDisk).OfType<SimDisk>();
 
-    public static int TotalPps(SimDisk disk, int ppSizeMb) => Math.Max(0, (disk.SizeMb / ppSizeMb) - 1);
+    /// <summary>Partitions of a disk in a volume group: the size its descriptor area records
+    /// (a grown LUN counts only after chvg -g), less one for the descriptor area.</summary>
+    public static int TotalPps(SimDisk disk, int ppSizeMb) => Math.Max(0, ((disk.VgdaSizeMb ?? disk.SizeMb) / ppSizeMb) - 1);
 
     public static int UsedPps(VolumeGroup vg, string diskId) =>
-        vg.LogicalVolumes.Sum(l => l.PpsByDisk.TryGetValue(diskId, out var n) ? n : 0);
+        vg.LogicalVolumes.Sum(l => l.PpsOn(diskId));
 
     public static int FreePps(SimWorld world, VolumeGroup vg) =>
         DisksOf(world, vg).Sum(d => TotalPps(d, vg.PpSizeMb) - UsedPps(vg, d.Id));
@@ -51,25 +57,38 @@ internal static class Lvm
         return pp;
     }
 
-    /// <summary>Allocates <paramref name="lps"/> partitions to <paramref name="lv"/>, first disk
-    /// first (or only on <paramref name="onDisks"/>). False, and nothing changed, when short.</summary>
+    /// <summary>Allocates <paramref name="lps"/> partitions to every copy of <paramref name="lv"/>,
+    /// first disk first (or only on <paramref name="onDisks"/>); each copy of a mirrored LV stays off
+    /// the disks of the others (strict allocation). False, and nothing changed, when short.</summary>
     public static bool Allocate(SimWorld world, VolumeGroup vg, LogicalVolume lv, int lps, IReadOnlyList<string>? onDisks = null)
     {
-        var candidates = DisksOf(world, vg).Where(d => onDisks is null || onDisks.Contains(d.Id)).ToList();
-        var free = candidates.Sum(d => TotalPps(d, vg.PpSizeMb) - UsedPps(vg, d.Id));
-        if (lps > free)
+        var copies = lv.AllCopies().ToList();
+        var plan = new List<(SortedDictionary<string, int> Copy, string Disk, int Pps)>();
+        var planned = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Free(SimDisk d) => TotalPps(d, vg.PpSizeMb) - UsedPps(vg, d.Id) - planned.GetValueOrDefault(d.Id);
+        foreach (var copy in copies)
         {
-            return false;
-        }
-        var left = lps;
-        foreach (var d in candidates)
-        {
-            var take = Math.Min(left, TotalPps(d, vg.PpSizeMb) - UsedPps(vg, d.Id));
-            if (take > 0)
+            var others = copies.Where(c => c != copy).SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
+            var candidates = DisksOf(world, vg).Where(d => (onDisks is null || onDisks.Contains(d.Id)) && !others.Contains(d.Id)).ToList();
+            if (candidates.Sum(Free) < lps)
             {
-                lv.PpsByDisk[d.Id] = (lv.PpsByDisk.TryGetValue(d.Id, out var had) ? had : 0) + take;
-                left -= take;
+                return false;
             }
+            var left = lps;
+            foreach (var d in candidates)
+            {
+                var take = Math.Min(left, Free(d));
+                if (take > 0)
+                {
+                    plan.Add((copy, d.Id, take));
+                    planned[d.Id] = planned.GetValueOrDefault(d.Id) + take;
+                    left -= take;
+                }
+            }
+        }
+        foreach (var (copy, disk, pps) in plan)
+        {
+            copy[disk] = copy.GetValueOrDefault(disk) + pps;
         }
         lv.Lps += lps;
         return true;
@@ -212,8 +231,14 @@ internal static class Lvm
         var log = vg.LogicalVolumes.Find(l => l.Type == "jfs2log");
         foreach (var lv in vg.LogicalVolumes.Where(l => l.Label is not null))
         {
-            if (node.FileSystems.Any(s => s.MountPoint == lv.Label))
+            if (node.FileSystems.Find(s => s.MountPoint == lv.Label) is { } known)
             {
+                // A logical volume renamed elsewhere (chlv -n): the stanza follows the new device name.
+                if (known.Dev != "/dev/" + lv.Name && known.Dev.StartsWith("/dev/", StringComparison.Ordinal) && vg.FindLv(known.Dev[5..]) is null
+                    && FindLvByDevice(world, node, known.Dev) is null)
+                {
+                    known.Dev = "/dev/" + lv.Name;
+                }
                 continue;
             }
             node.FileSystems.Add(new FsStanza

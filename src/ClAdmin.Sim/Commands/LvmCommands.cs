@@ -260,6 +260,11 @@ internal static class LvmCommands
         }
         if (CheckVaryOn(world, node, vg, target == VaryState.Active) is { } error)
         {
+            if (Lvm.ReservedElsewhere(world, node, vg) && Lvm.DisksOf(world, vg).FirstOrDefault()?.NameOn(node.Name) is { } disk)
+            {
+                // The other node's SCSI reservation refuses the disk (aix-commands.md §1.26).
+                DeviceCommands.LogError(world, node, "B0EE9AF5", 'T', 'S', disk, "REQUESTED OPERATION CANNOT BE PERFORMED");
+            }
             return ctx.Fail(error);
         }
         if (target == VaryState.Passive && node.Mounts.Any(m => Lvm.FindLvByDevice(world, node, m.Device) is { } x && x.Vg == vg))
@@ -335,7 +340,7 @@ internal static class LvmCommands
             // Auto varyon is a node's ODM attribute: only this node changes.
             nvg.AutoOn = a is "y" or "yes";
         }
-        if ((g.Has('Q') || g.Has('C') || g.Has('g')) && nvg.State != VaryState.Active)
+        if ((g.Has('Q') || g.Has('C') || g.Has('g') || g.Has('s') || g.Has('h') || g.Has('t')) && nvg.State != VaryState.Active)
         {
             return ctx.Fail($"{Lvm.MustBeVariedOn}\n0516-732 chvg: Unable to change volume group {name}.");
         }
@@ -352,8 +357,27 @@ internal static class LvmCommands
         }
         if (g.Has('g'))
         {
-            // Disk growth is not simulated: nothing to add.
+            // Takes a grown LUN's new size into the descriptor area: more partitions on that disk.
+            foreach (var d in Lvm.DisksOf(world, vg))
+            {
+                d.VgdaSizeMb = null;
+            }
             Lvm.Touch(vg, nvg);
+        }
+        if (g.Value('s') is { } sync)
+        {
+            vg.AutoSync = sync is "y" or "yes";
+            Lvm.Touch(vg, nvg);
+        }
+        if (g.Value('h') is { } spare)
+        {
+            vg.HotSpare = spare switch { "y" => "yes", "Y" => "Yes", _ => "no" };
+            Lvm.Touch(vg, nvg);
+        }
+        if (g.Value('t') is { } factor && int.TryParse(factor, out var f) && f > 0)
+        {
+            var disks = Math.Max(1, 32 / f);
+            ctx.Line($"0516-1164 chvg: Volume group {name} changed.  With given characteristics {name}\n\tcan include up to {disks} physical volumes with {1016 * f} physical partitions each.");
         }
         return 0;
     }
@@ -439,7 +463,7 @@ internal static class LvmCommands
             {
                 return ctx.Fail($"0516-1782 reducevg: Physical volume {op} is not part of volume group {name}.\n0516-884 reducevg: Unable to remove physical volume {op}.", 2);
             }
-            var onDisk = vg.LogicalVolumes.Where(l => l.PpsByDisk.ContainsKey(d.Id)).ToList();
+            var onDisk = vg.LogicalVolumes.Where(l => l.PpsOn(d.Id) > 0).ToList();
             if (onDisk.Count > 0 && !g.Has('d'))
             {
                 return ctx.Fail($"0516-016 ldeletepv: Cannot delete physical volume with allocated\n\tpartitions. Use either migratepv to move the partitions or\n\treducevg with the -d option to delete the partitions.\n0516-884 reducevg: Unable to remove physical volume {op}.");

@@ -24,7 +24,7 @@ internal static class LvmQueries
 
     /// <summary>Disks the node sees, in hdisk number order.</summary>
     internal static List<(SimDisk Disk, string Name)> NodeDisks(SimWorld world, SimNode node) =>
-        world.Disks.Where(d => d.Names.ContainsKey(node.Name))
+        world.Disks.Where(d => d.Names.ContainsKey(node.Name) && Lvm.IsConfigured(d, node))
             .Select(d => (Disk: d, Name: d.Names[node.Name]))
             .OrderBy(x => int.TryParse(x.Name.AsSpan(5), out var n) ? n : int.MaxValue)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
@@ -69,7 +69,7 @@ internal static class LvmQueries
         var index = vg.Disks.IndexOf(disk.Id);
         var total = Lvm.TotalPps(disk, vg.PpSizeMb);
         var used = Lvm.UsedPps(vg, disk.Id);
-        var lvCount = vg.LogicalVolumes.Count(l => l.PpsByDisk.ContainsKey(disk.Id));
+        var lvCount = vg.LogicalVolumes.Count(l => l.PpsOn(disk.Id) > 0);
         var pp = vg.PpSizeMb;
         var (freeDist, usedDist) = Distribution(total, used);
         ctx.Line(F("{0,-20}{1,-25}{2,-18}{3}", "PHYSICAL VOLUME:", pvName, "VOLUME GROUP:", known.Name));
@@ -169,9 +169,9 @@ internal static class LvmQueries
         foreach (var lv in vg.LogicalVolumes)
         {
             var open = Lvm.IsOpen(ctx.World, ctx.Node, nvg, vg, lv) ? "open" : "closed";
-            var stale = lv.PpsByDisk.Keys.Any(d => ctx.World.FindDisk(d) is { Failed: true }) ? "stale" : "syncd";
+            var stale = IsStale(ctx.World, lv) ? "stale" : "syncd";
             var mount = lv.Label ?? "N/A";
-            ctx.Line(F("{0,-20}{1,-11}{2,-8}{3,-8}{4,-5}{5,-14}{6}", lv.Name, lv.Type, lv.Lps, lv.PpsByDisk.Values.Sum(), lv.PpsByDisk.Count, $"{open}/{stale}", mount));
+            ctx.Line(F("{0,-20}{1,-11}{2,-8}{3,-8}{4,-5}{5,-14}{6}", lv.Name, lv.Type, lv.Lps, lv.TotalPps(), lv.DiskIds().Count(), $"{open}/{stale}", mount));
         }
     }
 
@@ -206,7 +206,7 @@ internal static class LvmQueries
         ctx.Line(Row("LVs:", vg.LogicalVolumes.Count, "USED PPs:", $"{used} ({used * pp} megabytes)"));
         ctx.Line(Row("OPEN LVs:", openLvs, "QUORUM:", vg.Quorum ? $"{(descriptors / 2) + 1} (Enabled)" : "1 (Disabled)"));
         ctx.Line(Row("TOTAL PVs:", disks.Count, "VG DESCRIPTORS:", descriptors));
-        ctx.Line(Row("STALE PVs:", disks.Count - active, "STALE PPs:", 0));
+        ctx.Line(Row("STALE PVs:", disks.Count - active, "STALE PPs:", vg.LogicalVolumes.Sum(l => l.StalePps)));
         ctx.Line(Row("ACTIVE PVs:", active, "AUTO ON:", nvg.AutoOn ? "yes" : "no"));
         if (vg.EnhancedConcurrent)
         {
@@ -217,9 +217,13 @@ internal static class LvmQueries
         }
         ctx.Line(F("{0,-20}{1}", "MAX PPs per VG:", 32512));
         ctx.Line(Row("MAX PPs per PV:", 1016, "MAX PVs:", 32));
-        ctx.Line(Row("LTG size (Dynamic):", "256 kilobyte(s)", "AUTO SYNC:", "no"));
-        ctx.Line(Row("HOT SPARE:", "no", "BB POLICY:", "relocatable "));
+        ctx.Line(Row("LTG size (Dynamic):", "256 kilobyte(s)", "AUTO SYNC:", vg.AutoSync ? "yes" : "no"));
+        ctx.Line(Row("HOT SPARE:", vg.HotSpare, "BB POLICY:", "relocatable "));
     }
+
+    /// <summary>A logical volume with copies not synchronized, or with a partition on a failed disk.</summary>
+    internal static bool IsStale(SimWorld world, LogicalVolume lv) =>
+        lv.StalePps > 0 || lv.DiskIds().Any(d => world.FindDisk(d) is { Failed: true });
 
     private static int Lslv(CommandContext ctx)
     {
@@ -241,22 +245,23 @@ internal static class LvmQueries
         var (nvg, vg, lv) = x;
         var partial = Lvm.DisksOf(ctx.World, vg).Any(d => d.Failed);
         var open = Lvm.IsOpen(ctx.World, ctx.Node, nvg, vg, lv) ? "opened" : "closed";
-        var stale = lv.PpsByDisk.Keys.Any(d => ctx.World.FindDisk(d) is { Failed: true }) ? "stale" : "syncd";
+        var stale = IsStale(ctx.World, lv) ? "stale" : "syncd";
+        string Policy(char flag, string fallback) => lv.Policies.TryGetValue(flag.ToString(), out var v) ? v : fallback;
         string Row(string l1, object v1, string l2, object v2) => F("{0,-20}{1,-23}{2,-16}{3}", l1, v1, l2, v2);
         ctx.Line(Row("LOGICAL VOLUME:", lv.Name, "VOLUME GROUP:", nvg.Name));
         ctx.Line(F("{0,-20}{1} {2,-16}{3}", "LV IDENTIFIER:", $"{vg.VgId}.{lv.Minor}", "PERMISSION:", "read/write"));
         ctx.Line(Row("VG STATE:", partial ? "active/partial" : "active/complete", "LV STATE:", $"{open}/{stale}"));
-        ctx.Line(Row("TYPE:", lv.Type, "WRITE VERIFY:", "off"));
+        ctx.Line(Row("TYPE:", lv.Type, "WRITE VERIFY:", Policy('v', "n") == "y" ? "on" : "off"));
         ctx.Line(Row("MAX LPs:", lv.MaxLps, "PP SIZE:", $"{vg.PpSizeMb} megabyte(s)"));
-        ctx.Line(Row("COPIES:", 1, "SCHED POLICY:", "parallel"));
-        ctx.Line(Row("LPs:", lv.Lps, "PPs:", lv.PpsByDisk.Values.Sum()));
-        ctx.Line(Row("STALE PPs:", 0, "BB POLICY:", "relocatable"));
-        ctx.Line(Row("INTER-POLICY:", "minimum", "RELOCATABLE:", "yes"));
-        ctx.Line(Row("INTRA-POLICY:", "middle", "UPPER BOUND:", 32));
+        ctx.Line(Row("COPIES:", lv.CopyCount(), "SCHED POLICY:", Policy('d', "p") switch { "s" => "sequential", "ps" => "parallel/sequential", "pr" => "parallel/round robin", _ => "parallel" }));
+        ctx.Line(Row("LPs:", lv.Lps, "PPs:", lv.TotalPps()));
+        ctx.Line(Row("STALE PPs:", lv.StalePps, "BB POLICY:", Policy('b', "y") == "n" ? "non-relocatable" : "relocatable"));
+        ctx.Line(Row("INTER-POLICY:", Policy('e', "m") == "x" ? "maximum" : "minimum", "RELOCATABLE:", Policy('r', "y") == "n" ? "no" : "yes"));
+        ctx.Line(Row("INTRA-POLICY:", Policy('a', "m") switch { "e" => "edge", "c" => "center", "im" => "inner middle", "ie" => "inner edge", _ => "middle" }, "UPPER BOUND:", Policy('u', "32")));
         ctx.Line(Row("MOUNT POINT:", lv.Label ?? "N/A", "LABEL:", lv.Label ?? "None"));
-        ctx.Line("MIRROR WRITE CONSISTENCY: on/ACTIVE");
-        ctx.Line("EACH LP COPY ON A SEPARATE PV ?: yes");
-        ctx.Line(F("{0,-20}{1}", "Serialize IO ?:", "NO"));
+        ctx.Line("MIRROR WRITE CONSISTENCY: " + Policy('w', "a") switch { "p" => "on/PASSIVE", "n" => "off", _ => "on/ACTIVE" });
+        ctx.Line("EACH LP COPY ON A SEPARATE PV ?: " + Policy('s', "y") switch { "n" => "no", "s" => "yes (superstrict)", _ => "yes" });
+        ctx.Line(F("{0,-20}{1}", "Serialize IO ?:", Policy('o', "n") == "y" ? "YES" : "NO"));
         return 0;
     }
 
@@ -273,7 +278,7 @@ internal static class LvmQueries
         {
             foreach (var (d, name) in NodeDisks(ctx.World, ctx.Node))
             {
-                rows.Add([name, "Available", d.Location, d.Description]);
+                rows.Add([name, d.Unconfigured.ContainsKey(ctx.Node.Name) ? "Defined" : "Available", d.Location, d.Description]);
             }
         }
         if (cls is null or "if")
@@ -322,6 +327,17 @@ internal static class LvmQueries
         {
             return VgAttributes(ctx, nvg, g.Value('a'), g.Value('F') is "value");
         }
+        if (ctx.Node.Interfaces.Find(i => i.Name == dev) is { } nic)
+        {
+            var address = nic.Addresses.Count > 0 ? nic.Addresses[0] : null;
+            return PrintAttributes(ctx, g,
+            [
+                ["mtu", nic.Mtu.ToString(CultureInfo.InvariantCulture), "Maximum IP Packet Size for This Device", "True"],
+                ["netaddr", address?.Address ?? "", "Internet Address", "True"],
+                ["netmask", address?.Netmask ?? "", "Subnet Mask", "True"],
+                ["state", nic.Up ? "up" : "down", "Current Interface Status", "True"],
+            ]);
+        }
         var disk = NodeDisks(ctx.World, ctx.Node).Find(x => x.Name == dev).Disk;
         if (disk is null)
         {
@@ -338,6 +354,11 @@ internal static class LvmQueries
             new[] { "reserve_policy", disk.ReservePolicy, "Reserve Policy", "True" },
             new[] { "size_in_mb", disk.SizeMb.ToString(CultureInfo.InvariantCulture), "Size in Megabytes", "False" },
         };
+        return PrintAttributes(ctx, g, rows);
+    }
+
+    private static int PrintAttributes(CommandContext ctx, Getopt g, List<string[]> rows)
+    {
         if (g.Value('a') is { } attr)
         {
             rows = rows.Where(r => r[0] == attr).ToList();

@@ -39,7 +39,6 @@ internal static class MiscCommands
         t["uname"] = Uname;
         t["oslevel"] = Oslevel;
         t["lslpp"] = Lslpp;
-        t["cfgmgr"] = _ => 0;
         t["ps"] = Ps;
         t["kill"] = Kill;
         t["mkdir"] = Mkdir;

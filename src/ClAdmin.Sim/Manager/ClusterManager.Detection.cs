@@ -156,6 +156,7 @@ public sealed partial class ClusterManager
         {
             return;
         }
+        CheckCustomMonitors(world, config);
         var facts = Facts(world, config);
         // Recoveries first: what the managers know that no longer holds.
         foreach (var fact in c.Detected.Where(f => !facts.ContainsKey(f)).ToList())
@@ -331,12 +332,13 @@ public sealed partial class ClusterManager
                     // S9 (§10): a long-running process monitor watches its processes on the node holding the group.
                     facts[$"monitor:{g.Node}:{m.Name}"] = fault?.Since ?? world.Clock;
                 }
-                if (monitors.Count == 0 && fault is not null && !node.Processes.Any(p => p.Command == app || p.Command == app + "d"))
+                if (monitors.Count == 0 && !CustomMonitors(config, app).Any() && fault is not null && !node.Processes.Any(p => p.Command == app || p.Command == app + "d"))
                 {
                     facts[$"app:{g.Node}:{g.Group}"] = fault.Since;
                 }
             }
         }
+        CustomMonitorFacts(world, facts);
         return facts;
     }
 
@@ -354,7 +356,9 @@ public sealed partial class ClusterManager
         var times = nets.Select(n => ManagerTexts.FailureDetectionTime(n.Type)).ToList();
         if (p[0] == "monitor")
         {
-            return TimeSpan.FromSeconds(config.ApplicationMonitors.FirstOrDefault(m => m.Name == p[2])?.MonitorInterval ?? 0);
+            // A process monitor notices a death within its monitor interval; a custom monitor's failed check is the notice.
+            return config.ApplicationMonitors.FirstOrDefault(m => m.Name == p[2]) is { Type: MonitorType.Process } m
+                ? TimeSpan.FromSeconds(m.MonitorInterval) : TimeSpan.Zero;
         }
         return p[0] == "app" ? TimeSpan.Zero : times.Count == 0 ? ManagerTexts.FailureDetectionTime("ether") : times.Max();
     }
@@ -435,7 +439,7 @@ public sealed partial class ClusterManager
     private void FireTimers(SimWorld world, ClusterConfiguration config)
     {
         var c = world.Cluster;
-        foreach (var (name, due) in c.Timers.Where(t => !t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal) && t.Value <= world.Clock).ToList())
+        foreach (var (name, due) in c.Timers.Where(t => !t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal) && !t.Key.StartsWith(CheckPrefix, StringComparison.Ordinal) && t.Value <= world.Clock).ToList())
         {
             c.Timers.Remove(name);
             var available = Available(world, config);

@@ -141,7 +141,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
             }
             if (world.Cluster.FailedEvent.Length > 0
-                || NextDue(world, includeTimers: false) is not { } due || due <= world.Clock)
+                || NextDue(world, configuration, includeTimers: false) is not { } due || due <= world.Clock)
             {
                 break;
             }
@@ -162,7 +162,7 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
                 continue;
             }
-            if (world.Cluster.FailedEvent.Length > 0 || NextDue(world, includeTimers: true) is not { } due || due > until || due <= world.Clock)
+            if (world.Cluster.FailedEvent.Length > 0 || NextDue(world, configuration, includeTimers: true) is not { } due || due > until || due <= world.Clock)
             {
                 break;
             }
@@ -175,10 +175,12 @@ public sealed partial class ClusterManager(IPlacement placement)
         Warn(world, configuration, log);
     }
 
-    /// <summary>The earliest timer: a failure detection, and if asked the settling time and delayed fallback timers.</summary>
-    private static DateTime? NextDue(SimWorld world, bool includeTimers)
+    /// <summary>The earliest timer: a failure detection or the check of a custom monitor that should notice one,
+    /// and if asked the settling time, delayed fallback timers and every custom monitor check.</summary>
+    private static DateTime? NextDue(SimWorld world, ClusterConfiguration configuration, bool includeTimers)
     {
-        var due = world.Cluster.Timers.Where(t => includeTimers || t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal)).Select(t => t.Value).ToList();
+        var due = world.Cluster.Timers.Where(t => includeTimers || t.Key.StartsWith(DetectPrefix, StringComparison.Ordinal)).Select(t => t.Value)
+            .Concat(includeTimers ? [] : PendingChecks(world, configuration)).ToList();
         return due.Count == 0 ? null : due.Min();
     }
 
@@ -206,9 +208,12 @@ public sealed partial class ClusterManager(IPlacement placement)
     }
 
     /// <summary>One event processed on every member node.</summary>
-    private sealed class EventRun(ClusterManager manager, SimWorld world, ClusterConfiguration config, EventLog log, QueuedEvent evt)
+    private sealed partial class EventRun(ClusterManager manager, SimWorld world, ClusterConfiguration config, EventLog log, QueuedEvent evt)
     {
         private readonly List<(string Node, (string Action, string Resource, string Script) Row)> _summary = [];
+
+        /// <summary>Groups whose start_server failed in this event: a rerun after the recovery command starts them again.</summary>
+        private readonly HashSet<(string Group, string Node)> _retry = [];
         private string Line => string.Join(' ', [evt.Name, .. evt.Args]);
         private string Subject => evt.Args.Count > 0 ? evt.Args[0] : "";
         private SimNode? SubjectNode => world.FindNode(Subject);
@@ -320,6 +325,12 @@ public sealed partial class ClusterManager(IPlacement placement)
                 case "server_restart":
                 case "server_down":
                     return Monitor();
+                case "reconfig_resource_release":
+                    return Carry(DecodePlan(evt.Plan)); // §9.4: DARE releases what is removed or changed first
+                case "reconfig_resource_acquire":
+                    return Carry(manager.Decide(world, config, "reconfigured", Available(world, config), Subject, "").Actions);
+                case "reconfig_resource_complete":
+                    return Complete(members);
                 default:
                     return (null, 0);
             }
@@ -380,12 +391,20 @@ public sealed partial class ClusterManager(IPlacement placement)
             if (evt.Name == "external_resource_state_change" || evt.Mode == "group_failure")
             {
                 var what = evt.Mode == "group_failure" ? "group_failure" : "rg_move";
+                if (what == "rg_move")
+                {
+                    ForgetStartFailures(evt.Group);
+                }
                 var plan = manager.Decide(world, config, what, Available(world, config), Subject, evt.Mode, evt.Target, evt.Group);
                 foreach (var refusal in plan.Refusals)
                 {
                     log.Out(SubjectNode ?? Members()[0], $"ERROR: {refusal}");
                 }
                 actions = plan.Actions;
+                if (actions.Count == 0 && GroupState(world, evt.Group, Subject) == "TEMPORARY ERROR")
+                {
+                    SetGroup(world, evt.Group, Subject, "ERROR"); // R-STATE: no node to recover the acquisition on
+                }
             }
             else
             {
@@ -438,6 +457,10 @@ public sealed partial class ClusterManager(IPlacement placement)
                     return (node, rc);
                 }
             }
+            if (world.Cluster.Monitors.Find(m => m.Node == node.Name && m.Monitor == monitor.Name) is { } run)
+            {
+                run.CheckFailed = false; // restarted: the next check (after the stabilization interval) decides again
+            }
             return (null, 0);
         }
 
@@ -484,7 +507,9 @@ public sealed partial class ClusterManager(IPlacement placement)
         /// acquired (start_server); for a node that stopped, the daemons stop and it leaves (ST_INIT).</summary>
         private (SimNode?, int) Complete(List<SimNode> members)
         {
-            foreach (var g in world.Cluster.Groups.Where(g => g.State == "ACQUIRING").ToList())
+            var retry = _retry.ToList();
+            _retry.Clear();
+            foreach (var g in world.Cluster.Groups.Where(g => g.State == "ACQUIRING" || retry.Contains((g.Group, g.Node))).ToList())
             {
                 var node = world.FindNode(g.Node)!;
                 var group = config.ResourceGroups.First(r => r.Name == g.Group);
@@ -493,8 +518,14 @@ public sealed partial class ClusterManager(IPlacement placement)
                     if (Sub(node, g.Group, "start_server", app, () => StartServer(node, g.Group, app)) is { } failed)
                     {
                         SetGroup(world, g.Group, node.Name, "ERROR");
+                        _retry.Add((g.Group, node.Name));
                         return failed;
                     }
+                }
+                if (_startupFailed.Remove(g.Group))
+                {
+                    StartupFailed(node, g.Group);
+                    continue;
                 }
                 SetGroup(world, g.Group, node.Name, "ONLINE");
                 log.GroupOnline(node, g.Group, group.Resource(ResourceKinds.Applications));
@@ -523,7 +554,10 @@ public sealed partial class ClusterManager(IPlacement placement)
             _summary.Add((node.Name, ("Acquiring resource group:", groupName, "process_resources")));
             var index = Index(groupName);
             log.Marker(node, "START", $"rg_move {Subject} {index} ACQUIRE");
-            var failed = Sub(node, groupName, "acquire_service_addr", "", () => AcquireAddresses(node, group))
+            var takeover = TakeoverLabels(node, group);
+            var own = group.Resource(ResourceKinds.ServiceLabel).Except(takeover).ToList();
+            var failed = (own.Count > 0 || takeover.Count == 0 ? Sub(node, groupName, "acquire_service_addr", "", () => AcquireAddresses(node, group, own, "acquire_service_addr")) : null)
+                ?? (takeover.Count > 0 ? Sub(node, groupName, "acquire_takeover_addr", "", () => AcquireAddresses(node, group, takeover, "acquire_takeover_addr")) : null)
                 ?? Sub(node, groupName, "get_disk_vg_fs", "", () => GetDisks(node, group));
             log.Marker(node, "COMPLETED", $"rg_move {Subject} {index} ACQUIRE {(failed?.Item2 ?? 0).ToString(CultureInfo.InvariantCulture)}");
             if (failed is not null)
@@ -545,7 +579,16 @@ public sealed partial class ClusterManager(IPlacement placement)
             {
                 failed ??= Sub(node, groupName, "stop_server", app, () => StopServer(node, groupName, app));
             }
-            failed ??= Sub(node, groupName, "release_service_addr", "", () => ReleaseAddresses(node, group));
+            var takeover = TakeoverLabels(node, group);
+            var own = group.Resource(ResourceKinds.ServiceLabel).Except(takeover).ToList();
+            if (own.Count > 0 || takeover.Count == 0)
+            {
+                failed ??= Sub(node, groupName, "release_service_addr", "", () => ReleaseAddresses(node, group, own, "release_service_addr"));
+            }
+            if (takeover.Count > 0)
+            {
+                failed ??= Sub(node, groupName, "release_takeover_addr", "", () => ReleaseAddresses(node, group, takeover, "release_takeover_addr"));
+            }
             failed ??= Sub(node, groupName, "release_vg_fs", "", () => ReleaseDisks(node, group));
             log.Marker(node, "COMPLETED", $"rg_move {Subject} {index} RELEASE {(failed?.Item2 ?? 0).ToString(CultureInfo.InvariantCulture)}");
             SetGroup(world, groupName, node.Name, failed is null ? "OFFLINE" : "ERROR");
@@ -584,11 +627,20 @@ public sealed partial class ClusterManager(IPlacement placement)
             return r.ExitCode;
         }
 
+        /// <summary>The service labels of <paramref name="group"/> that <paramref name="node"/> takes over (§4.2
+        /// acquire_takeover_addr / release_takeover_addr): those on an IPAT via replacement network, on a node that is
+        /// not the group's home node (the first of its list) [RECONSTRUCTED: which node counts as takeover].</summary>
+        private List<string> TakeoverLabels(SimNode node, ResourceGroup group) =>
+            group.Nodes.Count > 0 && group.Nodes[0] == node.Name ? []
+                : [.. group.Resource(ResourceKinds.ServiceLabel).Where(l => config.ServiceIps.FirstOrDefault(s => s.Label == l) is { } service
+                    && config.Networks.FirstOrDefault(n => n.Name == service.Network)?.Ipat == IpatMethod.Replacement)];
+
         /// <summary>IPAT via aliasing adds the service address as an alias of a boot interface on its network;
-        /// IPAT via replacement puts it in place of the boot address (R-IPAT, §7.2).</summary>
-        private int AcquireAddresses(SimNode node, ResourceGroup group)
+        /// IPAT via replacement puts it in place of the boot address of a boot interface that holds no other service
+        /// address (on a takeover node the standby, R-IPAT, §7.2). <paramref name="script"/> names the sub-event.</summary>
+        private int AcquireAddresses(SimNode node, ResourceGroup group, IReadOnlyList<string> labels, string script)
         {
-            foreach (var label in group.Resource(ResourceKinds.ServiceLabel))
+            foreach (var label in labels)
             {
                 if (config.ServiceIps.FirstOrDefault(s => s.Label == label) is not { Address.Length: > 0 } service)
                 {
@@ -601,18 +653,19 @@ public sealed partial class ClusterManager(IPlacement placement)
                 }
                 var network = config.Networks.FirstOrDefault(n => n.Name == service.Network);
                 var mask = service.Netmask.Length > 0 ? service.Netmask : network?.Netmask ?? "255.255.255.0";
+                var replacement = network?.Ipat == IpatMethod.Replacement;
                 var boot = config.Interfaces
                     .Where(i => i.Node == node.Name && i.Network == service.Network)
                     .Select(i => node.Interfaces.Find(n => n.Name == i.Device && n.Up))
-                    .FirstOrDefault(n => n is not null);
+                    .FirstOrDefault(n => n is not null && (!replacement || !n.Addresses.Any(a => config.ServiceIps.Any(s => s.Address == a.Address))));
                 if (boot is null)
                 {
                     log.Out(node, $"ERROR: no boot interface of {node.Name} on network {service.Network} is up for {label}.");
                     return 1;
                 }
-                var rc = network?.Ipat == IpatMethod.Replacement
-                    ? Trace(node, group.Name, "acquire_service_addr", $"ifconfig {boot.Name} inet {service.Address} netmask {mask} up")
-                    : Trace(node, group.Name, "acquire_service_addr", $"ifconfig {boot.Name} alias {service.Address} netmask {mask}");
+                var rc = replacement
+                    ? Trace(node, group.Name, script, $"ifconfig {boot.Name} inet {service.Address} netmask {mask} up")
+                    : Trace(node, group.Name, script, $"ifconfig {boot.Name} alias {service.Address} netmask {mask}");
                 if (rc != 0)
                 {
                     return rc;
@@ -621,9 +674,9 @@ public sealed partial class ClusterManager(IPlacement placement)
             return 0;
         }
 
-        private int ReleaseAddresses(SimNode node, ResourceGroup group)
+        private int ReleaseAddresses(SimNode node, ResourceGroup group, IReadOnlyList<string> labels, string script)
         {
-            foreach (var label in group.Resource(ResourceKinds.ServiceLabel))
+            foreach (var label in labels)
             {
                 if (config.ServiceIps.FirstOrDefault(s => s.Label == label) is not { Address.Length: > 0 } service
                     || node.Interfaces.Find(i => i.Addresses.Any(a => a.Address == service.Address)) is not { } nic)
@@ -633,8 +686,8 @@ public sealed partial class ClusterManager(IPlacement placement)
                 var network = config.Networks.FirstOrDefault(n => n.Name == service.Network);
                 var boot = config.Interfaces.FirstOrDefault(i => i.Node == node.Name && i.Device == nic.Name);
                 var rc = network?.Ipat == IpatMethod.Replacement && boot is { Address.Length: > 0 }
-                    ? Trace(node, group.Name, "release_service_addr", $"ifconfig {nic.Name} inet {boot.Address} netmask {network.Netmask} up")
-                    : Trace(node, group.Name, "release_service_addr", $"ifconfig {nic.Name} delete {service.Address}");
+                    ? Trace(node, group.Name, script, $"ifconfig {nic.Name} inet {boot.Address} netmask {network.Netmask} up")
+                    : Trace(node, group.Name, script, $"ifconfig {nic.Name} delete {service.Address}");
                 if (rc != 0)
                 {
                     return rc;
@@ -696,11 +749,6 @@ public sealed partial class ClusterManager(IPlacement placement)
             }
             return 0;
         }
-
-        private int StartServer(SimNode node, string group, string app) =>
-            config.ApplicationControllers.FirstOrDefault(a => a.Name == app) is { } controller
-                ? Trace(node, group, "start_server", controller.StartScript)
-                : 0;
 
         private int StopServer(SimNode node, string group, string app) =>
             config.ApplicationControllers.FirstOrDefault(a => a.Name == app) is { } controller

@@ -23,7 +23,7 @@ public interface IPlacement
 /// included, a leaving or failed node excluded), in the configuration's node order.</param>
 /// <param name="Groups">Where each group is: every (group, node) pair not OFFLINE.</param>
 /// <param name="Event">The event: <c>node_up</c>, <c>node_down</c>, <c>network_down</c>, <c>network_up</c>,
-/// <c>group_failure</c>, <c>rg_move</c> (a user request), <c>settling_time</c>, <c>fallback_timer</c>.</param>
+/// <c>group_failure</c>, <c>rg_move</c> (a user request), <c>settling_time</c>, <c>fallback_timer</c>, <c>reconfigured</c> (DARE).</param>
 /// <param name="Node">The node the event is about (<c>-1</c> for a network event on every node).</param>
 /// <param name="Mode">node_down: <c>offline</c>, <c>move</c>, <c>unmanage</c> or <c>failure</c>; node_up: <c>auto</c>
 /// or <c>manual</c>; rg_move: <c>move</c>, <c>online</c> or <c>offline</c>.</param>

@@ -10,6 +10,18 @@ namespace ClAdmin.Sim.Manager;
 /// </summary>
 public static class ManagerTexts
 {
+    /// <summary>A DARE refused while the cluster is not stable (ClAdmin's wording; HACMP refuses a DARE then too, text unknown).</summary>
+    public static string DareUnstable(string why) => $"cldare: the cluster is not stable ({why}); a dynamic reconfiguration cannot run now.";
+
+    /// <summary>The first line of a what-if forecast (ClAdmin's own wording: HACMP has no such tool).</summary>
+    public static string WhatIfHeader(string fault) => $"What if: {fault} (forecast on a copy of the simulated world; nothing was changed)";
+
+    /// <summary>A forecast in which the cluster managers would notice nothing.</summary>
+    public const string WhatIfNoEvents = "No cluster event would run.";
+
+    /// <summary>The line before the placement table of a forecast.</summary>
+    public const string WhatIfPlacement = "Resource group placement afterwards (clRGinfo):";
+
     /// <summary>hacmp.out, HACMP 5.x default (semantics §4.4; menus §6.9) [DOC].</summary>
     public const string HacmpOut = "/tmp/hacmp.out";
 
@@ -38,13 +50,14 @@ public static class ManagerTexts
         return TimeSpan.FromSeconds(EventOnly.Contains(name) ? eventTime : eventTime + rgTime);
     }
 
-    /// <summary>The events that neither acquire nor release resource groups (the "fast" events of semantics
-    /// §4.2); every other event (node_up, node_down, rg_move*, their _complete events that start and stop
-    /// applications, ...) does.</summary>
+    /// <summary>The events that neither acquire nor release resource groups nor run start/stop scripts (the
+    /// "fast" events of semantics §4.2); every other event (node_up, node_down, rg_move*, their _complete events
+    /// that start and stop applications, server_restart with its cleanup and restart methods, ...) does.
+    /// server_down only runs the notify method and leaves the group where it is (§10).</summary>
     private static readonly HashSet<string> EventOnly = new(StringComparer.Ordinal)
     {
         "network_up", "network_up_complete", "network_down", "network_down_complete", "fail_interface", "join_interface",
-        "swap_adapter_complete", "config_too_long", "event_error",
+        "swap_adapter_complete", "config_too_long", "event_error", "server_down", "server_down_complete",
     };
 
     /// <summary>config_too_long repeats every 30 s once started [2ND, HAR quoting IBM].</summary>
@@ -87,6 +100,16 @@ public static class ManagerTexts
         "node_down_complete" => "TE_FAIL_NODE_COMPLETE",
         _ => "TE_" + evt.ToUpperInvariant(),
     };
+
+    /// <summary>start_server, when a startup monitor finds the application already running and its start script is
+    /// not run (semantics §10 [DOC]; the wording is [RECONSTRUCTED]).</summary>
+    public static string AlreadyRunning(string app, string node) =>
+        $"start_server: application {app} is already running on node {node}; its start script is not run.";
+
+    /// <summary>start_server, when a startup monitor does not find the application running after its start script
+    /// (an acquisition failure, semantics §3 R-STATE; the wording is [RECONSTRUCTED]).</summary>
+    public static string DidNotStart(string monitor, string app, string node) =>
+        $"start_server: application monitor {monitor} reports that application {app} did not start on node {node}.";
 
     /// <summary>The event summary title line [RECONSTRUCTED].</summary>
     public const string SummaryTitle = "HACMP Event Summary";
@@ -133,7 +156,8 @@ public static class ManagerTexts
     public static string StopCalled(string node, DateTime t, string flags) =>
         $"{node}: {CommandTime(t)} /usr/es/sbin/cluster/utilities/clstop: called with flags {flags}";
 
-    /// <summary>After a stop with Unmanage [VERBATIM 7.x]; the other results are [RECONSTRUCTED] on its model.</summary>
+    /// <summary>After a stop with Unmanage and after a start (<c>"node" is now unmanaged.</c>, <c>"node" is now online.</c>:
+    /// [VERBATIM 7.x, RB-72U Ex. 8-7, 8-10]); "offline" is [RECONSTRUCTED] on their model.</summary>
     public static string NodeNow(string node, string what) => $"\"{node}\" is now {what}.";
 
     /// <summary>clRGmove's first line [VERBATIM for a move, RB-72U Ex. 5-3; online/offline RECONSTRUCTED on its model].</summary>

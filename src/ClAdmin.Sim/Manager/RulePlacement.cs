@@ -79,6 +79,8 @@ public sealed class RulePlacement : IPlacement
         }, request.Target.Length == 0 ? null : request.Target),
         "settling_time" => new SettlingTimeExpired(),
         "fallback_timer" => new FallbackTimerExpired(request.Target),
+        "reconfigured" => new ResourcesReconfigured(),
+        "reevaluation" => new Reevaluation(),
         _ => throw new ArgumentException($"no placement for the event \"{request.Event}\"", nameof(request)),
     };
 

@@ -13,7 +13,7 @@ namespace ClAdmin.Sim.Manager;
 /// call returns (auto mode), or left queued for <c>cladmin sim step|settle|clock advance</c> (step
 /// mode). Every change is one save of the world (<see cref="SimTransport.ChangeWorldAsync"/>).
 /// </summary>
-public sealed class SimClusterServices(SimTransport transport, Func<ObjectRepository> openRepository, IPlacement placement) : IClusterServices
+public sealed partial class SimClusterServices(SimTransport transport, Func<ObjectRepository> openRepository, IPlacement placement) : IClusterServices
 {
     private readonly ClusterManager _manager = new(placement);
 

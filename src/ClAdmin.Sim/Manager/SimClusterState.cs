@@ -73,6 +73,18 @@ public sealed class SimClusterState(SimTransport transport, Func<ObjectRepositor
         transport.TryWorld()?.FindNode(node) is { Up: true } n && ClusterManager.Active(n)
         && n.Interfaces.Find(i => i.Name == device) is { Up: true };
 
+    /// <summary>The placement rules' own reason for the group's place (PlacementExplainer), from the active configuration.</summary>
+    public string? Explanation(string group)
+    {
+        if (transport.TryWorld() is not { } world)
+        {
+            return null;
+        }
+        using var repo = openRepository();
+        var config = repo.LoadConfiguration(ConfigDirectory.Active);
+        return PlacementExplainer.Explain(world, config).GetValueOrDefault(group);
+    }
+
     /// <summary>The simulated clock.</summary>
     public DateTime Now => transport.TryWorld()?.Clock ?? DateTime.Now;
 

@@ -49,7 +49,8 @@ public sealed class ClusterRuntime
     /// <c>interface:N:enX</c>, <c>network:N:NET</c>, <c>network:-1:NET</c>.</summary>
     public List<string> Detected { get; init; } = [];
 
-    /// <summary>Timers running on the simulated clock: <c>settling</c> (R-SU-2) and <c>fallback:TIMER</c> (R-FB-3), by due time.</summary>
+    /// <summary>Timers running on the simulated clock: <c>settling</c> (R-SU-2), <c>fallback:TIMER</c> (R-FB-3),
+    /// <c>detect:FACT</c> (R-DETECT) and <c>check:NODE:MONITOR</c> (a custom monitor's next check, §10), by due time.</summary>
     public SortedDictionary<string, DateTime> Timers { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>What each application monitor's instance on a node counts (§10): its restarts, the last one, its state.</summary>
@@ -71,6 +72,15 @@ public sealed class MonitorRun
 
     /// <summary>"monitored", or "failed" after a notify action until the application runs again.</summary>
     public string State { get; set; } = "monitored";
+
+    /// <summary>A custom monitor: when its monitor method last ran on the node.</summary>
+    public DateTime LastCheck { get; set; }
+
+    /// <summary>A custom monitor: its monitor method exited non-zero at the last check (cleared by a restart).</summary>
+    public bool CheckFailed { get; set; }
+
+    /// <summary>A startup monitor: the application did not come up on the node the last time its group was acquired there.</summary>
+    public bool StartFailed { get; set; }
 }
 
 /// <summary>A cluster event waiting to run: its name and arguments as hacmp.out prints them, and how it was asked for.</summary>

@@ -30,6 +30,14 @@ public sealed class SimDisk
 
     public string ReservePolicy { get; set; } = "no_reserve";
 
+    /// <summary>Size the volume group's descriptor area records for the disk, when the LUN has grown
+    /// since (null: the disk's size). <c>chvg -g</c> takes the new size into the volume group.</summary>
+    public int? VgdaSizeMb { get; set; }
+
+    /// <summary>Nodes where the disk is not configured: "Defined" (rmdev) or "deleted" (rmdev -d,
+    /// hidden until cfgmgr finds it again).</summary>
+    public SortedDictionary<string, string> Unconfigured { get; init; } = new(StringComparer.Ordinal);
+
     public string? NameOn(string node) => Names.TryGetValue(node, out var n) ? n : null;
 }
 
@@ -64,6 +72,12 @@ public sealed class VolumeGroup
     /// <summary>SCSI reservation held by a node with a non-concurrent varyon (null when none).</summary>
     public string? ReservedBy { get; set; }
 
+    /// <summary>chvg -s: stale partitions are synchronized automatically (lsvg AUTO SYNC).</summary>
+    public bool AutoSync { get; set; }
+
+    /// <summary>chvg -h: hot spare policy (lsvg HOT SPARE: no, yes, Yes).</summary>
+    public string HotSpare { get; set; } = "no";
+
     public LogicalVolume? FindLv(string name) => LogicalVolumes.Find(l => l.Name == name);
 }
 
@@ -94,6 +108,31 @@ public sealed class LogicalVolume
     public long FsUsedBlocks { get; set; }
 
     public int FsUsedInodes { get; set; }
+
+    /// <summary>The second and third copies (mklvcopy, mirrorvg): physical partitions per disk id of
+    /// each; <see cref="PpsByDisk"/> is the first copy.</summary>
+    public List<SortedDictionary<string, int>> Mirrors { get; init; } = [];
+
+    /// <summary>Physical partitions of the copies not synchronized yet (mklvcopy without -k, mirrorvg -s).</summary>
+    public int StalePps { get; set; }
+
+    /// <summary>Attributes chlv set, by chlv flag letter (a, e, u, w, s, r, b, d, v, o), for lslv.</summary>
+    public SortedDictionary<string, string> Policies { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Copies of each logical partition (lslv COPIES).</summary>
+    public int CopyCount() => 1 + Mirrors.Count;
+
+    /// <summary>Every copy: the first, then the mirrors.</summary>
+    public IEnumerable<SortedDictionary<string, int>> AllCopies() => Mirrors.Prepend(PpsByDisk);
+
+    /// <summary>Physical partitions on one disk, every copy counted.</summary>
+    public int PpsOn(string diskId) => AllCopies().Sum(c => c.TryGetValue(diskId, out var n) ? n : 0);
+
+    /// <summary>Physical partitions of every copy.</summary>
+    public int TotalPps() => AllCopies().Sum(c => c.Values.Sum());
+
+    /// <summary>Disks holding a partition of any copy.</summary>
+    public IEnumerable<string> DiskIds() => AllCopies().SelectMany(c => c.Keys).Distinct();
 }
 
 /// <summary>What one node's ODM knows of a VG, and whether it has it varied on.</summary>

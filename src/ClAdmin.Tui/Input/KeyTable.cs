@@ -89,6 +89,10 @@ public static class KeyTable
     public static IReadOnlyList<IReadOnlyList<string>> Legend(ScreenKind kind) =>
         Legends[kind].Select(row => (IReadOnlyList<string>)row.Select(a => Bindings[a].Label).ToList()).ToList();
 
+    /// <summary>The legend rows of a screen kind, as bindings (the key a click on a label stands for).</summary>
+    public static IReadOnlyList<IReadOnlyList<KeyBinding>> LegendKeys(ScreenKind kind) =>
+        Legends[kind].Select(row => (IReadOnlyList<KeyBinding>)row.Select(a => Bindings[a]).ToList()).ToList();
+
     /// <summary>The action a key stands for on a screen of this kind, or null (navigation, typing, or not offered here).</summary>
     public static UiAction? Resolve(ScreenKind kind, KeyPress key)
     {

@@ -32,14 +32,14 @@ public static class Frame
     public static int Legend(ScreenBuffer buffer, ScreenKind kind)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        var rows = KeyTable.Legend(kind);
+        var rows = KeyTable.LegendKeys(kind);
         var first = buffer.Height - rows.Count;
         var slot = buffer.Width / 4;
         for (var r = 0; r < rows.Count; r++)
         {
             for (var i = 0; i < rows[r].Count; i++)
             {
-                buffer.Write(first + r, i * slot, rows[r][i]);
+                LegendKey(buffer, first + r, i * slot, rows[r][i]);
             }
         }
         return first;
@@ -59,7 +59,7 @@ public static class Frame
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(body);
-        var legend = KeyTable.Legend(kind);
+        var legend = KeyTable.LegendKeys(kind);
         var height = 2 + 2 + body.Count + 1 + legend.Count; // borders, title + blank, body, blank, legend
         var top = Math.Max(0, buffer.Height - height);
         var left = (buffer.Width - PopupWidth) / 2;
@@ -84,10 +84,17 @@ public static class Frame
         {
             for (var i = 0; i < legend[r].Count; i++)
             {
-                buffer.Write(legendTop + r, left + 2 + i * 24, legend[r][i]);
+                LegendKey(buffer, legendTop + r, left + 2 + i * 24, legend[r][i]);
             }
         }
         return (top, left);
+    }
+
+    /// <summary>A legend label; a click on it is its key.</summary>
+    private static void LegendKey(ScreenBuffer buffer, int row, int column, KeyBinding binding)
+    {
+        buffer.Write(row, column, binding.Label);
+        buffer.Hotspot(row, column, binding.Label.Length, () => binding.Key);
     }
 
     /// <summary>How many body lines a pop-up can hold on this screen with the legend of <paramref name="kind"/>.</summary>

@@ -110,6 +110,11 @@ public sealed class FormScreen : Screen
             buffer.Write(row, 2, Frame.Clip(field.Label, buffer.Width - 2));
             return;
         }
+        buffer.Hotspot(row, 0, buffer.Width, () =>
+        {
+            MoveTo(index); // a click on a field makes it the current one, as Up and Down do
+            return null;
+        });
         if (field.Required == Required.NonBlank)
         {
             buffer.Write(row, 0, "*");

@@ -89,6 +89,11 @@ public sealed class ListPopup : Screen
             body.Add(Frame.Text(Frame.Below(_list.Items.Count - _top - shown)));
         }
         var (top, left) = Frame.Popup(buffer, Title, body, Kind);
+        for (var i = 0; i < shown; i++)
+        {
+            var index = _top + i;
+            buffer.Hotspot(top + 3 + itemsRow + i, left + 1, Frame.PopupWidth - 2, () => Click(index));
+        }
         if (_list.Items.Count > 0)
         {
             var row = top + 3 + itemsRow + (Current - _top);
@@ -133,6 +138,17 @@ public sealed class ListPopup : Screen
             case KeyName.End: Current = last; return true;
             default: return false;
         }
+    }
+
+    /// <summary>A click on an item: the first makes it current, a click on the current item is Enter (F7 in a multi-select list).</summary>
+    private KeyPress? Click(int index)
+    {
+        if (index == Current)
+        {
+            return KeyPress.Of(IsMulti ? KeyName.F7 : KeyName.Enter);
+        }
+        Current = index;
+        return null;
     }
 
     /// <summary>The value Enter returns: the current item, or every marked item of a multi-select list.</summary>

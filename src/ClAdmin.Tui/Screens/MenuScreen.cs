@@ -50,6 +50,8 @@ public sealed class MenuScreen : Screen
             var item = _menu.Items[_top + i];
             var selected = _top + i == Current;
             buffer.Write(FirstRow + i, 2, Frame.Clip(item.Text, buffer.Width - 4), selected);
+            var index = _top + i;
+            buffer.Hotspot(FirstRow + i, 0, buffer.Width, () => Click(index));
             if (selected)
             {
                 buffer.Cursor = (FirstRow + i, 2);
@@ -97,6 +99,21 @@ public sealed class MenuScreen : Screen
             }
         }
         return false;
+    }
+
+    /// <summary>A click on an item: the first makes it current, a click on the current item is Enter.</summary>
+    private KeyPress? Click(int index)
+    {
+        if (_menu.Items[index].NextType == NextType.Info)
+        {
+            return null;
+        }
+        if (index == Current)
+        {
+            return KeyPress.Of(KeyName.Enter);
+        }
+        Current = index;
+        return null;
     }
 
     private void Move(int direction, int count)

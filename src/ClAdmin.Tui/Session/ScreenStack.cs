@@ -37,6 +37,7 @@ internal sealed class ScreenStack
             if (i > Math.Max(0, bottom))
             {
                 buffer.Cursor = null;
+                buffer.ClearHotspots(); // a pop-up takes the mouse, as it takes the keys
             }
             _screens[i].Paint(buffer);
         }

@@ -27,6 +27,7 @@ public sealed class TuiSession : IScreenHost
     private readonly Navigator _navigator;
     private string _lastFind = "";
     private (int Width, int Height) _size = (Frame.MinWidth, Frame.MinHeight);
+    private ScreenBuffer? _lastFrame;
 
     public TuiSession(MenuTree tree, IDispatcher dispatcher, ISessionLog? log = null, TuiOptions? options = null)
     {
@@ -95,6 +96,16 @@ public sealed class TuiSession : IScreenHost
         ArgumentNullException.ThrowIfNull(buffer);
         _size = (buffer.Width, buffer.Height);
         _screens.Paint(buffer);
+        _lastFrame = buffer;
+    }
+
+    /// <summary>A mouse click at a cell of the last frame: an item, a field, a legend key; elsewhere nothing.</summary>
+    public void Click(int row, int column)
+    {
+        if (_lastFrame?.Click(row, column) is { } key)
+        {
+            Key(key);
+        }
     }
 
     /// <summary>One key, on the top screen.</summary>

@@ -1,14 +1,15 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using ClAdmin.Tui.Input;
-using ClAdmin.Tui.Rendering;
 using ClAdmin.Tui.Session;
+using Terminal.Gui.App;
 
 namespace ClAdmin.Tui.Terminal;
 
 /// <summary>
-/// The real terminal around a <see cref="TuiSession"/>: a thread reads keys, SIGWINCH redraws at
-/// the new size, F9 suspends the screens for $SHELL, and every event is followed by a frame.
+/// The real terminal around a <see cref="TuiSession"/>, through Terminal.Gui: its application
+/// object, driver (raw mode, the alternate screen, keys, mouse, resize) and run loop, with one
+/// <see cref="SmitView"/> that draws the SMIT screens. Work other threads post to the session
+/// (dispatcher results) is run on Terminal.Gui's loop. F9 leaves Terminal.Gui for $SHELL and
+/// starts it again when the shell exits.
 /// </summary>
 public static class TuiRunner
 {
@@ -16,103 +17,59 @@ public static class TuiRunner
     public static int Run(TuiSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var terminal = new AnsiTerminal(Console.OpenStandardOutput());
-        var paused = 0;
-        var resized = 0;
-        Console.TreatControlCAsInput = true;
-        terminal.Enter();
-        session.ShellHandler = () =>
-        {
-            Interlocked.Exchange(ref paused, 1);
-            terminal.Leave();
-            RunShell();
-            terminal.Enter();
-            Interlocked.Exchange(ref paused, 0);
-        };
-        using var winch = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGWINCH, ctx =>
-        {
-            ctx.Cancel = false;
-            Interlocked.Exchange(ref resized, 1);
-            session.Post(() => { });
-        });
-        var reader = new Thread(() => ReadKeys(session, () => Volatile.Read(ref paused) == 1)) { IsBackground = true, Name = "cladmin keys" };
-        reader.Start();
         var exitAfterFirstFrame = Environment.GetEnvironmentVariable("CLADMIN_EXIT_AFTER_FIRST_FRAME") == "1";
-        try
-        {
-            ScreenBuffer? buffer = null;
-            while (true)
-            {
-                var (width, height) = Size();
-                if (buffer is null || buffer.Width != width || buffer.Height != height)
-                {
-                    buffer = new ScreenBuffer(width, height);
-                    terminal.Invalidate();
-                }
-                if (Interlocked.Exchange(ref resized, 0) == 1 || session.FullRedrawRequested)
-                {
-                    session.FullRedrawRequested = false;
-                    terminal.Invalidate();
-                }
-                if (width < Frame.MinWidth || height < Frame.MinHeight)
-                {
-                    buffer.Clear();
-                    buffer.Write(0, 0, $"cladmin needs at least {Frame.MinWidth}x{Frame.MinHeight}");
-                    buffer.Write(1, 0, $"(now {width}x{height})");
-                }
-                else
-                {
-                    session.Paint(buffer);
-                }
-                terminal.Draw(buffer);
-                if (exitAfterFirstFrame || session.Exited)
-                {
-                    break;
-                }
-                session.WaitAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-                session.RunQueued();
-                if (session.Exited)
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            terminal.Leave();
-        }
-        return 0;
-    }
-
-    private static (int Width, int Height) Size()
-    {
-        try
-        {
-            return (Math.Max(1, Console.WindowWidth), Math.Max(1, Console.WindowHeight));
-        }
-        catch (IOException)
-        {
-            return (Frame.MinWidth, Frame.MinHeight);
-        }
-    }
-
-    private static void ReadKeys(TuiSession session, Func<bool> paused)
-    {
-        var decoder = new KeyDecoder();
         while (true)
         {
-            if (paused() || !Console.KeyAvailable)
+            var shell = false;
+            using (var app = Application.Create().Init())
             {
-                Thread.Sleep(paused() ? 50 : 2);
-                continue;
+                TerminalColours.Apply(app);
+                using var view = new SmitView(session);
+                session.ShellHandler = () =>
+                {
+                    shell = true;
+                    app.RequestStop();
+                };
+                // The benchmark's first frame: stop once the first iteration has drawn it (a RequestStop
+                // from the first LayoutAndDrawComplete comes before the loop runs and is lost).
+                app.StopAfterFirstIteration = exitAfterFirstFrame;
+                using var stop = new CancellationTokenSource();
+                var pump = Pump(session, app, view, stop.Token);
+                app.Run(view);
+                stop.Cancel();
+                pump.Wait(TimeSpan.FromSeconds(1));
             }
-            var info = Console.ReadKey(intercept: true);
-            if (decoder.Decode(info) is { } key)
+            session.ShellHandler = null;
+            if (!shell || session.Exited || exitAfterFirstFrame)
             {
-                session.Post(() => session.Key(key));
+                return 0;
             }
+            RunShell();
+            session.FullRedrawRequested = false;
         }
     }
+
+    /// <summary>Hands what other threads post to the session to Terminal.Gui's loop, one batch at a time.</summary>
+    private static Task Pump(TuiSession session, IApplication app, SmitView view, CancellationToken stop) => Task.Run(async () =>
+    {
+        try
+        {
+            while (await session.WaitAsync(stop).ConfigureAwait(false))
+            {
+                var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                app.Invoke(() =>
+                {
+                    view.Pump();
+                    ran.TrySetResult();
+                });
+                await ran.Task.WaitAsync(stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the loop ended
+        }
+    });
 
     private static void RunShell()
     {

@@ -19,7 +19,9 @@ internal sealed class TmuxTerminal : IDisposable
     /// <param name="height">Lines.</param>
     /// <param name="database">A database prepared beforehand (else a new one in the log directory).</param>
     /// <param name="prepare">Runs before cladmin starts, given the database path (to build another world than the demo).</param>
-    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24, string? database = null, Action<string>? prepare = null)
+    /// <param name="environment">Variables for cladmin beyond TERM=xterm (NAME=VALUE; TERM=... replaces it).</param>
+    public TmuxTerminal(string cladminArguments, int width = 80, int height = 24, string? database = null, Action<string>? prepare = null,
+        params string[] environment)
     {
         LogDirectory = Directory.CreateTempSubdirectory("cladmin-tui").FullName;
         _database = database;
@@ -29,9 +31,10 @@ internal sealed class TmuxTerminal : IDisposable
         var options = $"--db '{DatabasePath}' --log '{LogPath}' --script '{ScriptPath}'";
         var command = (_database is null ? $"{CladminProcess.ShellCommand} {cladminArguments} {options}; " : $"{CladminProcess.ShellCommand} {options} {cladminArguments}; ") +
             "echo CLADMIN-EXIT=$?; sleep 60";
-        Tmux("new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string[] start = ["new-session", "-d", "-s", Target, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "env", "TERM=xterm", "DOTNET_NOLOGO=1", "sh", "-c", command);
+            "env", "TERM=xterm", "DOTNET_NOLOGO=1", .. environment, "sh", "-c", command];
+        Tmux(start);
     }
 
     public string LogDirectory { get; }
@@ -57,16 +60,26 @@ internal sealed class TmuxTerminal : IDisposable
 
     public string Screen() => Tmux("capture-pane", "-p", "-t", Target);
 
+    /// <summary>The screen with its attributes and colours as escape sequences (capture-pane -e).</summary>
+    public string ScreenWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", Target);
+
+    /// <summary>A left click at a cell (0-based), as an xterm SGR mouse report: press, then release.</summary>
+    public void Click(int column, int row)
+    {
+        var at = $"{column + 1};{row + 1}";
+        Type($"\e[<0;{at}M\e[<0;{at}m");
+    }
+
     /// <summary>Polls until the screen contains the text; returns the screen.</summary>
     public string WaitFor(string text, int timeoutMs = 10_000) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", timeoutMs);
 
-    public string WaitUntil(Func<string, bool> condition, string what, int timeoutMs = 10_000)
+    public string WaitUntil(Func<string, bool> condition, string what, int timeoutMs = 10_000, Func<string>? getScreen = null)
     {
         var clock = Stopwatch.StartNew();
         var screen = "";
         while (clock.ElapsedMilliseconds < timeoutMs)
         {
-            screen = Screen();
+            screen = (getScreen ?? Screen)();
             if (condition(screen))
             {
                 return screen;

@@ -20,6 +20,10 @@ internal sealed class SimWorldTransport(SimWorld world) : ITransport
 
     public string Name => "sim";
 
+    /// <summary>A failure to inject midway: the error text for a command that is to fail on its node
+    /// (exit 1, nothing run), or null to run it.</summary>
+    public Func<NodeCommand, string?>? Refuse { get; set; }
+
     public IReadOnlyList<NodeCommand> Seen
     {
         get
@@ -39,7 +43,9 @@ internal sealed class SimWorldTransport(SimWorld world) : ITransport
         lock (_lock)
         {
             _seen.Add(command);
-            r = SimShell.Execute(world, command.Node, ShellWords.Join(command.Argv), command.StandardInput);
+            r = Refuse?.Invoke(command) is { } refusal
+                ? new ShellResult(true, 1, "", refusal + "\n")
+                : SimShell.Execute(world, command.Node, ShellWords.Join(command.Argv), command.StandardInput);
         }
         var result = !r.Reachable
             ? new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "", "", clock.Elapsed)
