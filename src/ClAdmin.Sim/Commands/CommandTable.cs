@@ -34,6 +34,8 @@ internal static class CommandTable
         EventSummaryCommand.Register(t);
         PasswordCommands.Register(t);
         OdmNodeCommands.Register(t);
+        LogCommands.Register(t);
+        DiagCommands.Register(t);
         return t;
     }
 }
