@@ -44,9 +44,9 @@ public sealed record RuntimeOptions
 /// </summary>
 public sealed class Runtime : IAsyncDisposable
 {
-    private readonly Lazy<string> _localNode;
+    private readonly SessionNode _localNode;
 
-    private Runtime(RuntimeOptions options, ITransport transport, FanOutEngine fanOut, Dispatcher dispatcher, StoreNodes nodes, Lazy<string> localNode)
+    private Runtime(RuntimeOptions options, ITransport transport, FanOutEngine fanOut, Dispatcher dispatcher, StoreNodes nodes, SessionNode localNode)
     {
         Options = options;
         Transport = transport;
@@ -114,7 +114,7 @@ public sealed class Runtime : IAsyncDisposable
         var simulation = transport as SimTransport;
         IClusterServices? services = simulation is null ? null : new SimClusterServices(simulation, open, RulePlacement.Instance);
         IClusterState state = simulation is null ? StoppedClusterState.Instance : new SimClusterState(simulation, open);
-        var localNode = new Lazy<string>(() => options.Node ?? DefaultLocalNode(nodes, transport));
+        var localNode = new SessionNode(() => options.Node ?? DefaultLocalNode(nodes, transport));
         var engine = new FanOutEngine(transport, new FileCommandLog(FileCommandLog.DefaultPath()) { WriteFailed = LogWarnings.To(notice) });
         var discovery = new DiscoveryHandler(engine, nodes, open);
         // Snapshots are files of the node cladmin runs from: on the simulator, that node's own file tree.
@@ -148,7 +148,13 @@ public sealed class Runtime : IAsyncDisposable
                 new ClautoverHandler(open, verification, engine),
                 new OdmHandler(open),
                 .. (simulation is null ? UtilityHandlers.CreateForNodes(open, engine) : UtilityHandlers.Create(open, state)),
-                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services, verification), new RgMoveHandler(services) }),
+                .. (services is null ? [] : new ICommandHandler[] { new ServicesHandler(services, verification), new RgMoveHandler(services), new CltestoolHandler(services, state, open) }),
+                .. (simulation is null || services is not SimClusterServices simServices ? [] : new ICommandHandler[]
+                {
+                    new MenuTools(simulation, simServices, localNode, open, (request, ct) => dispatcher!.RunAsync(request, ct)),
+                }),
+                new ClpasswdHandler(engine, nodes, nodes),
+                new ClrgdependencyCommand(open),
                 .. CspocHandlers.Create(engine, nodes),
                 new AvailabilityCommand(open, engine),
                 discovery,

@@ -68,6 +68,8 @@ public sealed class GoldenScreenTests
         string? picked = null;
         var popup = ListPopup.ForField(field, list, v => picked = v);
         var host = NSubstitute.Substitute.For<IScreenHost>();
+        // The session closes the list, then hands the pick on (IScreenHost.ClosePicked).
+        NSubstitute.SubstituteExtensions.When(host, h => h.ClosePicked(popup, NSubstitute.Arg.Any<Action>())).Do(c => c.Arg<Action>()());
         popup.Handle(Input.KeyPress.Of(Input.KeyName.F7), Input.UiAction.Select, host);
         popup.Handle(Input.KeyPress.Of(Input.KeyName.Down), null, host);
         popup.Handle(Input.KeyPress.Of(Input.KeyName.Down), null, host);

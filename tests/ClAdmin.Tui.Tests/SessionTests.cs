@@ -246,6 +246,34 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task A_fast_path_that_opens_on_a_pick_list_goes_on_to_its_dialog_after_the_pick()
+    {
+        // smitty cl_mklv: SMIT pops the volume group list up first; the pick opens the dialog
+        // (issue 17 §2), it does not end the session.
+        Returns("lsvg", CommandResult.Local(0, "sharedvg1\nsharedvg2\n"));
+        var session = Start("cl_mklv");
+        await session.SettleAsync();
+        Assert.IsType<ListPopup>(session.Top);
+        await Keys(session, KeyName.Down, KeyName.Enter);
+        Assert.False(session.Exited);
+        Assert.IsType<FormScreen>(session.Top);
+        Assert.Contains("Add a Shared Logical Volume", Screen(session));
+        Assert.Contains("sharedvg2", Screen(session));
+        await Keys(session, KeyName.F3);
+        Assert.True(session.Exited);
+    }
+
+    [Fact]
+    public async Task F3_on_a_fast_path_pick_list_leaves()
+    {
+        Returns("lsvg", CommandResult.Local(0, "sharedvg1\n"));
+        var session = Start("cl_mklv");
+        await session.SettleAsync();
+        await Keys(session, KeyName.F3);
+        Assert.True(session.Exited);
+    }
+
+    [Fact]
     public async Task F10_exits_from_any_screen_and_logs_it()
     {
         var session = Start("cl_mkuser");

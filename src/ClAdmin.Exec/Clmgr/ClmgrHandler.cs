@@ -192,7 +192,7 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
         }
         if (i >= args.Count)
         {
-            throw new ClmgrException(ClmgrRc.MissingInput, "an action is required (add, query, modify, delete, manage).");
+            throw new ClmgrException(ClmgrRc.MissingInput, "an action is required (add, query, modify, delete, manage).\nUsage: clmgr [-c | -d Delimiter] [-a Attribute,...] Action Class [Name] [Attribute=Value ...]");
         }
         var actionWord = args[i++];
         var action = Actions.FirstOrDefault(a => a.Action.Equals(actionWord, StringComparison.OrdinalIgnoreCase) || a.Aliases.Contains(actionWord, StringComparer.OrdinalIgnoreCase)).Action

@@ -9,20 +9,21 @@ namespace ClAdmin.Exec.Dispatch;
 /// <summary>What the dispatcher needs besides its handlers and fan-out engine.</summary>
 public sealed record DispatcherOptions
 {
-    private readonly Lazy<string> _localNode = new(() => "");
+    private readonly Func<string> _localNode = () => "";
 
     /// <summary>The node commands run on when no target is given.</summary>
     public string LocalNode
     {
-        get => _localNode.Value;
-        init => _localNode = new Lazy<string>(value);
+        get => _localNode();
+        init => _localNode = () => value;
     }
 
-    /// <summary>Finds the local node when it is first needed (instead of <see cref="LocalNode"/>):
-    /// a command given its targets never asks.</summary>
+    /// <summary>Finds the local node each time it is needed (instead of <see cref="LocalNode"/>): a
+    /// command given its targets never asks; the source caches what is costly to find, and may
+    /// change its answer (cl_smit: "Open a SMIT Session on a Node").</summary>
     public Func<string> LocalNodeSource
     {
-        init => _localNode = new Lazy<string>(value);
+        init => _localNode = value;
     }
 
     /// <summary>Resolves <c>-cspoc "-g RG"</c>; without it, -g is an error.</summary>

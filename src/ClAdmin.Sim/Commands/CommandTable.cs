@@ -34,6 +34,10 @@ internal static class CommandTable
         Filters.Register(t);
         EventSummaryCommand.Register(t);
         RsctCommands.Register(t);
+        PasswordCommands.Register(t);
+        OdmNodeCommands.Register(t);
+        LogCommands.Register(t);
+        DiagCommands.Register(t);
         return t;
     }
 }

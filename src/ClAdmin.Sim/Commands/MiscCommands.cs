@@ -53,6 +53,7 @@ internal static class MiscCommands
         "/etc/filesystems" => FsCommands.RenderFilesystems(node),
         "/etc/passwd" => string.Concat(node.Users.Select(u => $"{u.Name}:!:{u.Id}:{node.Groups.Find(g => g.Name == u.Pgrp)?.Id ?? 1}:{(u.Attributes.TryGetValue("gecos", out var gc) ? gc : "")}:{u.Home}:{u.Shell}\n")),
         "/etc/group" => string.Concat(node.Groups.Select(g => $"{g.Name}:!:{g.Id}:{string.Join(',', g.Users)}\n")),
+        PasswordCommands.SecurityPasswd => PasswordCommands.Render(node),
         _ => node.Files.TryGetValue(path, out var f) ? f.Content : null,
     };
 
@@ -184,6 +185,32 @@ internal static class MiscCommands
         return 0;
     }
 
+    /// <summary>The date and time each simulated fileset was installed (lslpp -h): one APPLY then COMMIT.</summary>
+    private const string InstalledOn = "03/12/24     09:00:00";
+
+    /// <summary>lslpp -h, in its own layout (install-outputs §5.2 [VERBATIM]): the name alone on a line
+    /// indented 2, then each history row with the level right-aligned to column 24, the action and
+    /// status 13 wide, the date and time; a blank line after each fileset.</summary>
+    private static int History(CommandContext ctx, List<(string Name, string Level, string Description)> matches, bool quiet)
+    {
+        if (!quiet)
+        {
+            ctx.Line("  Fileset         Level     Action       Status       Date         Time        ");
+            ctx.Line("  ----------------------------------------------------------------------------");
+        }
+        foreach (var path in new[] { "/usr/lib/objrepos", "/etc/objrepos" })
+        {
+            ctx.Line($"Path: {path}");
+            foreach (var (name, level, _) in matches)
+            {
+                ctx.Line($"  {name}");
+                ctx.Line(string.Format(CultureInfo.InvariantCulture, "{0,25}   {1,-13}{2,-13}{3}    ", level, "COMMIT", "COMPLETE", InstalledOn));
+                ctx.Line("");
+            }
+        }
+        return 0;
+    }
+
     private static int Lslpp(CommandContext ctx)
     {
         var g = Getopt.Parse(ctx.Args, "lLchq");
@@ -196,6 +223,10 @@ internal static class MiscCommands
                 ctx.Fail($"lslpp: 0504-132  Fileset {p} not installed.");
             }
             return 1;
+        }
+        if (g.Has('h'))
+        {
+            return History(ctx, matches, g.Has('q'));
         }
         if (!g.Has('q'))
         {

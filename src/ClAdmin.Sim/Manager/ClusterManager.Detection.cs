@@ -381,7 +381,7 @@ public sealed partial class ClusterManager
             {
                 var fault = world.Faults.Find(f => f.Kind == "app" && f.Target == $"{g.Node}:{app}");
                 var monitors = config.ApplicationMonitors.Where(m => m.Type == MonitorType.Process && m.Mode != "startup" && m.Applications.Contains(app)).ToList();
-                foreach (var m in monitors.Where(m => !ProcessesRun(node, m)))
+                foreach (var m in monitors.Where(m => !ProcessesRun(node, m) && !Suspended(world, g.Node, m.Name)))
                 {
                     // S9 (§10): a long-running process monitor watches its processes on the node holding the group.
                     facts[$"monitor:{g.Node}:{m.Name}"] = fault?.Since ?? world.Clock;

@@ -16,6 +16,13 @@ public sealed partial class ClusterManager
 {
     private const string CheckPrefix = "check:";
 
+    /// <summary>Monitoring of the monitor on the node was suspended (clappmon -s) and not resumed: it watches nothing.</summary>
+    internal static bool Suspended(SimWorld world, string node, string monitor) =>
+        world.Cluster.Monitors.Exists(r => r.Node == node && r.Monitor == monitor && r.State == SuspendedState);
+
+    /// <summary>The MonitorRun state of a suspended monitor.</summary>
+    internal const string SuspendedState = "suspended";
+
     private static MonitorRun RunOf(ClusterRuntime c, string node, string monitor)
     {
         var run = c.Monitors.Find(m => m.Node == node && m.Monitor == monitor);
@@ -48,7 +55,7 @@ public sealed partial class ClusterManager
             foreach (var m in group.Resource(ResourceKinds.Applications).SelectMany(a => CustomMonitors(config, a)))
             {
                 var key = $"{CheckPrefix}{node.Name}:{m.Name}";
-                if (!active.Add(key))
+                if (Suspended(world, node.Name, m.Name) || !active.Add(key))
                 {
                     continue;
                 }

@@ -199,4 +199,14 @@ public static class ManagerTexts
         }
         return sb.ToString();
     }
+
+    /// <summary>clappmon -s|-r, one line per monitor and node [RECONSTRUCTED].</summary>
+    public static string Monitoring(bool suspend, string monitor, string application, string group, string node) =>
+        $"{(suspend ? "Suspended" : "Resumed")} monitoring of application server {application} by monitor {monitor} in resource group {group} on node {node}.";
+
+    /// <summary>cl_emulate's banners around the emulated events, as /tmp/emuhacmp.out holds them [RECONSTRUCTED from memory of HACMP 5.x emuhacmp.out].</summary>
+    public static string EmulationStart(string node) => $"******************START OF EMULATION FOR NODE {node}***************";
+
+    /// <summary>The closing banner of <see cref="EmulationStart"/> [RECONSTRUCTED].</summary>
+    public static string EmulationEnd(string node) => $"******************END OF EMULATION FOR NODE {node}*****************";
 }

@@ -14,6 +14,11 @@ public interface IScreenHost
     /// <summary>Closes this screen (and any pop-up above it).</summary>
     void Close(Screen screen);
 
+    /// <summary>Enter on a list: closes it, then hands on the pick, which may open the next screen
+    /// (a fast path whose first screen is a pick list, as smitty cl_mklv); the session ends only
+    /// when the pick opens none.</summary>
+    void ClosePicked(Screen popup, Action pick);
+
     /// <summary>F4: the field's list (ring values, or its list command run through the dispatcher).</summary>
     void ShowList(Field field, IReadOnlyDictionary<string, string> nameValues, Action<string> pick);
 

@@ -108,10 +108,14 @@ public sealed class ListPopup : Screen
         switch (action)
         {
             case UiAction.Do:
-                host.Close(this);
                 if (_list.Items.Count > 0 && _mode != ListMode.Range)
                 {
-                    _pick(Chosen());
+                    var chosen = Chosen();
+                    host.ClosePicked(this, () => _pick(chosen));
+                }
+                else
+                {
+                    host.Close(this);
                 }
                 return true;
             case UiAction.Select:

@@ -30,10 +30,28 @@ internal sealed class EventQueue
         return any;
     }
 
-    /// <summary>Runs <paramref name="work"/> off the loop; it posts its results back.</summary>
+    private int _busy;
+
+    /// <summary>True while background work started here has not finished.</summary>
+    public bool Busy => Volatile.Read(ref _busy) > 0;
+
+    /// <summary>Runs <paramref name="work"/> off the loop; it posts its results back. When it ends,
+    /// an empty event wakes the loop, which then sees that nothing is <see cref="Busy"/>.</summary>
     public void Background(Func<Task> work)
     {
-        var task = Task.Run(work);
+        Interlocked.Increment(ref _busy);
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _busy);
+                Post(static () => { });
+            }
+        });
         lock (_pending)
         {
             _pending.Add(task);

@@ -73,10 +73,22 @@ public sealed class TuiSession : IScreenHost
     public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _events.WaitAsync(cancellationToken);
 
     /// <summary>Runs every queued event; true if any ran.</summary>
-    public bool RunQueued() => _events.RunQueued();
+    public bool RunQueued()
+    {
+        var any = _events.RunQueued();
+        if (any)
+        {
+            ExitWhenEmpty();
+        }
+        return any;
+    }
 
     /// <summary>Waits for every command and list started so far and applies their results (tests, linear mode).</summary>
-    public Task SettleAsync() => _events.SettleAsync();
+    public async Task SettleAsync()
+    {
+        await _events.SettleAsync().ConfigureAwait(false);
+        ExitWhenEmpty();
+    }
 
     /// <summary>Draws the top full screen and the pop-ups above it.</summary>
     public void Paint(ScreenBuffer buffer)
@@ -192,6 +204,23 @@ public sealed class TuiSession : IScreenHost
     public void Close(Screen screen)
     {
         if (_screens.Close(screen))
+        {
+            Exit();
+        }
+    }
+
+    public void ClosePicked(Screen popup, Action pick)
+    {
+        ArgumentNullException.ThrowIfNull(pick);
+        _screens.Close(popup);
+        pick();
+        ExitWhenEmpty();
+    }
+
+    /// <summary>No screen is left and nothing started will open one: the session ends.</summary>
+    private void ExitWhenEmpty()
+    {
+        if (_screens.Screens.Count == 0 && !_events.Busy)
         {
             Exit();
         }

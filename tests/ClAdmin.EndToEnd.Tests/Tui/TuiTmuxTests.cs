@@ -69,6 +69,20 @@ public sealed class TuiTmuxTests
     }
 
     [Fact]
+    public void The_cl_mklv_fast_path_leads_from_its_pick_list_to_the_dialog()
+    {
+        // smitty cl_mklv pops the volume group list up first; the pick opens the dialog (issue 17 §2).
+        using var t = new TmuxTerminal("-x cl_mklv");
+        var list = t.WaitFor("Move cursor to desired item and press Enter.");
+        Assert.Contains("appvg", list);
+        t.Keys("End", "Enter"); // the last volume group of the list, appvg
+        t.WaitFor("Type or select values in entry fields.");
+        t.WaitUntil(s => s.Contains("Add a Shared Logical Volume", StringComparison.Ordinal) && s.Contains("* VOLUME GROUP name                                   appvg", StringComparison.Ordinal), "the dialog for appvg");
+        t.Keys("F10");
+        t.WaitFor("CLADMIN-EXIT=0");
+    }
+
+    [Fact]
     public void A_dialog_that_asks_shows_are_you_sure_and_F4_lists_the_demo_clusters_groups()
     {
         using var t = new TmuxTerminal("-x cl_rmuser");
