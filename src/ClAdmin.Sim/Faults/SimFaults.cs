@@ -7,11 +7,12 @@ namespace ClAdmin.Sim.Faults;
 /// <see cref="SimWorld.Faults"/> and applied to the objects it affects. Results are values: an
 /// unknown target is a message, not an exception.
 /// Kinds and targets: node NODE; interface NODE:enN; network NETWORK; disk LUN|NODE:hdiskN;
-/// app NODE:APP (kills the application's process).
+/// app NODE:APP (kills the application's process); install NODE (the next installp apply on the
+/// node is interrupted, leaving its first fileset for installp -C).
 /// </summary>
 public static class SimFaults
 {
-    public static readonly IReadOnlyList<string> Kinds = ["node", "interface", "network", "disk", "app"];
+    public static readonly IReadOnlyList<string> Kinds = ["node", "interface", "network", "disk", "app", "install"];
 
     public static FaultResult Fail(SimWorld world, string kind, string target)
     {
@@ -71,6 +72,8 @@ public static class SimFaults
                 }
                 var killed = host.Processes.RemoveAll(p => p.Command == app || p.Command == app + "d");
                 return killed == 0 ? FaultResult.Error($"{app} is not running on {nodeName}") : Record(world, kind, target);
+            case "install":
+                return world.FindNode(target) is { } installing ? Record(world, kind, installing.Name) : FaultResult.Error($"no node {target}");
             default:
                 return FaultResult.Error($"unknown fault kind {kind} (one of {string.Join(", ", Kinds)})");
         }
@@ -93,6 +96,8 @@ public static class SimFaults
             case "disk" when FindDisk(world, target) is { } disk:
                 disk.Failed = false;
                 target = disk.Id;
+                break;
+            case "install" when world.FindNode(target) is not null:
                 break;
             case "app":
                 // A dead process is repaired by restarting the application (its start script).
