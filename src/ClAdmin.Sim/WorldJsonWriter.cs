@@ -251,7 +251,6 @@ internal static class WorldJsonWriter
     {
         w.WriteStartObject("software"u8);
         w.WriteString("osLevel"u8, software.OsLevel);
-        w.WriteBoolean("rebootPending"u8, software.RebootPending);
         w.WriteStartArray("filesets"u8);
         foreach (var f in software.Filesets)
         {
@@ -283,6 +282,7 @@ internal static class WorldJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteBoolean("rebootPending"u8, software.RebootPending);
         w.WriteEndObject();
     }
 
