@@ -26,6 +26,11 @@ public sealed class SimNodeFiles(SimTransport sim, Func<string> node, string dir
     public void Write(string file, string text) => Change(world =>
     {
         var n = Node(world);
+        // A node's ODM carries the cluster_version of the HACMP release it runs (5.4.1: 9, 5.5: 10).
+        if (file.EndsWith(".odm", StringComparison.Ordinal) && Commands.ConversionCommands.Installed(n) is { } release)
+        {
+            text = Commands.ConversionCommands.Stamp(text, release.OdmVersion);
+        }
         FileTree.Write(world, n, PathOf(file), text, append: false);
         n.Files[PathOf(file)].Mode = "-rw-r--r--";
     }, $"cannot write {PathOf(file)} on {node()}");

@@ -3,6 +3,7 @@ using System.Text;
 using ClAdmin.Sim.Commands;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Shell;
+using ClAdmin.Sim.Software;
 
 namespace ClAdmin.Sim;
 
@@ -35,6 +36,8 @@ public static class WorldBuilder
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"disks must be 0..{MaxDisks}");
         }
+        var release = SoftwareCatalog.Find(options.Hacmp)
+            ?? throw new ArgumentOutOfRangeException(nameof(options), $"no HACMP release {options.Hacmp} (one of {string.Join(", ", SoftwareCatalog.Releases.Select(r => r.Release))})");
         var rng = new Random(options.Seed);
         var world = new SimWorld { Seed = options.Seed, Clock = Epoch };
         world.Networks.Add(new IpNetwork { Name = "net_ether_01", Subnets = { "192.0.2.0/24", "198.51.100.0/25" } });
@@ -42,6 +45,13 @@ public static class WorldBuilder
         for (var i = 1; i <= options.Nodes; i++)
         {
             world.Nodes.Add(BuildNode(world, rng, i));
+            var built = world.Nodes[^1];
+            built.Software = SoftwareCatalog.Baseline(release, Epoch.AddDays(-30));
+            SoftwareCommands.InstallChanges(world, built);
+            foreach (var media in SoftwareCatalog.Releases)
+            {
+                FileTree.AddDirectory(built, media.Directory);
+            }
         }
         var firstMachine = world.Nodes[0].MachineId;
         var luns = new List<SimDisk>();

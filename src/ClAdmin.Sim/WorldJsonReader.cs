@@ -104,6 +104,7 @@ internal ref struct WorldJsonReader
         {
             var node = new SimNode();
             nodes.Add(node);
+            var software = false;
             StartObject();
             while (NextProperty(out var name))
             {
@@ -125,10 +126,16 @@ internal ref struct WorldJsonReader
                     case "mounts": ReadMounts(node.Mounts); break;
                     case "processes": ReadProcesses(node.Processes); break;
                     case "metrics": node.Metrics = ReadMetrics(); break;
+                    case "software": node.Software = ReadSoftware(); software = true; break;
                     case "clusterManagerState": node.ClusterManagerState = ReadString(); break;
                     case "varyOnCounter": node.VaryOnCounter = ReadInt32(); break;
                     default: _json.Skip(); break;
                 }
+            }
+            if (!software)
+            {
+                // A world saved before nodes had an inventory: every node had HACMP 5.5 installed.
+                node.Software = Software.SoftwareCatalog.Baseline(Software.SoftwareCatalog.Find(Software.SoftwareCatalog.DefaultRelease), WorldBuilder.Epoch.AddDays(-30));
             }
         }
     }
@@ -421,6 +428,73 @@ internal ref struct WorldJsonReader
                     case "pid": process.Pid = ReadInt32(); break;
                     case "command": process.Command = ReadString(); break;
                     case "started": process.Started = ReadDateTime(); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private NodeSoftware ReadSoftware()
+    {
+        var software = new NodeSoftware();
+        StartObject();
+        while (NextProperty(out var name))
+        {
+            switch (name)
+            {
+                case "osLevel": software.OsLevel = ReadString(); break;
+                case "rebootPending": software.RebootPending = ReadBoolean(); break;
+                case "filesets": ReadFilesets(software.Filesets); break;
+                default: _json.Skip(); break;
+            }
+        }
+        return software;
+    }
+
+    private void ReadFilesets(List<InstalledFileset> filesets)
+    {
+        filesets.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var f = new InstalledFileset();
+            filesets.Add(f);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "name": f.Name = ReadString(); break;
+                    case "level": f.Level = ReadString(); break;
+                    case "state": f.State = ReadString(); break;
+                    case "description": f.Description = ReadString(); break;
+                    case "root": f.Root = ReadBoolean(); break;
+                    case "previousLevel": f.PreviousLevel = ReadNullableString(); break;
+                    case "previousState": f.PreviousState = ReadNullableString(); break;
+                    case "history": ReadHistory(f.History); break;
+                    default: _json.Skip(); break;
+                }
+            }
+        }
+    }
+
+    private void ReadHistory(List<FilesetEvent> history)
+    {
+        history.Clear();
+        StartArray();
+        while (NextItem())
+        {
+            var e = new FilesetEvent();
+            history.Add(e);
+            StartObject();
+            while (NextProperty(out var name))
+            {
+                switch (name)
+                {
+                    case "level": e.Level = ReadString(); break;
+                    case "action": e.Action = ReadString(); break;
+                    case "status": e.Status = ReadString(); break;
+                    case "when": e.When = ReadDateTime(); break;
                     default: _json.Skip(); break;
                 }
             }

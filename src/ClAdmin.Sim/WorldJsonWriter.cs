@@ -54,6 +54,7 @@ internal static class WorldJsonWriter
             WriteMounts(w, node.Mounts);
             WriteProcesses(w, node.Processes);
             WriteMetrics(w, node.Metrics);
+            WriteSoftware(w, node.Software);
             w.WriteString("clusterManagerState"u8, node.ClusterManagerState);
             w.WriteNumber("varyOnCounter"u8, node.VaryOnCounter);
             w.WriteEndObject();
@@ -261,6 +262,45 @@ internal static class WorldJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteSoftware(Utf8JsonWriter w, NodeSoftware software)
+    {
+        w.WriteStartObject("software"u8);
+        w.WriteString("osLevel"u8, software.OsLevel);
+        w.WriteStartArray("filesets"u8);
+        foreach (var f in software.Filesets)
+        {
+            w.WriteStartObject();
+            w.WriteString("name"u8, f.Name);
+            w.WriteString("level"u8, f.Level);
+            w.WriteString("state"u8, f.State);
+            w.WriteString("description"u8, f.Description);
+            w.WriteBoolean("root"u8, f.Root);
+            if (f.PreviousLevel is not null)
+            {
+                w.WriteString("previousLevel"u8, f.PreviousLevel);
+            }
+            if (f.PreviousState is not null)
+            {
+                w.WriteString("previousState"u8, f.PreviousState);
+            }
+            w.WriteStartArray("history"u8);
+            foreach (var e in f.History)
+            {
+                w.WriteStartObject();
+                w.WriteString("level"u8, e.Level);
+                w.WriteString("action"u8, e.Action);
+                w.WriteString("status"u8, e.Status);
+                w.WriteString("when"u8, e.When);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteBoolean("rebootPending"u8, software.RebootPending);
+        w.WriteEndObject();
     }
 
     private static void WriteMetrics(Utf8JsonWriter w, NodeMetrics metrics)

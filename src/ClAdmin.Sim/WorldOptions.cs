@@ -1,4 +1,5 @@
 namespace ClAdmin.Sim;
 
-/// <summary>`sim init` parameters: node count, shared disk count, seed, and the demo layout.</summary>
-public sealed record WorldOptions(int Nodes = 2, int Disks = 4, int Seed = 1, bool Demo = false);
+/// <summary>`sim init` parameters: node count, shared disk count, seed, the demo layout, and the
+/// HACMP release installed on every node (Software.SoftwareCatalog.Releases).</summary>
+public sealed record WorldOptions(int Nodes = 2, int Disks = 4, int Seed = 1, bool Demo = false, string Hacmp = Software.SoftwareCatalog.DefaultRelease);

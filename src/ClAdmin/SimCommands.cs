@@ -21,7 +21,7 @@ public static class SimCommands
         ArgumentNullException.ThrowIfNull(exec);
         var sim = new Command("sim", "The simulated cluster: build it (init), break and mend it (fail, repair), grow a LUN (grow), move its clock, show it (status)");
         sim.Subcommands.Add(Init(exec, output, error));
-        sim.Subcommands.Add(Fault("fail", "Inject a fault: node (crash), interface NODE:enN (down), network NAME (down), disk hdiskN or NODE:hdiskN (I/O errors), app NODE:APP (process dies)", SimFaults.Fail, exec, output, error));
+        sim.Subcommands.Add(Fault("fail", "Inject a fault: node (crash), interface NODE:enN (down), network NAME (down), disk hdiskN or NODE:hdiskN (I/O errors), app NODE:APP (process dies), hang NODE (clstrmgrES stops answering: deadman switch), install NODE (the next installp apply is interrupted)", SimFaults.Fail, exec, output, error));
         sim.Subcommands.Add(Fault("repair", "Repair a fault injected with 'sim fail' (same KIND and TARGET)", SimFaults.Repair, exec, output, error));
         sim.Subcommands.Add(SimWhatIf.Create(exec, output, error));
         sim.Subcommands.Add(Grow(exec, output, error));

@@ -23,6 +23,11 @@ public sealed class ServicesHandler(IClusterServices services, ClusterVerificati
         "Correct them (Automatically correct errors found during verification?), or start with\n" +
         "\"Ignore verification errors?\" set to true (-v).\n";
 
+    /// <summary>Why a start goes on despite the level error of a mixed cluster (ClAdmin's wording).</summary>
+    public const string MigrationStart =
+        "WARNING: The nodes run different HACMP levels: the cluster is being migrated node by node.\n" +
+        "Cluster services start; synchronization is refused until every node runs the new level.\n";
+
     public IReadOnlyCollection<string> Names { get; } = ["cl_rc.cluster", "clstart", "cl_clstop", "clstop"];
 
     public Task<CommandResult> RunAsync(CommandInvocation invocation, CancellationToken cancellationToken)
@@ -63,6 +68,13 @@ public sealed class ServicesHandler(IClusterServices services, ClusterVerificati
         }
         var correct = request.AutoCorrect switch { "yes" => AutoCorrect.Yes, "interactive" => AutoCorrect.Interactively, _ => AutoCorrect.No };
         var verified = await verification.RunAsync(active, correct, prompt, cancellationToken).ConfigureAwait(false);
+        var errors = verified.Results.SelectMany(r => r.Findings).Where(f => f.IsError).ToList();
+        if (errors.Count > 0 && errors.All(f => f.RuleId == "R-LEVEL-2"))
+        {
+            // A node-by-node migration: the nodes differ only in their HACMP level, which the
+            // migration allows while it lasts (seeds 000: stop, install, reboot, restart, node by node).
+            verified = verified with { Errors = 0, Stdout = verified.Stdout + MigrationStart };
+        }
         if (verified.Errors > 0 && !request.IgnoreVerificationErrors)
         {
             return CommandResult.Local(1, verified.Stdout, verified.Stderr + VerificationBlocksStart);

@@ -109,6 +109,12 @@ public sealed class SnapshotService(Func<ObjectRepository> openRepository, Snaps
         {
             throw new ClmgrException(ClmgrRc.Error, e.Message);
         }
+        // A snapshot saved by an earlier release must be converted first (semantics §11: clconvert_snapshot).
+        if (objects.FirstOrDefault(o => o.Class == "HACMPcluster") is { } cluster && cluster["cluster_version"] is not null
+            && cluster.GetInt("cluster_version") < OdmMapping.ClusterVersion)
+        {
+            throw new ClmgrException(ClmgrRc.Error, F(SnapshotText.NotConverted, name, cluster.GetInt("cluster_version"), OdmMapping.ClusterVersion));
+        }
         var errors = Rules.Validate(config).Where(v => !v.IsWarning).ToList();
         if (errors.Count > 0 && !force)
         {

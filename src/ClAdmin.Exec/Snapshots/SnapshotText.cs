@@ -24,6 +24,10 @@ internal static class SnapshotText
 
     public const string NoSync = "Snapshot \"{0}\" was applied to the default configuration (DCD). Synchronize the cluster to make it active.\n";
 
+    /// <summary>ClAdmin's wording: the snapshot's cluster_version is older than the release's.</summary>
+    public const string NotConverted = "snapshot {0} was saved by an earlier HACMP release (cluster_version {1}; this release writes {2}): " +
+        "convert it first with clconvert_snapshot -v RELEASE -s {0} on the node that holds it, then apply it.";
+
     public const string DoesNotVerify = "snapshot {0} does not verify: {1} (apply it with force to use it anyway)";
 
     public const string Usage = "Usage: clsnapshot -c -n Name -d Description [-m Methods] | -a -n Name [-f true|false] | -r -n Name | -l [-n Name] | -R\n";

@@ -138,6 +138,16 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
             return new(SyncStatus.NotConfigured, "", Wrapped("ERROR: " + SyncMessages.Text("NO-NODES")));
         }
 
+        // During a node-by-node migration the nodes run different HACMP releases: no verification,
+        // synchronization or DARE until every node runs the new one (outputs §6.1, seeds 000:
+        // "Synchronization process will fail when migration is incomplete"), forced or not.
+        if (await MixedReleasesAsync(nodes, cancellationToken).ConfigureAwait(false) is { } mixed)
+        {
+            Message(stderr, "ERROR: ", SyncMessages.Text("MIXED-VERSION", mixed));
+            stderr.Append(SyncMessages.Text("FAILED")).Append('\n');
+            return Failed();
+        }
+
         if (request.Mode != SyncMode.Verify && await LockedOn(nodes).ConfigureAwait(false) is { Count: > 0 } locked)
         {
             // §9.4: the staging copy (SCD) a DARE left on a node is its lock; no synchronization until it is released.
@@ -396,6 +406,25 @@ public sealed class ClusterSync(Func<ObjectRepository> openRepository, FanOutEng
     /// <summary>The nodes holding the lock of a DARE (its staging copy); a node not reached is not counted here.</summary>
     private async Task<List<string>> LockedOn(IReadOnlyList<string> nodes) =>
         [.. (await Everywhere(nodes, $"test ! -f {Q(At(StageName))}").ConfigureAwait(false)).Where(r => r.Outcome == NodeOutcome.Failed).Select(r => r.Node)];
+
+    /// <summary>
+    /// Each reachable node's cluster.es.server.rte level (<c>lslpp -L</c>, as verification reads it);
+    /// "node1 5.5.0.10, node2 5.4.1.0" when they are of different releases (version, release and
+    /// modification differ: a migration under way), else null. Nodes not reached are left to the
+    /// synchronization itself to name.
+    /// </summary>
+    public async Task<string?> MixedReleasesAsync(IReadOnlyList<string> nodes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        var run = await engine.RunAsync(nodes, NodeOperation.Same(["lslpp", "-L", FactsCollector.ServerFileset]), Options, null, cancellationToken).ConfigureAwait(false);
+        var levels = run.Results.Where(r => r.Outcome == NodeOutcome.Ok)
+            .Select(r => (r.Node, Level: FactsCollector.ParseLevel(r.Stdout, FactsCollector.ServerFileset)))
+            .Where(l => l.Level is not null).ToList();
+        static string Release(string level) => string.Join('.', level.Split('.').Take(3));
+        return levels.Select(l => Release(l.Level!)).Distinct(StringComparer.Ordinal).Count() > 1
+            ? string.Join(", ", levels.Select(l => $"{l.Node} {l.Level}"))
+            : null;
+    }
 
     /// <summary>The previous ACD as snapshot active.0, the older ones moved up by one (the oldest dropped).</summary>
     private void KeepActive(IReadOnlyList<OdmObject> active, string cluster, DateTimeOffset now)

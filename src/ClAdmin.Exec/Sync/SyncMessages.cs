@@ -19,6 +19,7 @@ public static class SyncMessages
         new("FAILED", "VERBATIM", "cldare: Error detected during synchronization."),
         new("VERIFY-BLOCKS", "ClAdmin", "Synchronization was not performed because verification found errors. Correct them and synchronize again, or force the synchronization."),
         new("VERIFY-FORCED", "ClAdmin", "Verification found errors; the synchronization is forced, as requested."),
+        new("MIXED-VERSION", "ClAdmin", "The cluster is being migrated: its nodes run different HACMP levels ({0}). Verification, synchronization and dynamic reconfiguration are not possible until every node runs the new level. Finish the migration on every node, or back out the changes with \"Restore HACMP Configuration Database from Active Configuration\" (clsnapshot -R)."),
         new("NO-NODES", "ClAdmin", "no cluster nodes are defined; add the cluster and its nodes first."),
         new("NO-VERIFY", "ClAdmin", "verification cannot reach the cluster nodes from here."),
         new("STAGE-FAILED", "ClAdmin", "The configuration could not be copied to node {0}: {1}"),

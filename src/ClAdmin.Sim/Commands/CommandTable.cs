@@ -30,6 +30,8 @@ internal static class CommandTable
         SrcCommands.Register(t);
         NetCommands.Register(t);
         MiscCommands.Register(t);
+        SoftwareCommands.Register(t);
+        ConversionCommands.Register(t);
         FileCommands.Register(t);
         Filters.Register(t);
         EventSummaryCommand.Register(t);

@@ -5,29 +5,10 @@ using ClAdmin.Shell;
 
 namespace ClAdmin.Sim.Commands;
 
-/// <summary>Everyday commands: cat, ls, echo, true, false, date, uname, oslevel, lslpp, cfgmgr,
+/// <summary>Everyday commands: cat, ls, echo, true, false, date, uname, cfgmgr,
 /// ps, mkdir, touch, chmod, id (aix-commands.md §5).</summary>
 internal static class MiscCommands
 {
-    /// <summary>The era profile: AIX 6.1 TL9 with HACMP 5.5, the release the menus follow.</summary>
-    internal const string OsLevelS = "6100-09-12-1846";
-
-    private static readonly (string Name, string Level, string Description)[] ClusterFilesets =
-    [
-        ("cluster.es.client.clcomd", "5.5.0.10", "ES Cluster Communication Infrastructure"),
-        ("cluster.es.client.lib", "5.5.0.10", "ES Client Libraries"),
-        ("cluster.es.client.rte", "5.5.0.10", "ES Client Runtime"),
-        ("cluster.es.client.utils", "5.5.0.10", "ES Client Utilities"),
-        ("cluster.es.cspoc.cmds", "5.5.0.10", "ES CSPOC Commands"),
-        ("cluster.es.cspoc.dsh", "5.5.0.0", "ES CSPOC dsh"),
-        ("cluster.es.cspoc.rte", "5.5.0.10", "ES CSPOC Runtime Commands"),
-        ("cluster.es.server.diag", "5.5.0.10", "ES Server Diags"),
-        ("cluster.es.server.events", "5.5.0.10", "ES Server Events"),
-        ("cluster.es.server.rte", "5.5.0.10", "Base Server Runtime"),
-        ("cluster.es.server.utils", "5.5.0.10", "ES Server Utilities"),
-        ("cluster.license", "5.5.0.0", "HACMP Electronic License"),
-    ];
-
     public static void Register(Dictionary<string, Func<CommandContext, int>> t)
     {
         t["cat"] = Cat;
@@ -37,8 +18,6 @@ internal static class MiscCommands
         t["false"] = _ => 1;
         t["date"] = Date;
         t["uname"] = Uname;
-        t["oslevel"] = Oslevel;
-        t["lslpp"] = Lslpp;
         t["ps"] = Ps;
         t["kill"] = Kill;
         t["mkdir"] = Mkdir;
@@ -177,94 +156,6 @@ internal static class MiscCommands
         if (g.Has('L')) { parts.Add($"{ctx.Node.NodeNumber} {ctx.Node.Hostname}"); }
         ctx.Line(string.Join(' ', parts));
         return 0;
-    }
-
-    private static int Oslevel(CommandContext ctx)
-    {
-        ctx.Line(ctx.Args.Contains("-s") ? OsLevelS : ctx.Args.Contains("-r") ? OsLevelS[..7] : "6.1.0.0");
-        return 0;
-    }
-
-    /// <summary>The date and time each simulated fileset was installed (lslpp -h): one APPLY then COMMIT.</summary>
-    private const string InstalledOn = "03/12/24     09:00:00";
-
-    /// <summary>lslpp -h, in its own layout (install-outputs §5.2 [VERBATIM]): the name alone on a line
-    /// indented 2, then each history row with the level right-aligned to column 24, the action and
-    /// status 13 wide, the date and time; a blank line after each fileset.</summary>
-    private static int History(CommandContext ctx, List<(string Name, string Level, string Description)> matches, bool quiet)
-    {
-        if (!quiet)
-        {
-            ctx.Line("  Fileset         Level     Action       Status       Date         Time        ");
-            ctx.Line("  ----------------------------------------------------------------------------");
-        }
-        foreach (var path in new[] { "/usr/lib/objrepos", "/etc/objrepos" })
-        {
-            ctx.Line($"Path: {path}");
-            foreach (var (name, level, _) in matches)
-            {
-                ctx.Line($"  {name}");
-                ctx.Line(string.Format(CultureInfo.InvariantCulture, "{0,25}   {1,-13}{2,-13}{3}    ", level, "COMMIT", "COMPLETE", InstalledOn));
-                ctx.Line("");
-            }
-        }
-        return 0;
-    }
-
-    private static int Lslpp(CommandContext ctx)
-    {
-        var g = Getopt.Parse(ctx.Args, "lLchq");
-        var patterns = g.Operands.Count == 0 ? ["*"] : g.Operands;
-        var matches = ClusterFilesets.Where(f => patterns.Any(p => Filters.Glob(p, f.Name))).ToList();
-        if (matches.Count == 0)
-        {
-            foreach (var p in patterns)
-            {
-                ctx.Fail($"lslpp: 0504-132  Fileset {p} not installed.");
-            }
-            return 1;
-        }
-        if (g.Has('h'))
-        {
-            return History(ctx, matches, g.Has('q'));
-        }
-        if (!g.Has('q'))
-        {
-            ctx.Line("  Fileset                      Level  State      Description");
-            ctx.Line("  ----------------------------------------------------------------------------");
-        }
-        foreach (var path in new[] { "/usr/lib/objrepos", "/etc/objrepos" })
-        {
-            ctx.Line($"Path: {path}");
-            foreach (var (name, level, description) in matches)
-            {
-                var lines = Wrap(description, 30);
-                ctx.Line(string.Format(CultureInfo.InvariantCulture, "  {0,-24}{1,10}  {2,-9}  {3}", name, level, "COMMITTED", lines[0]));
-                foreach (var more in lines.Skip(1))
-                {
-                    ctx.Line(new string(' ', 49) + more);
-                }
-            }
-            if (path == "/usr/lib/objrepos")
-            {
-                ctx.Line("");
-            }
-        }
-        return 0;
-    }
-
-    private static List<string> Wrap(string text, int width)
-    {
-        var lines = new List<string> { "" };
-        foreach (var word in text.Split(' '))
-        {
-            if (lines[^1].Length > 0 && lines[^1].Length + 1 + word.Length > width)
-            {
-                lines.Add("");
-            }
-            lines[^1] = lines[^1].Length == 0 ? word : lines[^1] + " " + word;
-        }
-        return lines;
     }
 
     private static int Ps(CommandContext ctx)

@@ -8,11 +8,13 @@ namespace ClAdmin.Sim.Faults;
 /// unknown target is a message, not an exception.
 /// Kinds and targets: node NODE; interface NODE:enN; network NETWORK; disk LUN|NODE:hdiskN;
 /// app NODE:APP (kills the application's process); hang NODE (the node hangs: its cluster manager
-/// stops answering and its heartbeats stop, until the deadman switch halts it, semantics §7.7).
+/// stops answering and its heartbeats stop, until the deadman switch halts it, semantics §7.7);
+/// install NODE (the next installp apply on the node is interrupted, leaving its first fileset for
+/// installp -C).
 /// </summary>
 public static class SimFaults
 {
-    public static readonly IReadOnlyList<string> Kinds = ["node", "interface", "network", "disk", "app", "hang"];
+    public static readonly IReadOnlyList<string> Kinds = ["node", "interface", "network", "disk", "app", "hang", "install"];
 
     public static FaultResult Fail(SimWorld world, string kind, string target)
     {
@@ -81,6 +83,8 @@ public static class SimFaults
                 return killed == 0 ? FaultResult.Error($"{app} is not running on {nodeName}") : Record(world, kind, target);
             case "hang":
                 return world.FindNode(target) is not { Up: true } hung ? FaultResult.Error($"no running node {target}") : Record(world, kind, hung.Name);
+            case "install":
+                return world.FindNode(target) is { } installing ? Record(world, kind, installing.Name) : FaultResult.Error($"no node {target}");
             default:
                 return FaultResult.Error($"unknown fault kind {kind} (one of {string.Join(", ", Kinds)})");
         }
@@ -103,6 +107,8 @@ public static class SimFaults
             case "disk" when FindDisk(world, target) is { } disk:
                 disk.Failed = false;
                 target = disk.Id;
+                break;
+            case "install" when world.FindNode(target) is not null:
                 break;
             case "app":
                 // A dead process is repaired by restarting the application (its start script).

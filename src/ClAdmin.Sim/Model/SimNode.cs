@@ -46,6 +46,9 @@ public sealed class SimNode
 
     public NodeMetrics Metrics { get; set; } = new();
 
+    /// <summary>The installed software (lslpp, lppchk, installp, oslevel).</summary>
+    public NodeSoftware Software { get; set; } = new();
+
     /// <summary>First line of `lssrc -ls clstrmgrES` (ST_INIT, NOT_CONFIGURED, ST_STABLE...).
     /// Owned by the simulated cluster manager (part 2); the AIX side only prints it.</summary>
     public string ClusterManagerState { get; set; } = "NOT_CONFIGURED";

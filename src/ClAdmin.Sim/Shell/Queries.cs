@@ -13,7 +13,7 @@ public static class Queries
     public static IReadOnlySet<string> Commands { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "lsvg", "lspv", "lslv", "lsfs", "df", "lsuser", "lsgroup", "lssrc", "netstat", "hostname", "uname",
-        "oslevel", "lslpp", "getlvodm", "lsdev", "lsattr", "cat", "ls", "echo", "date", "true", "false", "id", "ps",
+        "oslevel", "lslpp", "lppchk", "getlvodm", "lsdev", "lsattr", "cat", "ls", "echo", "date", "true", "false", "id", "ps",
         "grep", "head", "tail", "wc", "sort", "uniq", "cut", "awk",
     };
 
