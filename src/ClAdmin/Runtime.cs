@@ -186,7 +186,7 @@ public sealed class Runtime : IAsyncDisposable
 
     /// <summary>R-CM: a simulated node's clstrmgrES is NOT_CONFIGURED until the node is in the
     /// synchronized configuration (the ACD), ST_INIT from then on while its services are stopped.</summary>
-    private static void ReconcileManagers(SimWorld world, Func<ObjectRepository> open)
+    internal static void ReconcileManagers(SimWorld world, Func<ObjectRepository> open)
     {
         using var repo = open();
         ClusterManager.Reconcile(world, [.. repo.LoadConfiguration(ConfigDirectory.Active).Nodes.Select(n => n.Name)]);

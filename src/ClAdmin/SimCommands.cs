@@ -204,11 +204,14 @@ public static class SimCommands
         var status = new Command("status", "One screen of the simulated world: nodes, interfaces, disks, volume groups, faults, who has what");
         status.SetAction(parse => Guard(error, () =>
         {
-            using var repo = Runtime.RepositoryAt(OdmCommands.DatabasePath(parse))();
+            var open = Runtime.RepositoryAt(OdmCommands.DatabasePath(parse));
+            using var repo = open();
             if (new SqliteWorldStore(repo).Load() is not { } stored)
             {
                 return Usage(error, "sim status: no simulated world yet; 'cladmin sim init --demo' builds one (any other cladmin command does too)");
             }
+            // R-CM: the managers' states as lssrc -ls clstrmgrES shows them (ST_INIT once synchronized).
+            Runtime.ReconcileManagers(stored.World, open);
             output.Write(SimStatus.Render(stored.World));
             return ExitCodes.Ok;
         }));

@@ -83,4 +83,24 @@ public sealed class SimCliTests : IDisposable
         Assert.Contains("node[1-2] (2)", lsvg.Stdout, StringComparison.Ordinal);
         Assert.Contains("datavg", lsvg.Stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>R-CM (states §5, issue 15): on a synchronized cluster whose services are stopped the
+    /// manager is ST_INIT; `sim status` and `lssrc -ls clstrmgrES` say the same before any cluster
+    /// command has run, and a world that is no cluster says NOT_CONFIGURED in both.</summary>
+    [Fact]
+    public void Sim_status_and_lssrc_agree_on_the_manager_state_of_a_fresh_demo()
+    {
+        Ok("sim", "init", "--demo");
+        var status = Ok("sim", "status").Stdout.Split('\n');
+        foreach (var node in new[] { "node1", "node2" })
+        {
+            var row = status.Single(l => l.StartsWith(node + " ", StringComparison.Ordinal));
+            Assert.Contains(" ST_INIT ", row, StringComparison.Ordinal);
+        }
+        Assert.Contains("Current state: ST_INIT\n", Ok("cmd", "-n", "node1", "--", "lssrc", "-ls", "clstrmgrES").Stdout, StringComparison.Ordinal);
+
+        Ok("sim", "init", "--force");
+        Assert.Contains(" NOT_CONFIGURED ", Ok("sim", "status").Stdout.Split('\n').Single(l => l.StartsWith("node1 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("Current state: NOT_CONFIGURED\n", Ok("cmd", "-n", "node1", "--", "lssrc", "-ls", "clstrmgrES").Stdout, StringComparison.Ordinal);
+    }
 }

@@ -32,17 +32,19 @@ public sealed partial class ClusterManager(IPlacement placement)
         ArgumentNullException.ThrowIfNull(configuredNodes);
         foreach (var node in world.Nodes)
         {
-            var configured = configuredNodes.Contains(node.Name);
-            if (configured && node.ClusterManagerState == "NOT_CONFIGURED")
-            {
-                node.ClusterManagerState = "ST_INIT";
-            }
-            else if (!configured && node.ClusterManagerState == "ST_INIT")
-            {
-                node.ClusterManagerState = "NOT_CONFIGURED";
-            }
+            node.ClusterManagerState = ConfiguredState(node.ClusterManagerState, configuredNodes.Contains(node.Name));
         }
     }
+
+    /// <summary>R-CM: the state a stopped manager shows, <paramref name="configured"/> telling whether its node is in
+    /// the synchronized configuration: ST_INIT when it is, NOT_CONFIGURED when not; a running manager keeps its state.
+    /// The one rule behind lssrc -ls clstrmgrES, the status utilities and <c>cladmin sim status</c>.</summary>
+    public static string ConfiguredState(string state, bool configured) => (state, configured) switch
+    {
+        ("NOT_CONFIGURED", true) => "ST_INIT",
+        ("ST_INIT", false) => "NOT_CONFIGURED",
+        _ => state,
+    };
 
     /// <summary>True when cluster services run on <paramref name="node"/> (past ST_INIT).</summary>
     public static bool Active(SimNode node) => node.ClusterManagerState is not ("ST_INIT" or "NOT_CONFIGURED");

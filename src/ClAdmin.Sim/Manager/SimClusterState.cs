@@ -21,13 +21,10 @@ public sealed class SimClusterState(SimTransport transport, Func<ObjectRepositor
             return ClusterManagerState.NotConfigured;
         }
         var state = simNode.ClusterManagerState;
-        if (state == "NOT_CONFIGURED")
+        if (state is "NOT_CONFIGURED" or "ST_INIT")
         {
             using var repo = openRepository();
-            if (repo.LoadConfiguration(ConfigDirectory.Active).Nodes.Any(n => n.Name == node))
-            {
-                state = "ST_INIT";
-            }
+            state = ClusterManager.ConfiguredState(state, repo.LoadConfiguration(ConfigDirectory.Active).Nodes.Any(n => n.Name == node));
         }
         return Enum.GetValues<ClusterManagerState>().FirstOrDefault(s => StateNames.Name(s) == state, ClusterManagerState.NotConfigured);
     }
