@@ -16,6 +16,28 @@ public sealed class RunShowTests
     }
 
     [Fact]
+    public void Start_and_stop_cluster_services_default_their_nodes_to_the_local_node()
+    {
+        // powerha-menus.md §4.1 and §4.2: "Start/Stop Cluster Services on these nodes [local node] +".
+        // On the simulator the local node stands in as the first cluster node, or the one --node names.
+        var dir = Directory.CreateTempSubdirectory("cladmin-run-").FullName;
+        try
+        {
+            var db = Path.Combine(dir, "cladmin.db");
+            var start = CladminProcess.Run("--db", db, "run", "clstart", "--show");
+            Assert.True(start.ExitCode == 0, start.Stderr);
+            Assert.StartsWith("_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" ", start.Stdout, StringComparison.Ordinal);
+            var stop = CladminProcess.Run("--db", db, "--node", "node2", "run", "clstop", "--show");
+            Assert.True(stop.ExitCode == 0, stop.Stderr);
+            Assert.Equal("cl_clstop -cspoc \"-n node2\" -y '-N' '-s' '-g'", stop.Stdout.TrimEnd());
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void Add_a_resource_group_generates_clmgr_with_policy_codes()
     {
         var r = CladminProcess.Run("run", "cm_add_grp", "rg_name=rg1", "participating_nodes=node1 node2", "fallback_policy=Never Fallback", "--show");

@@ -42,7 +42,7 @@ public static class UtilityHandlers
     public const int UsageExitCode = 1;
 
     /// <summary>The utilities (clRGinfo, cltopinfo, cllsif, cllsnode, cllsgrp, cllsres, clshowres,
-    /// cllsclstr, cllsnw, cllsserv, cllsappmon, clshowsrv, cldisp, clfindres, clstat, cldump) over the repository that
+    /// cllsclstr, cllsnw, cllsserv, cllsappmon, clshowsrv, cldisp, clfindres, clstat, cldump, get_local_nodename) over the repository that
     /// <paramref name="openRepository"/> opens (each run opens and disposes one) and <paramref name="state"/>.</summary>
     public static IReadOnlyList<ICommandHandler> Create(Func<ObjectRepository> openRepository, IClusterState state)
     {
@@ -68,6 +68,7 @@ public static class UtilityHandlers
             H("cllsappmon", ResourceCommands.Cllsappmon),
             H("clshowsrv", ServicesCommand.Run),
             H("cldisp", DisplayCommand.Run),
+            H("get_local_nodename", LocalNodeCommand.Run),
         ];
     }
 
