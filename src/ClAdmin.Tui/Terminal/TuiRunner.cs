@@ -20,6 +20,7 @@ public static class TuiRunner
     {
         ArgumentNullException.ThrowIfNull(session);
         var exitAfterFirstFrame = Environment.GetEnvironmentVariable("CLADMIN_EXIT_AFTER_FIRST_FRAME") == "1";
+        TerminalGuiConfiguration.EnsureApplied();
         while (true)
         {
             var shell = false;
