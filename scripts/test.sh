@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive for real (tmux for the TUI tests, sshd for the SSH tests, the
 # login shells a node may have: ksh, csh, tcsh), installed only when missing.
-DEBIAN_PACKAGES=(tmux openssh-server ksh csh tcsh)
+DEBIAN_PACKAGES=(tmux openssh-server ksh csh tcsh strace) # strace: what the native program reads at start
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ClAdmin.Exec.Dispatch;
+using ClAdmin.Contracts;
 using ClAdmin.Menus;
 using ClAdmin.Menus.Model;
 using ClAdmin.Tui.Input;

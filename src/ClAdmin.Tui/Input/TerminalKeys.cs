@@ -14,6 +14,14 @@ public sealed class TerminalKeys
 {
     private bool _escape;
 
+    /// <summary>
+    /// The Linux console's F1-F5, ESC [ [ A .. ESC [ [ E (terminfo "linux": kf1-kf5), which no
+    /// xterm sends and Terminal.Gui's ANSI parser does not know: the final character of each
+    /// sequence and the key it is (the terminal layer hands them to the parser, see TuiRunner).
+    /// </summary>
+    public static IReadOnlyList<(char Final, KeyCode Key)> LinuxConsoleFunctionKeys { get; } =
+        [('A', KeyCode.F1), ('B', KeyCode.F2), ('C', KeyCode.F3), ('D', KeyCode.F4), ('E', KeyCode.F5)];
+
     /// <summary>The key for this driver key, or null when it only starts an escape form (or means nothing here).</summary>
     public KeyPress? Map(Key key)
     {

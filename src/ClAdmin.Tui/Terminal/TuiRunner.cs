@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using ClAdmin.Tui.Input;
 using ClAdmin.Tui.Session;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 
 namespace ClAdmin.Tui.Terminal;
 
@@ -18,12 +20,14 @@ public static class TuiRunner
     {
         ArgumentNullException.ThrowIfNull(session);
         var exitAfterFirstFrame = Environment.GetEnvironmentVariable("CLADMIN_EXIT_AFTER_FIRST_FRAME") == "1";
+        TerminalGuiConfiguration.EnsureApplied();
         while (true)
         {
             var shell = false;
             using (var app = Application.Create().Init())
             {
                 TerminalColours.Apply(app);
+                MapLinuxConsoleKeys(app);
                 using var view = new SmitView(session);
                 session.ShellHandler = () =>
                 {
@@ -70,6 +74,24 @@ public static class TuiRunner
             // the loop ended
         }
     });
+
+    /// <summary>
+    /// The Linux console's F1-F5 (<see cref="TerminalKeys.LinuxConsoleFunctionKeys"/>): the ANSI
+    /// parser is told to expect ESC [ [ A .. E, as it expects a terminal's replies, for as long as
+    /// it runs; each then goes on as the function key, as if the parser had read it itself.
+    /// </summary>
+    private static void MapLinuxConsoleKeys(IApplication app)
+    {
+        if (app.Driver?.GetInputProcessor() is not { } input)
+        {
+            return;
+        }
+        var parser = input.GetParser();
+        foreach (var (final, key) in TerminalKeys.LinuxConsoleFunctionKeys)
+        {
+            parser.ExpectResponse(final.ToString(), "[", _ => input.RaiseKeyDownEvent(new Key(key)), abandoned: null, persistent: true);
+        }
+    }
 
     private static void RunShell()
     {

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using ClAdmin.Testing;
+
+namespace ClAdmin.EndToEnd.Tests.Tui;
+
+/// <summary>
+/// Terminal.Gui sets up its configuration (the built-in settings merged with ~/.tui/config.json,
+/// ./.tui/config.json and ~/.tui/cladmin.config.json) only when the screens open (issue 18 §1):
+/// a native cladmin runs every library's module initializer before Main, so without care any
+/// command (--version, run --show) paid for it. Seen from outside with strace: which files the
+/// program looks up. Meaningful with the native program (CLADMIN_TEST_BINARY, as scripts/test.sh
+/// runs them); with cladmin.dll the runtime never loads Terminal.Gui for these commands.
+/// </summary>
+public sealed class TerminalGuiStartupTests : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("cladmin-tgstart").FullName;
+
+    private string Trace => Path.Combine(_home, "strace.log");
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("run", "clstop", "nodes=node1", "--show")]
+    [InlineData("menus", "show", "clstop")]
+    public async Task A_command_other_than_the_screens_does_not_load_Terminal_Guis_configuration(params string[] args)
+    {
+        var cladmin = CladminProcess.StartInfo(args);
+        var info = new ProcessStartInfo("strace") { UseShellExecute = false, WorkingDirectory = _home, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-f", "-qq", "-e", "trace=file", "-o", Trace, cladmin.FileName, .. cladmin.ArgumentList])
+        {
+            info.ArgumentList.Add(a);
+        }
+        info.Environment["HOME"] = _home;
+        info.Environment["XDG_STATE_HOME"] = Path.Combine(_home, "state");
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        using var p = Process.Start(info) ?? throw new InvalidOperationException("strace did not start (is it installed? scripts/test.sh installs it)");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), $"cladmin {string.Join(' ', args)} did not finish");
+        var output = await stdout + await stderr;
+        Assert.True(p.ExitCode == 0, $"cladmin {string.Join(' ', args)}: exit {p.ExitCode}\n{output}");
+        var trace = File.ReadAllText(Trace);
+        Assert.Contains("execve(", trace); // the trace saw the program start
+        var lookups = trace.Split('\n').Where(l => l.Contains("/.tui/", StringComparison.Ordinal)).ToList();
+        Assert.True(lookups.Count == 0, $"cladmin {string.Join(' ', args)} looked up Terminal.Gui's configuration:\n{string.Join('\n', lookups)}");
+    }
+
+    [Fact]
+    public void The_screens_still_read_Terminal_Guis_configuration_files()
+    {
+        var done = Path.Combine(_home, "done");
+        var db = Path.Combine(_home, "cladmin.db");
+        var command = $"cd '{_home}' && strace -f -qq -e trace=file -o '{Trace}' {CladminProcess.ShellCommand} -x --db '{db}' " +
+            $"--log '{_home}/cladmin.log' --script '{_home}/cladmin.script'; echo $? > '{done}'";
+        var socket = "cladmin-tgstart-" + Guid.NewGuid().ToString("N")[..12];
+        Tmux(socket, "new-session", "-d", "-x", "80", "-y", "24", "env", "TERM=xterm", $"HOME={_home}", "DOTNET_NOLOGO=1",
+            "CLADMIN_EXIT_AFTER_FIRST_FRAME=1", "sh", "-c", command);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(done) || File.ReadAllText(done).Length == 0)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "cladmin -x did not exit after its first frame");
+                Thread.Sleep(50);
+            }
+        }
+        finally
+        {
+            Tmux(socket, "kill-server");
+        }
+        Assert.Equal("0", File.ReadAllText(done).Trim());
+        Assert.Contains($"{_home}/.tui/config.json", File.ReadAllText(Trace));
+    }
+
+    private static void Tmux(string socket, params string[] args)
+    {
+        var info = new ProcessStartInfo("tmux") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-L", socket, "-f", "/dev/null", .. args])
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(info) ?? throw new InvalidOperationException("tmux did not start");
+        p.StandardOutput.ReadToEnd();
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+}
