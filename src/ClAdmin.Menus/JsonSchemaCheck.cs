@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 
 namespace ClAdmin.Menus;
@@ -21,10 +22,7 @@ public sealed class JsonSchemaCheck
     public JsonSchemaCheck(string schemaText, string schemaName)
     {
         ArgumentNullException.ThrowIfNull(schemaText);
-        // A registry of its own: the global one refuses a second schema with the same $id.
-        _schema = new(() => (
-            JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() }),
-            JsonDocument.Parse(schemaText, Options).RootElement));
+        _schema = new(() => (JsonSchema.FromText(schemaText), JsonDocument.Parse(schemaText, Options).RootElement));
         _schemaName = schemaName;
     }
 
@@ -53,7 +51,8 @@ public sealed class JsonSchemaCheck
     {
         using var doc = JsonDocument.Parse(json, Options);
         var (schema, schemaText) = _schema.Value;
-        var results = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        // Options of its own for each run: the schema is registered (by its $id) in their registry.
+        var results = schema.Evaluate(JsonNode.Parse(json, documentOptions: Options), new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
         {
             return;
@@ -66,7 +65,7 @@ public sealed class JsonSchemaCheck
                 continue;
             }
             var pointer = node.InstanceLocation.ToString();
-            var rules = RulesAt(schemaText, Uri.UnescapeDataString(node.SchemaLocation.Fragment.TrimStart('#')));
+            var rules = RulesAt(schemaText, node.EvaluationPath.ToString());
             foreach (var (keyword, text) in failed)
             {
                 if (keyword == "required")
@@ -155,13 +154,23 @@ public sealed class JsonSchemaCheck
         }
     }
 
-    /// <summary>The subschema at <paramref name="location"/>. The location of an additionalProperties
-    /// subschema ends with the name of the property it checked (.../additionalProperties/node1).</summary>
-    private static JsonElement? RulesAt(JsonElement schema, string location) =>
-        Resolve(schema, location)
-        ?? (location.LastIndexOf('/') is var cut and > 0 && location[..cut].EndsWith("/additionalProperties", StringComparison.Ordinal)
-            ? Resolve(schema, location[..cut])
-            : null);
+    /// <summary>The subschema an evaluation path leads to: its tokens walk the schema from the root,
+    /// a <c>$ref</c> token going where the (local) reference points.</summary>
+    private static JsonElement? RulesAt(JsonElement schema, string evaluationPath)
+    {
+        JsonElement? at = schema;
+        foreach (var token in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Unescape))
+        {
+            if (at is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(token, out var next))
+            {
+                return null;
+            }
+            at = token == "$ref" && next.ValueKind == JsonValueKind.String && next.GetString() is ['#', .. var pointer]
+                ? Resolve(schema, pointer)
+                : next;
+        }
+        return at;
+    }
 
     /// <summary>The value at a JSON pointer (RFC 6901), or null when there is none.</summary>
     private static JsonElement? Resolve(JsonElement root, string pointer)
