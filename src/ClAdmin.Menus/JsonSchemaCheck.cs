@@ -1,6 +1,6 @@
 using System.Text.Json;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using System.Text.Json.Nodes;
+using Json.Schema;
 
 namespace ClAdmin.Menus;
 
@@ -8,10 +8,13 @@ namespace ClAdmin.Menus;
 /// The JSON-schema pass the menu files go through, for any JSON file checked against a schema of
 /// the repository (menus.schema.json, scenario.schema.json): syntax first, then the schema, each
 /// error naming the file, the JSON pointer and the line. Pure: it is handed texts.
+/// The validator is JsonSchema.Net, on System.Text.Json, which Native AOT compiles without
+/// reflection roots; the messages are ours, in the words `cladmin menus check` has always used.
 /// </summary>
 public sealed class JsonSchemaCheck
 {
-    private readonly Lazy<JsonSchema> _schema;
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip };
+    private readonly Lazy<(JsonSchema Schema, JsonElement Text)> _schema;
     private readonly string _schemaName;
 
     /// <param name="schemaText">The schema document.</param>
@@ -19,7 +22,7 @@ public sealed class JsonSchemaCheck
     public JsonSchemaCheck(string schemaText, string schemaName)
     {
         ArgumentNullException.ThrowIfNull(schemaText);
-        _schema = new(() => JsonSchema.FromJsonAsync(schemaText).GetAwaiter().GetResult());
+        _schema = new(() => (JsonSchema.FromText(schemaText), JsonDocument.Parse(schemaText, Options).RootElement));
         _schemaName = schemaName;
     }
 
@@ -29,7 +32,7 @@ public sealed class JsonSchemaCheck
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.Parse(json, Options);
         }
         catch (JsonException e)
         {
@@ -46,76 +49,155 @@ public sealed class JsonSchemaCheck
     /// <summary>Adds the schema errors of a syntactically valid document to <paramref name="errors"/>.</summary>
     internal void Add(string fileName, string json, Dictionary<string, int> lines, List<MenuError> errors)
     {
-        foreach (var error in Flatten(_schema.Value.Validate(json)))
+        using var doc = JsonDocument.Parse(json, Options);
+        var (schema, schemaText) = _schema.Value;
+        // Options of its own for each run: the schema is registered (by its $id) in their registry.
+        var results = schema.Evaluate(JsonNode.Parse(json, documentOptions: Options), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
         {
-            var pointer = MenuLoader.ToPointer(error.Path);
-            if (error.Property is { } property && error.Kind is ValidationErrorKind.PropertyRequired)
+            return;
+        }
+        var found = new List<MenuError>();
+        foreach (var node in Nodes(results))
+        {
+            if (node.Errors is not { Count: > 0 } failed)
             {
-                errors.Add(new MenuError(fileName, pointer, MenuLoader.Line(lines, pointer, error.LineNumber), $"required property '{property}' is missing"));
                 continue;
             }
-            if (error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed)
+            var pointer = node.InstanceLocation.ToString();
+            var rules = RulesAt(schemaText, node.EvaluationPath.ToString());
+            foreach (var (keyword, text) in failed)
             {
-                pointer = PointerOfProperty(error.Path, error.Property);
-                errors.Add(new MenuError(fileName, pointer, MenuLoader.Line(lines, pointer, error.LineNumber), $"unknown property '{error.Property}'"));
-                continue;
+                if (keyword == "required")
+                {
+                    foreach (var property in Missing(rules, Resolve(doc.RootElement, pointer)))
+                    {
+                        var at = pointer + "/" + JsonLines.Escape(property);
+                        found.Add(new MenuError(fileName, at, MenuLoader.Line(lines, at), $"required property '{property}' is missing"));
+                    }
+                    continue;
+                }
+                if (keyword.Length == 0 && node.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal))
+                {
+                    var property = Unescape(pointer[(pointer.LastIndexOf('/') + 1)..]);
+                    found.Add(new MenuError(fileName, pointer, MenuLoader.Line(lines, pointer), $"unknown property '{property}'"));
+                    continue;
+                }
+                found.Add(new MenuError(fileName, pointer, MenuLoader.Line(lines, pointer), Describe(keyword, text, rules)));
             }
-            errors.Add(new MenuError(fileName, pointer, MenuLoader.Line(lines, pointer, error.LineNumber), Describe(error)));
+        }
+        // In the order of the file, as a reader goes through it.
+        errors.AddRange(found.OrderBy(e => e.Line ?? int.MaxValue));
+    }
+
+    /// <summary>What the rule <paramref name="keyword"/> of the subschema <paramref name="rules"/> wants, in words.</summary>
+    private string Describe(string keyword, string text, JsonElement? rules)
+    {
+        var value = rules is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(keyword, out var v) ? v : (JsonElement?)null;
+        var raw = value?.GetRawText();
+        return keyword switch
+        {
+            "enum" => $"value is not one of the allowed values ({AllowedOf(value)})",
+            "pattern" => $"value does not match the pattern {(value?.ValueKind == JsonValueKind.String ? value.Value.GetString() : raw)}",
+            "type" => (value?.ValueKind == JsonValueKind.String ? value.Value.GetString() : null) switch
+            {
+                "string" => "a string is expected",
+                "boolean" => "true or false is expected",
+                "integer" => "an integer is expected",
+                "number" => "a number is expected",
+                "array" => "an array is expected",
+                "object" => "an object is expected",
+                _ => $"a value of type {raw} is expected",
+            },
+            "minLength" => "value is too short",
+            "maxLength" => $"value is longer than {raw} characters",
+            "minimum" => $"value is below {raw}",
+            "maximum" => $"value is above {raw}",
+            "minItems" => $"fewer than {raw} item(s)",
+            "minProperties" => $"fewer than {raw} propert(y/ies)",
+            _ => $"{keyword}: {text}",
+        };
+    }
+
+    private string AllowedOf(JsonElement? values) =>
+        values is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0
+            ? string.Join(", ", list.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? $"\"{v.GetString()}\"" : v.GetRawText()))
+            : $"see {_schemaName}";
+
+    /// <summary>The properties the subschema requires that the object lacks, in the schema's order.</summary>
+    private static IEnumerable<string> Missing(JsonElement? rules, JsonElement? instance)
+    {
+        if (rules is not { ValueKind: JsonValueKind.Object } r || !r.TryGetProperty("required", out var required)
+            || required.ValueKind != JsonValueKind.Array || instance is not { ValueKind: JsonValueKind.Object } o)
+        {
+            yield break;
+        }
+        foreach (var name in required.EnumerateArray().Select(n => n.GetString()).OfType<string>())
+        {
+            if (!o.TryGetProperty(name, out _))
+            {
+                yield return name;
+            }
         }
     }
 
-    private string Describe(ValidationError error) => error.Kind switch
+    /// <summary>The node and all the nodes under it (the list format holds them one level down).</summary>
+    private static IEnumerable<EvaluationResults> Nodes(EvaluationResults node)
     {
-        ValidationErrorKind.NotInEnumeration => $"value is not one of the allowed values ({AllowedOf(error)})",
-        ValidationErrorKind.PatternMismatch => $"value does not match the pattern {error.Schema?.Pattern}",
-        ValidationErrorKind.StringExpected => "a string is expected",
-        ValidationErrorKind.BooleanExpected => "true or false is expected",
-        ValidationErrorKind.IntegerExpected => "an integer is expected",
-        ValidationErrorKind.ArrayExpected => "an array is expected",
-        ValidationErrorKind.ObjectExpected => "an object is expected",
-        ValidationErrorKind.StringTooShort => "value is too short",
-        ValidationErrorKind.StringTooLong => $"value is longer than {error.Schema?.MaxLength} characters",
-        ValidationErrorKind.NumberTooSmall => $"value is below {error.Schema?.Minimum}",
-        ValidationErrorKind.NumberTooBig => $"value is above {error.Schema?.Maximum}",
-        ValidationErrorKind.TooFewItems => $"fewer than {error.Schema?.MinItems} item(s)",
-        ValidationErrorKind.TooFewProperties => $"fewer than {error.Schema?.MinProperties} propert(y/ies)",
-        _ => error.Kind.ToString(),
-    };
-
-    private string AllowedOf(ValidationError error) =>
-        error.Schema is { } s && s.Enumeration.Count > 0
-            ? string.Join(", ", s.Enumeration.Select(v => $"\"{v}\""))
-            : $"see {_schemaName}";
-
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
-    {
-        foreach (var error in errors)
+        yield return node;
+        foreach (var child in node.Details ?? [])
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            foreach (var nested in Nodes(child))
             {
-                foreach (var nested in Flatten(child.Errors.SelectMany(e => e.Value)))
-                {
-                    yield return nested;
-                }
+                yield return nested;
+            }
+        }
+    }
+
+    /// <summary>The subschema an evaluation path leads to: its tokens walk the schema from the root,
+    /// a <c>$ref</c> token going where the (local) reference points.</summary>
+    private static JsonElement? RulesAt(JsonElement schema, string evaluationPath)
+    {
+        JsonElement? at = schema;
+        foreach (var token in evaluationPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Unescape))
+        {
+            if (at is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(token, out var next))
+            {
+                return null;
+            }
+            at = token == "$ref" && next.ValueKind == JsonValueKind.String && next.GetString() is ['#', .. var pointer]
+                ? Resolve(schema, pointer)
+                : next;
+        }
+        return at;
+    }
+
+    /// <summary>The value at a JSON pointer (RFC 6901), or null when there is none.</summary>
+    private static JsonElement? Resolve(JsonElement root, string pointer)
+    {
+        var at = root;
+        if (pointer.Length == 0)
+        {
+            return at;
+        }
+        foreach (var token in pointer[1..].Split('/').Select(Unescape))
+        {
+            if (at.ValueKind == JsonValueKind.Object && at.TryGetProperty(token, out var child))
+            {
+                at = child;
+            }
+            else if (at.ValueKind == JsonValueKind.Array && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < at.GetArrayLength())
+            {
+                at = at[i];
             }
             else
             {
-                yield return error;
+                return null;
             }
         }
+        return at;
     }
 
-    /// <summary>The pointer of a named property: its name may hold dots, which NJsonSchema's path cannot tell apart.</summary>
-    private static string PointerOfProperty(string? path, string? property)
-    {
-        if (property is not null && path is not null && path.EndsWith("." + property, StringComparison.Ordinal))
-        {
-            return MenuLoader.ToPointer(path[..^(property.Length + 1)]) + "/" + JsonLines.Escape(property);
-        }
-        if (property is not null && path is not null && path == "#/" + property)
-        {
-            return "/" + JsonLines.Escape(property);
-        }
-        return MenuLoader.ToPointer(path);
-    }
+    private static string Unescape(string token) =>
+        token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 }

@@ -72,18 +72,6 @@ public static class MenuLoader
         }
     }
 
-    /// <summary>NJsonSchema paths look like <c>#/dialogs[0].fields[2].prefix</c>; errors use JSON pointers.</summary>
-    internal static string ToPointer(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "#")
-        {
-            return "";
-        }
-        var p = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-        p = System.Text.RegularExpressions.Regex.Replace(p, @"\[(\d+)\]", "/$1");
-        return "/" + p.Replace('.', '/');
-    }
-
     internal static int? Line(Dictionary<string, int> lines, string pointer, int fallback = 0)
     {
         var p = pointer;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using ClAdmin.Menus;
 
 namespace ClAdmin;
@@ -9,6 +10,13 @@ public static class Cli
     /// <summary>Runs cladmin with the given arguments and returns its exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        if (args is ["--version"])
+        {
+            // What System.CommandLine's --version prints, without building every verb first.
+            output.WriteLine(typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            return ExitCodes.Ok;
+        }
         var menusOption = new Option<string?>("--menus")
         {
             Description = "Directory of menu files (default: the menus shipped with cladmin)",
