@@ -40,6 +40,14 @@ public static class NetworkModules
             : (Table.TryGetValue(("ether", r), out var e) ? e : Table[("ether", "normal")]) with { Type = type };
     }
 
+    /// <summary>The predefined rate <paramref name="module"/> runs at (its interval and failure cycle), else "custom".</summary>
+    public static string RateOf(NetworkModule module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return Rates.FirstOrDefault(r => Predefined(module.Type, r) is var p
+            && Math.Abs(p.Interval - module.Interval) < 1e-9 && p.FailureCycle == module.FailureCycle) ?? "custom";
+    }
+
     /// <summary>The module that heartbeats on networks of <paramref name="type"/>: the configuration's tuning, else Normal.</summary>
     public static NetworkModule Of(ClusterConfiguration? config, string type) =>
         config?.NetworkModules.FirstOrDefault(m => m.Type == type) ?? Predefined(type);

@@ -24,4 +24,10 @@ public interface IDynamicReconfiguration
 
 /// <summary>What a DARE changes: <paramref name="Release"/> the groups removed or changed, <paramref name="Acquire"/>
 /// the groups added or changed; <paramref name="Node"/> the node the synchronization runs from.</summary>
-public sealed record DareRequest(string Node, IReadOnlyList<string> Release, IReadOnlyList<string> Acquire);
+public sealed record DareRequest(string Node, IReadOnlyList<string> Release, IReadOnlyList<string> Acquire)
+{
+    /// <summary>The topology changes, each "add|remove|change CLASS NAME" (node, network, interface, network_module):
+    /// when there are any, the topology is reconfigured between the release and the acquire
+    /// (reconfig_topology_start, reconfig_topology_complete).</summary>
+    public IReadOnlyList<string> Topology { get; init; } = [];
+}

@@ -26,6 +26,9 @@ public static class OdmClasses
         ("HACMPsite", "name nodelist dominance backup", ""),
         ("HACMPnode", "name object value", "node_id node_handle version"),
         ("HACMPnetwork", "name attr netmask nimname hb_offset", "network_id alias"),
+        // HACMPnim: [UNCONFIRMED] descriptor names, recalled from HACMP 5.x snapshots (hbrate in microseconds,
+        // cycle the missed heartbeats, grace the grace period in seconds); the others are accepted and not kept.
+        ("HACMPnim", "name desc path para entry_type next_generic_type next_generic_name", "addrtype grace hbrate cycle gratarp src_routing"),
         ("HACMPadapter", "type network nettype attr ip_label function identifier haddr node netmask interfacename", ""),
         ("HACMPserver", "name start stop startup_mode monitors", ""),
         ("HACMPmonitor", "monitor name value", ""),

@@ -11,7 +11,7 @@ public static class OdmMapping
     /// <summary>Every class, in the order odm export and snapshots write them.</summary>
     public static readonly IReadOnlyList<string> Classes =
     [
-        "HACMPcluster", "HACMPsite", "HACMPnode", "HACMPnetwork", "HACMPadapter", "HACMPserver", "HACMPmonitor",
+        "HACMPcluster", "HACMPsite", "HACMPnode", "HACMPnetwork", "HACMPnim", "HACMPadapter", "HACMPserver", "HACMPmonitor",
         "CLvolgrp", "CLfilesys", "HACMPtimer", "HACMPgroup", "HACMPresource", "HACMPrgdependency",
         "HACMPrg_loc_dependency", "HACMPfilecollection", "HACMPfcfile", "HACMPcustom", "HACMPevent",
     ];
@@ -52,6 +52,10 @@ public static class OdmMapping
             id++;
             Add("HACMPnetwork", S("name", n.Name), S("attr", n.IsIp ? (n.Public ? "public" : "private") : "serial"), S("netmask", n.Netmask),
                 N("network_id", id), N("alias", n.Ipat == IpatMethod.Aliasing ? 1 : 0), S("nimname", n.Type), S("hb_offset", n.HeartbeatOffset));
+        }
+        foreach (var m in c.NetworkModules)
+        {
+            Add("HACMPnim", S("name", m.Type), N("hbrate", (int)Math.Round(m.Interval * 1_000_000)), N("cycle", m.FailureCycle), N("grace", m.GracePeriod));
         }
         var netType = c.Networks.GroupBy(n => n.Name).ToDictionary(g => g.Key, g => g.First());
         OdmAttribute[] Adapter(string label, string network, string function, string identifier, string haddr, string node, string netmask, string device)
@@ -225,6 +229,12 @@ public static class OdmMapping
         }
         var networks = Of("HACMPnetwork").Select(o => new Network(o.Get("name"), o.Get("nimname"), o.Get("netmask"),
             o.Get("alias") == "0" ? IpatMethod.Replacement : IpatMethod.Aliasing, o.Get("attr") != "private", o.Get("hb_offset"))).ToList();
+        var modules = Of("HACMPnim").Select(o => new NetworkModule(o.Get("name"), Int(o, "hbrate") / 1_000_000.0, Int(o, "cycle"),
+            o.Get("grace").Length == 0 ? 60 : Int(o, "grace"))).ToList();
+        foreach (var bad in modules.Where(m => m.Interval <= 0 || m.FailureCycle < 1))
+        {
+            errors.Add($"HACMPnim {bad.Type}: hbrate and cycle must be more than 0");
+        }
         var adapters = Of("HACMPadapter").ToList();
         var groups = Of("HACMPgroup").Select(o =>
         {
@@ -283,6 +293,7 @@ public static class OdmMapping
             Sites = [.. Of("HACMPsite").Select(o => new Site(o.Get("name"), Split(o.Get("nodelist")), o.Get("dominance") == "yes", o["backup"] ?? "none"))],
             Nodes = [.. Of("HACMPnode").Where(o => o.Get("object") == "COMMUNICATION_PATH").Select(o => new Node(o.Get("name"), o.Get("value")))],
             Networks = networks,
+            NetworkModules = modules,
             Interfaces = [.. adapters.Where(a => a.Get("function") == "boot").Select(a => new Interface(a.Get("ip_label"), a.Get("network"), a.Get("node"), a.Get("interfacename"), a.Get("identifier")))],
             ServiceIps = [.. adapters.Where(a => a.Get("function") == "service").Select(a => new ServiceIp(a.Get("ip_label"), a.Get("network"), a.Get("netmask"), a.Get("node"), a.Get("identifier"), a.Get("haddr")))],
             PersistentIps = [.. adapters.Where(a => a.Get("function") == "persistent").Select(a => new PersistentIp(a.Get("ip_label"), a.Get("network"), a.Get("node"), a.Get("identifier")))],

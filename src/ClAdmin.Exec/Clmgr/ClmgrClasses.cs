@@ -134,11 +134,12 @@ public static class ClmgrClasses
     public static readonly ClusterClass Cluster = new();
     public static readonly DependencyClass Dependency = new();
     public static readonly EventClass Event = new();
+    public static readonly NetworkModuleClass NetworkModule = new();
 
     /// <summary>Every class clmgr serves here, for lookups by name or alias.</summary>
     public static readonly IReadOnlyList<ClmgrClass> All =
         [Cluster, Site, Node, Network, Interface, ServiceIp, PersistentIp, ApplicationController, ApplicationMonitor, VolumeGroup, FileSystem,
-         ResourceGroup, Dependency, FileCollection, FallbackTimer, Event];
+         ResourceGroup, Dependency, FileCollection, FallbackTimer, Event, NetworkModule];
 
     /// <summary>Finds a class by name, alias or unambiguous prefix, case-insensitively. "snapshot" is handled by the handler.</summary>
     public static ClmgrClass? Find(string name)

@@ -8,6 +8,7 @@ namespace ClAdmin.Exec.Sync;
 /// removed or changed between the active configuration and the one being synchronized are released, the
 /// groups added or changed are acquired. A group is changed when its node list, policies, timers or
 /// resources differ, or the application controllers and service labels it holds are defined otherwise.
+/// The nodes, networks, interfaces and network modules added, removed or changed are the topology changes.
 /// </summary>
 public static class DareChanges
 {
@@ -21,7 +22,36 @@ public static class DareChanges
         var changed = before.Keys.Where(g => after.TryGetValue(g, out var s) && s != before[g]).ToHashSet(StringComparer.Ordinal);
         return new DareRequest(node,
             [.. active.ResourceGroups.Select(g => g.Name).Where(g => !after.ContainsKey(g) || changed.Contains(g))],
-            [.. next.ResourceGroups.Select(g => g.Name).Where(g => !before.ContainsKey(g) || changed.Contains(g))]);
+            [.. next.ResourceGroups.Select(g => g.Name).Where(g => !before.ContainsKey(g) || changed.Contains(g))])
+        {
+            Topology =
+            [
+                .. Compare("node", active.Nodes, next.Nodes, n => n.Name),
+                .. Compare("network", active.Networks, next.Networks, n => n.Name),
+                .. Compare("interface", active.Interfaces, next.Interfaces, i => i.Label),
+                .. Compare("network_module", active.NetworkModules, next.NetworkModules, m => m.Type),
+            ],
+        };
+    }
+
+    /// <summary>The topology objects of one class added, removed or changed (records compared by value), as "add|remove|change CLASS NAME".</summary>
+    private static IEnumerable<string> Compare<T>(string cls, IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> key)
+        where T : notnull
+    {
+        var old = before.GroupBy(key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = after.GroupBy(key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var k in old.Keys.Where(k => !now.ContainsKey(k)))
+        {
+            yield return $"remove {cls} {k}";
+        }
+        foreach (var k in now.Keys.Where(k => !old.ContainsKey(k)))
+        {
+            yield return $"add {cls} {k}";
+        }
+        foreach (var k in now.Keys.Where(k => old.TryGetValue(k, out var o) && !o.Equals(now[k])))
+        {
+            yield return $"change {cls} {k}";
+        }
     }
 
     private static string Signature(ClusterConfiguration c, ResourceGroup g)

@@ -219,10 +219,14 @@ internal static class LvmCommands
     }
 
     /// <summary>Why the node cannot vary the VG on (message text), or null when it can.</summary>
+    /// <summary>Why a varyon is refused, or null. An enhanced concurrent VG active on another node is refused through
+    /// gsclvmd, unless that node is on the other side of a partition: with no SCSI reserve, both sides then vary it
+    /// on active (semantics §7.7 [DOC], the avoid-partition page).</summary>
     private static string? CheckVaryOn(SimWorld world, SimNode node, VolumeGroup vg, bool active)
     {
         if (Lvm.ReservedElsewhere(world, node, vg)
-            || (active && vg.EnhancedConcurrent && Lvm.OtherHolders(world, node, vg.VgId).Any(h => h.Vg.State == VaryState.Active)))
+            || (active && vg.EnhancedConcurrent && Lvm.OtherHolders(world, node, vg.VgId)
+                .Any(h => h.Vg.State == VaryState.Active && !Manager.Heartbeats.Apart(world, node.Name, h.Node.Name))))
         {
             return "0516-013 varyonvg: The volume group cannot be varied on because\n\tthere are no good copies of the descriptor area.";
         }

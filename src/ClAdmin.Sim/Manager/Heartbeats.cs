@@ -171,6 +171,15 @@ public static class Heartbeats
         return side;
     }
 
+    /// <summary>True when the cluster managers know <paramref name="a"/> and <paramref name="b"/> to be on two sides of a
+    /// partition (R-DETECT): each side took the other for failed, and group services no longer join them.</summary>
+    public static bool Apart(SimWorld world, string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        string? SideOf(string n) => world.Cluster.Detected.FirstOrDefault(f => f.StartsWith($"partition:{n}:", StringComparison.Ordinal));
+        return SideOf(a) is { } x && SideOf(b) is { } y && x.Split(':')[2] != y.Split(':')[2];
+    }
+
     /// <summary>The partitions of the listening cluster nodes (R-DETECT): one set when every node hears the others.</summary>
     public static List<HashSet<string>> Partitions(SimWorld world, ClusterConfiguration config)
     {

@@ -7,7 +7,8 @@ using ClAdmin.Sim.Model;
 namespace ClAdmin.Sim.Manager;
 
 /// <summary>DARE on the simulated cluster (semantics §9.4): the events reconfig_resource_release, then (once the
-/// synchronization made the new configuration active) reconfig_resource_acquire and reconfig_resource_complete,
+/// synchronization made the new configuration active) reconfig_topology_start and reconfig_topology_complete when
+/// the topology changed, then reconfig_resource_acquire and reconfig_resource_complete,
 /// run on every member to a stable cluster, in step mode too (the synchronization waits for them).</summary>
 public sealed partial class SimClusterServices : IDynamicReconfiguration
 {
@@ -34,6 +35,12 @@ public sealed partial class SimClusterServices : IDynamicReconfiguration
         ArgumentNullException.ThrowIfNull(request);
         return DareAsync(request, world =>
         {
+            if (request.Topology.Count > 0)
+            {
+                // §9.4: release, reconfigure the topology (the new rings are those of the active configuration), acquire.
+                world.Cluster.Queue.Add(new QueuedEvent { Name = "reconfig_topology_start", Args = { request.Node } });
+                world.Cluster.Queue.Add(new QueuedEvent { Name = "reconfig_topology_complete", Args = { request.Node } });
+            }
             world.Cluster.Queue.Add(new QueuedEvent { Name = "reconfig_resource_acquire", Args = { request.Node } });
             world.Cluster.Queue.Add(new QueuedEvent { Name = "reconfig_resource_complete", Args = { request.Node } });
         }, cancellationToken);
