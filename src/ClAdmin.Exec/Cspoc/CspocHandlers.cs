@@ -27,6 +27,7 @@ public static class CspocHandlers
             new DiskHandler(engine, nodes),
             new InterfaceHandler(engine, nodes),
             new SyncdHandler(engine, nodes),
+            new ClsnapHandler(engine, nodes),
         ];
     }
 }
