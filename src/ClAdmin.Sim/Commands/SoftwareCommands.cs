@@ -227,6 +227,11 @@ internal static class SoftwareCommands
         {
             return ctx.Fail($"installp: Not a recognized flag: {bad}\nUsage: {InstallpUsage}", 2);
         }
+        if (argv.Count == 0)
+        {
+            // installp alone prints its usage, as every menu command run alone must (issue 17).
+            return ctx.Fail($"Usage: {InstallpUsage}", 2);
+        }
         var software = ctx.Node.Software;
         if (g.Has('C'))
         {
