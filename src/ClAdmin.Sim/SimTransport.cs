@@ -95,16 +95,23 @@ public sealed class SimTransport : ITransport
                 {
                     _json ??= _store.Serialize(world);
                 }
-                var result = SimShell.Execute(world, command.Node, line, command.StandardInputText());
-                if (!result.Reachable)
+                try
                 {
-                    return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
-                        $"cladmin: {command.Node}: unreachable (the simulated node is down or cut off)\n", clock.Elapsed);
+                    var result = SimShell.Execute(world, command.Node, line, command.StandardInputText());
+                    if (!result.Reachable)
+                    {
+                        return new NodeResult(command.Node, NodeOutcome.Unreachable, NodeExitCodes.Unreachable, "",
+                            $"cladmin: {command.Node}: unreachable (the simulated node is down or cut off)\n", clock.Elapsed);
+                    }
+                    if (query || Save(world))
+                    {
+                        var outcome = result.ExitCode == 0 ? NodeOutcome.Ok : NodeOutcome.Failed;
+                        return new NodeResult(command.Node, outcome, result.ExitCode, result.Stdout, result.Stderr, clock.Elapsed);
+                    }
                 }
-                if (query || Save(world))
+                catch (WorldChangedException)
                 {
-                    var outcome = result.ExitCode == 0 ? NodeOutcome.Ok : NodeOutcome.Failed;
-                    return new NodeResult(command.Node, outcome, result.ExitCode, result.Stdout, result.Stderr, clock.Elapsed);
+                    // A file it read came from a newer save: run again on that world, never on a mix of the two.
                 }
                 if (attempt == Attempts)
                 {
@@ -136,14 +143,21 @@ public sealed class SimTransport : ITransport
             {
                 var world = Current();
                 _json ??= _store.Serialize(world);
-                if (!change(world))
+                try
                 {
-                    _world = null; // whatever it touched is dropped: read the stored world again
-                    return false;
+                    if (!change(world))
+                    {
+                        _world = null; // whatever it touched is dropped: read the stored world again
+                        return false;
+                    }
+                    if (Save(world))
+                    {
+                        return true;
+                    }
                 }
-                if (Save(world))
+                catch (WorldChangedException)
                 {
-                    return true;
+                    // A file it read came from a newer save: change that world instead.
                 }
                 _world = null;
             }

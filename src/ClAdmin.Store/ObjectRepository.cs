@@ -445,14 +445,28 @@ public sealed partial class ObjectRepository : IDisposable
         return current + 1;
     });
 
-    /// <summary>The content of a world's file kept apart, or null when there is none.</summary>
-    public string? LoadWorldFile(string world, string node, string path) => Guard(() =>
+    /// <summary>The content of a world's file kept apart (null when there is none) as the world's save
+    /// <paramref name="version"/> left it: read in one statement with the world's version, so that a
+    /// newer save never hands out its content to a run that loaded an older one.</summary>
+    /// <exception cref="StoreException">Conflict when the world is no longer at <paramref name="version"/>.</exception>
+    public string? LoadWorldFile(string world, string node, string path, long version) => Guard(() =>
     {
-        using var cmd = Command("SELECT content FROM world_file WHERE world = $w AND node = $n AND path = $p");
+        using var cmd = Command("""
+            SELECT s.version, f.content FROM world_state s
+            LEFT JOIN world_file f ON f.world = s.name AND f.node = $n AND f.path = $p
+            WHERE s.name = $w
+            """);
         cmd.Parameters.AddWithValue("$w", world);
         cmd.Parameters.AddWithValue("$n", node);
         cmd.Parameters.AddWithValue("$p", path);
-        return cmd.ExecuteScalar() as string;
+        using var r = cmd.ExecuteReader();
+        var found = r.Read() ? r.GetInt64(0) : 0;
+        if (found != version)
+        {
+            throw new StoreException(StoreErrorKind.Conflict,
+                $"world \"{world}\" changed underneath: {node}:{path} read at version {found}, the world was loaded at {version}; load it again");
+        }
+        return r.IsDBNull(1) ? null : r.GetString(1);
     });
 
     private void WriteWorldFiles(string world, WorldFileChanges files, SqliteTransaction tx)

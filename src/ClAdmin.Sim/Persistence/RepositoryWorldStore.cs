@@ -24,10 +24,10 @@ public sealed class RepositoryWorldStore(Func<ObjectRepository> openRepository, 
 
     /// <summary>The world of <paramref name="doc"/>, each file's content read on first use on a connection of its own.</summary>
     public static StoredWorld Decode(WorldDocument doc, Func<ObjectRepository> openRepository) =>
-        SqliteWorldStore.Decode(doc, (node, path) =>
+        SqliteWorldStore.Decode(doc, (node, path, version) =>
         {
             using var repo = openRepository();
-            return repo.LoadWorldFile(SqliteWorldStore.DefaultWorld, node, path);
+            return repo.LoadWorldFile(SqliteWorldStore.DefaultWorld, node, path, version);
         });
 
     public string Serialize(SimWorld world) => WorldJson.SerializeCore(world);

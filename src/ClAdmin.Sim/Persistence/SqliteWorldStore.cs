@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClAdmin.Sim.Model;
 using ClAdmin.Store;
 
@@ -16,15 +17,24 @@ public sealed class SqliteWorldStore(ObjectRepository repository, string worldNa
 {
     public const string DefaultWorld = "default";
 
-    public StoredWorld? Load() =>
-        repository.LoadWorld(worldName) is { } doc ? Decode(doc, (node, path) => repository.LoadWorldFile(worldName, node, path)) : null;
+    /// <summary>The version each loaded world is at (as loaded, then as this process saved it): a file read on
+    /// first use must come from that save, not a newer one.</summary>
+    private static readonly ConditionalWeakTable<SimWorld, StrongBox<long>> Versions = [];
 
-    /// <summary>The world of <paramref name="doc"/>, its files' contents read with <paramref name="readFile"/> (node, path) on first use.</summary>
-    public static StoredWorld Decode(WorldDocument doc, Func<string, string, string?> readFile)
+    public StoredWorld? Load() =>
+        repository.LoadWorld(worldName) is { } doc ? Decode(doc, (node, path, version) => repository.LoadWorldFile(worldName, node, path, version)) : null;
+
+    /// <summary>The world of <paramref name="doc"/>, its files' contents read with <paramref name="readFile"/>
+    /// (node, path, the world's version they must come from) on first use.</summary>
+    /// <remarks>Reading a file after another process saved the world throws <see cref="WorldChangedException"/>:
+    /// the command must run again on the world loaded afresh, or it would mix the two states.</remarks>
+    public static StoredWorld Decode(WorldDocument doc, Func<string, string, long, string?> readFile)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(readFile);
         var world = WorldJson.Deserialize(doc.Json);
+        var version = new StrongBox<long>(doc.Version);
+        Versions.AddOrUpdate(world, version);
         foreach (var node in world.Nodes)
         {
             foreach (var (path, file) in node.Files)
@@ -32,11 +42,23 @@ public sealed class SqliteWorldStore(ObjectRepository repository, string worldNa
                 if (file.Apart)
                 {
                     var (n, p) = (node.Name, path);
-                    file.Stored(n + p, () => readFile(n, p) ?? "");
+                    file.Stored(n + p, () => Read(n, p));
                 }
             }
         }
         return new StoredWorld(world, doc.Version, doc.Json);
+
+        string Read(string node, string path)
+        {
+            try
+            {
+                return readFile(node, path, version.Value) ?? "";
+            }
+            catch (StoreException e) when (e.Kind == StoreErrorKind.Conflict)
+            {
+                throw new WorldChangedException(e.Message, e);
+            }
+        }
     }
 
     public string Serialize(SimWorld world) => WorldJson.SerializeCore(world);
@@ -84,6 +106,10 @@ public sealed class SqliteWorldStore(ObjectRepository repository, string worldNa
             {
                 file.Stored(node.Name + path, null);
             }
+        }
+        if (Versions.TryGetValue(world, out var at))
+        {
+            at.Value = version; // files not read yet now come from this save
         }
         return WorldSaveResult.Ok(version);
     }
