@@ -76,6 +76,11 @@ public static class ClmgrValues
         ["HWADDR"] = ClmgrValueKind.HardwareAddress,
         // Cluster.
         ["CLUSTER_ID"] = ClmgrValueKind.Number,
+        // Network modules (failure detection rate).
+        ["FAILURE_RATE"] = ClmgrValueKind.Choice,
+        ["HB_INTERVAL"] = ClmgrValueKind.Number,
+        ["FAILURE_CYCLE"] = ClmgrValueKind.Number,
+        ["GRACE_PERIOD"] = ClmgrValueKind.Number,
         ["RG_SETTLING_TIME"] = ClmgrValueKind.Number,
         ["RG_DIST_POLICY"] = ClmgrValueKind.Choice,
         // Applications and monitors.

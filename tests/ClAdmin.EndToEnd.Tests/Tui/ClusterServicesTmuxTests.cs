@@ -4,8 +4,8 @@ namespace ClAdmin.EndToEnd.Tests.Tui;
 
 /// <summary>
 /// A newcomer's first real action on the demo cluster, in the real cladmin under tmux: smitty
-/// cl_admin, Manage HACMP Services, Start Cluster Services, Enter with the dialog's defaults;
-/// then clRGinfo shows each group ONLINE on its home node (rg1 on node1, rg2 on node2).
+/// cl_admin, Manage HACMP Services, Start Cluster Services, whose node field offers the local node as
+/// SMIT does (powerha-menus.md §4.1), widened to both nodes; Enter; then clRGinfo shows each group ONLINE on its home node (rg1 on node1, rg2 on node2).
 /// </summary>
 public sealed class ClusterServicesTmuxTests
 {
@@ -20,6 +20,11 @@ public sealed class ClusterServicesTmuxTests
         t.Keys("Enter");
         var dialog = t.WaitFor("Type or select values in entry fields.");
         Assert.Contains("Start now, on system restart or both", dialog);
+        Assert.Contains("[node1]", dialog);
+        // The cursor is on the first field; the nodes are the second.
+        t.Keys("Down", "Home", "C-k");
+        t.Type("node1,node2");
+        t.WaitFor("[node1,node2]");
         t.Keys("Enter");
         var status = t.WaitUntil(s => s.Contains("COMMAND STATUS", StringComparison.Ordinal) && s.Contains("Command: ", StringComparison.Ordinal)
             && !s.Contains("Command: running", StringComparison.Ordinal), "the command status with its result", 60_000);

@@ -208,7 +208,7 @@ public sealed class UtilityCommandTests : IDisposable
         var names = UtilityHandlers.Create(_cluster.Open, StoppedClusterState.Instance).SelectMany(h => h.Names).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Equal(
-            ["clRGinfo", "cldisp", "cldump", "clfindres", "cllsappmon", "cllsclstr", "cllsgrp", "cllsif", "cllsnode", "cllsnw", "cllsres", "cllsserv", "clshowres", "clshowsrv", "clstat", "cltopinfo"],
+            ["clRGinfo", "cldisp", "cldump", "clfindres", "cllsappmon", "cllsclstr", "cllsgrp", "cllsif", "cllsnode", "cllsnw", "cllsres", "cllsserv", "clshowres", "clshowsrv", "clstat", "cltopinfo", "get_local_nodename"],
             names.Order(StringComparer.Ordinal));
         Assert.All(names, n => Assert.NotNull(CommandCatalog.Default.Find(n)));
     }
