@@ -10,8 +10,9 @@ namespace ClAdmin.Exec.Processes;
 /// <summary>
 /// <see cref="IProcessRunner"/> over CliWrap: it starts the program (arguments as separate words,
 /// never a shell string), feeds its standard input from a string or a stream, keeps standard
-/// output and standard error apart, and reports the exit code. Cancellation is CliWrap's forceful
-/// one (the process tree is killed); a process that has already exited is never tree-killed (a
+/// output and standard error apart, and reports the exit code. A run's cancellation is CliWrap's
+/// forceful one (the process tree is killed); an interactive process's Kill kills the tree itself,
+/// so its output is read to the end; a process that has already exited is never tree-killed (a
 /// tree kill reads all of /proc).
 /// </summary>
 public sealed class SystemProcessRunner : IProcessRunner
@@ -135,9 +136,6 @@ public sealed class SystemProcessRunner : IProcessRunner
         private readonly Pipe _input = new();
         private readonly Pipe _output = new(Unbounded);
         private readonly Pipe _error = new(Unbounded);
-        /// <summary>CliWrap's forceful cancellation (never disposed: a kill may still be under way
-        /// when the caller disposes this).</summary>
-        private readonly CancellationTokenSource _kill = new();
         private Process? _process;
         private readonly Task<int> _exit;
 
@@ -150,11 +148,10 @@ public sealed class SystemProcessRunner : IProcessRunner
             CommandTask<CommandResult> task;
             try
             {
-                task = Execute(spec, command, p => _process = p, _kill.Token);
+                task = Execute(spec, command, p => _process = p, CancellationToken.None);
             }
             catch
             {
-                _kill.Dispose();
                 _input.Writer.Complete();
                 throw;
             }
@@ -183,10 +180,6 @@ public sealed class SystemProcessRunner : IProcessRunner
             try
             {
                 return (await task.ConfigureAwait(false)).ExitCode;
-            }
-            catch (OperationCanceledException)
-            {
-                return Killed; // Kill(): CliWrap's forceful cancellation, SIGKILL to the tree
             }
             finally
             {
@@ -226,11 +219,21 @@ public sealed class SystemProcessRunner : IProcessRunner
 
         public Task WaitForExitAsync(CancellationToken cancellationToken) => _exit.WaitAsync(cancellationToken);
 
+        /// <summary>Kills the tree here rather than through CliWrap's cancellation, which would
+        /// also stop copying the output: what ssh printed just before (a late acknowledgement:
+        /// the command did start) must still reach the reader.</summary>
         public void Kill()
         {
-            if (!HasExited)
+            if (!HasExited && _process is { } process)
             {
-                _kill.Cancel(); // a tree kill reads all of /proc: only for a process still running
+                try
+                {
+                    process.Kill(entireProcessTree: true); // reads all of /proc: only for a process still running
+                }
+                catch (InvalidOperationException)
+                {
+                    // Gone meanwhile.
+                }
             }
         }
 
