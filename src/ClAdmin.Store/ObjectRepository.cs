@@ -618,11 +618,20 @@ public sealed partial class ObjectRepository : IDisposable
     }
 
     /// <summary>Turns SQLite's busy/locked and not-a-database codes into clear store errors.</summary>
-    private T Guard<T>(Func<T> action)
+    /// <summary>Runs a store operation, turning SQLite failures into store errors; each is an
+    /// event of the diagnostic log (its name, outcome and duration).</summary>
+    private T Guard<T>(Func<T> action, [System.Runtime.CompilerServices.CallerMemberName] string operation = "")
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            return action();
+            var result = action();
+            Serilog.Log.Information("store {Operation}: ok in {DurationMs:0.0} ms", operation, clock.Elapsed.TotalMilliseconds);
+            return result;
+        }
+        catch (Exception e) when (Failed(operation, e, clock))
+        {
+            throw; // never: Failed only logs
         }
         catch (SqliteException e) when (IsReadOnly && e.SqliteErrorCode == 11)
         {
@@ -654,11 +663,17 @@ public sealed partial class ObjectRepository : IDisposable
         _ => null,
     };
 
-    private void Guard(Action action) => Guard(() =>
+    private void Guard(Action action, [System.Runtime.CompilerServices.CallerMemberName] string operation = "") => Guard(() =>
     {
         action();
         return 0;
-    });
+    }, operation);
+
+    private static bool Failed(string operation, Exception e, System.Diagnostics.Stopwatch clock)
+    {
+        Serilog.Log.Warning("store {Operation}: {Error} after {DurationMs:0.0} ms", operation, e.GetType().Name, clock.Elapsed.TotalMilliseconds);
+        return false;
+    }
 
     public void Dispose() => _connection.Dispose();
 }

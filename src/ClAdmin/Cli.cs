@@ -62,6 +62,27 @@ public static class Cli
         {
             Environment.SetEnvironmentVariable("NO_COLOR", "1");
         }
+        // The diagnostic log's verb event: the verb only (its arguments may name values).
+        var verb = VerbOf(parse);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var code = Invoke(parse, parse.GetValue(debug), output, error);
+        Serilog.Log.Information("verb {Verb}: exit {ExitCode} in {DurationMs:0.0} ms", verb, code, clock.Elapsed.TotalMilliseconds);
+        return code;
+    }
+
+    /// <summary>The verb's words ("sim init"), or "(screens)" for cladmin without one.</summary>
+    private static string VerbOf(ParseResult parse)
+    {
+        var words = new List<string>();
+        for (var c = parse.CommandResult; c is { Parent: not null }; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            words.Insert(0, c.Command.Name);
+        }
+        return words.Count == 0 ? "(screens)" : string.Join(' ', words);
+    }
+
+    private static int Invoke(ParseResult parse, bool debug, TextWriter output, TextWriter error)
+    {
         try
         {
             // Ctrl-C cancels the run; remote commands are then stopped on their nodes (over a new
@@ -81,26 +102,19 @@ public static class Cli
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return InternalError(e, parse.GetValue(debug), error);
+            return InternalError(e, debug, error);
         }
     }
 
-    /// <summary>Exit code 3: the message and where the details were written; the stack trace on
-    /// screen only with --debug.</summary>
+    /// <summary>Exit code 3: the message and where the details were written (the diagnostic
+    /// log); the stack trace on screen only with --debug.</summary>
     private static int InternalError(Exception e, bool debug, TextWriter error)
     {
-        var log = Path.Combine(Tui.Logging.FileSessionLog.DefaultDirectory(), "cladmin-error.log");
-        var reference = "";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(log)!);
-            File.AppendAllText(log, $"[{DateTimeOffset.Now:O}] cladmin {Environment.ProcessId}\n{e}\n\n");
-            reference = $" (details in {log})";
-        }
-        catch (Exception logError) when (logError is IOException or UnauthorizedAccessException)
-        {
-            reference = " (the details could not be written to a log)";
-        }
+        var before = DiagnosticLog.End();
+        Serilog.Log.Fatal(e, "internal error: {Message}", e.Message); // written through at once (not buffered)
+        var reference = DiagnosticLog.End() is { Path: { } log } after && after != before
+            ? $" (details in {log})"
+            : " (the details could not be written to a log)";
         error.WriteLine($"cladmin: internal error: {e.Message}{reference}");
         if (debug)
         {

@@ -49,4 +49,63 @@ public sealed class SystemProcessRunnerTests
             File.Delete(pidFile);
         }
     }
+
+    [Fact]
+    public void The_system_runner_starts_processes_through_CliWrap()
+    {
+        // Issue 18 §2: the runner interface stays; its system implementation is CliWrap's.
+        Assert.Contains(typeof(SystemProcessRunner).Assembly.GetReferencedAssemblies(), a => a.Name == "CliWrap");
+    }
+
+    [Fact]
+    public async Task An_interactive_process_echoes_its_input_and_reports_its_exit_code()
+    {
+        using var process = SystemProcessRunner.Instance.Start(new ProcessSpec("sh", ["-c", "cat; echo err >&2; exit 7"]));
+        var output = new StreamReader(process.Output).ReadToEndAsync();
+        var error = new StreamReader(process.Error).ReadToEndAsync();
+        await process.Input.WriteAsync("hello\n");
+        await process.Input.FlushAsync();
+        process.Input.Close();
+        await process.WaitForExitAsync(CancellationToken.None);
+        Assert.True(process.HasExited);
+        Assert.Equal(7, process.ExitCode);
+        Assert.Equal("hello\n", await output);
+        Assert.Equal("err\n", await error);
+        process.Kill(); // a process that has exited: nothing to kill, its exit code stays
+        Assert.Equal(7, process.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_killed_interactive_process_reports_SIGKILL()
+    {
+        using var process = SystemProcessRunner.Instance.Start(new ProcessSpec("sleep", ["306"]));
+        Assert.False(process.HasExited);
+        process.Kill();
+        await process.WaitForExitAsync(CancellationToken.None);
+        Assert.True(process.HasExited);
+        Assert.Equal(128 + 9, process.ExitCode);
+        Assert.False(Pids.Running(process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task A_program_that_cannot_start_is_named()
+    {
+        var e = await Assert.ThrowsAsync<ProcessStartException>(() =>
+            SystemProcessRunner.Instance.RunAsync(new ProcessSpec("/nonexistent/cladmin-no-such-program", []), CancellationToken.None));
+        Assert.StartsWith("cannot run /nonexistent/cladmin-no-such-program: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("No such file or directory", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ProcessStartException>(() => SystemProcessRunner.Instance.Start(new ProcessSpec("/nonexistent/cladmin-no-such-program", [])));
+    }
+
+    [Fact]
+    public async Task A_run_returns_separate_output_error_and_exit_code_and_reads_a_stream()
+    {
+        var spec = new ProcessSpec("sh", ["-c", "cat; printf 'e\\n' >&2; exit 3"])
+        {
+            OpenStandardInput = () => new MemoryStream([0xC3, 0xA9, 0x0A]),
+            Environment = new Dictionary<string, string?> { ["CLADMIN_RUNNER_TEST"] = "x" },
+        };
+        var result = await SystemProcessRunner.Instance.RunAsync(spec, CancellationToken.None);
+        Assert.Equal(new ProcessOutput(3, "\u00e9\n", "e\n"), result);
+    }
 }

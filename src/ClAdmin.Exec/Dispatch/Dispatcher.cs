@@ -76,6 +76,24 @@ public sealed class Dispatcher : IDispatcher
     public async Task<CommandResult> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The diagnostic log's dispatch event: the command line (secrets travel on standard input, never logged).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var result = await DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+            Serilog.Log.Information("dispatch {Command}: exit {ExitCode} on {NodeCount} node(s) in {DurationMs:0.0} ms",
+                request.CommandLine, result.ExitCode, result.Nodes.Count, clock.Elapsed.TotalMilliseconds);
+            return result;
+        }
+        catch (Exception e)
+        {
+            Serilog.Log.Warning("dispatch {Command}: {Error} after {DurationMs:0.0} ms", request.CommandLine, e.GetType().Name, clock.Elapsed.TotalMilliseconds);
+            throw;
+        }
+    }
+
+    private async Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
         IReadOnlyList<ShellToken> tokens;
         try
         {

@@ -142,6 +142,8 @@ public sealed class FanOutEngine(ITransport transport, ICommandLog? log = null, 
                 state.MarkInterrupted(node, result.Stop);
             }
             log?.Record(CommandLogEntry.Of(command, result, started));
+            Serilog.Log.Information("node {Node}: {Outcome}, exit {ExitCode} in {DurationMs:0.0} ms: {Command}",
+                node, result.Outcome.ToString(), result.ExitCode, result.Duration.TotalMilliseconds, command.Display);
             state.Complete(result);
         }
         finally
