@@ -34,6 +34,13 @@ public sealed partial class ScenarioTests : CladminCliTest
         Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
         Assert.DoesNotContain("  FAIL ", r.Stdout, StringComparison.Ordinal);
         Assert.EndsWith($"{files.Length} scenario(s): {files.Length} passed, 0 failed\n", r.Stdout, StringComparison.Ordinal);
+
+        // Issue 16 §3: before every fault injected in auto mode, the runner forecast it with what-if,
+        // and the forecast was what then happened (the same EVENT lines, the same clRGinfo table).
+        var faults = files.Select(File.ReadAllText).Where(t => !t.Contains("\"sim\": \"mode step\"", StringComparison.Ordinal))
+            .Sum(t => Regex.Count(t, "\"sim\": \"fail "));
+        Assert.True(faults >= 15, $"{faults} faults in the corpus");
+        Assert.Equal(faults, Regex.Count(r.Stdout, @"  PASS step \d+ \[sim fail [^\]]+\] what-if: \d+ event lines and clRGinfo as forecast\n"));
     }
 
     [Fact]

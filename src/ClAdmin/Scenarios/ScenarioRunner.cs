@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ClAdmin.Contracts;
 using ClAdmin.Exec.Nodes;
+using ClAdmin.Sim.Manager;
 
 namespace ClAdmin.Scenarios;
 
@@ -74,6 +75,7 @@ public static partial class ScenarioRunner
 
         foreach (var step in scenario.Steps)
         {
+            var forecast = await Forecast(options, step, ct).ConfigureAwait(false);
             CommandResult? ran = null;
             if (step.Cmd is { } line)
             {
@@ -82,6 +84,10 @@ public static partial class ScenarioRunner
             else if (step.Sim is { } sim)
             {
                 ran = await Verb([.. cli, "sim", .. sim.Split(' ')]).ConfigureAwait(false);
+            }
+            if (forecast is not null && ran is { ExitCode: 0 })
+            {
+                results.Add(await CheckForecast(options, step, forecast, ran, ct).ConfigureAwait(false));
             }
             var expect = step.Expect;
             if (ran is not null)
@@ -178,6 +184,47 @@ public static partial class ScenarioRunner
                 results.Add(new(step.Number, step.Action, $"no event {node}", $"no '{e}'", markers is null ? why : found is null ? $"no '{e}'" : $"present: '{found}'", markers is not null && found is null));
             }
         }
+    }
+
+    /// <summary>
+    /// Before a `sim fail KIND TARGET` step in auto mode, the forecast of the same fault (`sim whatif
+    /// fail KIND TARGET`, issue 16 §3), so that every scenario of the corpus also checks that what-if
+    /// tells what then really happens; null for any other step, in step mode, or when there is no forecast.
+    /// </summary>
+    private static async Task<CommandResult?> Forecast(RuntimeOptions options, ScenarioStep step, CancellationToken ct)
+    {
+        if (step.Sim?.Split(' ') is not ["fail", var kind, var target])
+        {
+            return null;
+        }
+        await using var runtime = await Runtime.CreateAsync(options, TextWriter.Null, ct).ConfigureAwait(false);
+        if (runtime.Simulation is not { } sim || sim.World.Cluster.Mode == "step")
+        {
+            return null;
+        }
+        var forecast = await SimWhatIf.RunAsync(runtime, kind, target, ct).ConfigureAwait(false);
+        return forecast.ExitCode == 0 ? forecast : null;
+    }
+
+    /// <summary>The forecast against what the fault did: the same EVENT lines, then the same clRGinfo table.</summary>
+    private static async Task<ExpectationResult> CheckForecast(RuntimeOptions options, ScenarioStep step, CommandResult forecast, CommandResult ran, CancellationToken ct)
+    {
+        static List<string> Events(string text) => [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.Contains(" EVENT ", StringComparison.Ordinal) || l.StartsWith("Settled in ", StringComparison.Ordinal))];
+        var parts = forecast.Stdout.Split("\n" + ManagerTexts.WhatIfPlacement + "\n");
+        var expected = Events(parts[0]);
+        var actual = Events(ran.Stdout);
+        await using var runtime = await Runtime.CreateAsync(options, TextWriter.Null, ct).ConfigureAwait(false);
+        var table = (await runtime.Dispatcher.RunAsync(new CommandRequest("clRGinfo"), ct).ConfigureAwait(false)).Stdout;
+        var want = $"{expected.Count} event lines and clRGinfo as forecast";
+        if (!expected.SequenceEqual(actual, StringComparer.Ordinal))
+        {
+            var at = Enumerable.Range(0, Math.Min(expected.Count, actual.Count)).FirstOrDefault(i => expected[i] != actual[i], Math.Min(expected.Count, actual.Count));
+            return new(step.Number, step.Action, "what-if", $"{want}; line {at + 1}: {(at < expected.Count ? expected[at].Trim() : "(none)")}",
+                $"line {at + 1}: {(at < actual.Count ? actual[at].Trim() : "(none)")}", false);
+        }
+        var same = parts.Length == 2 && parts[1] == table;
+        return new(step.Number, step.Action, "what-if", want, same ? want : $"clRGinfo differs: forecast {Excerpt(parts.Length == 2 ? parts[1] : "(none)")}; found {Excerpt(table)}", same);
     }
 
     /// <summary>An hacmp.out marker against an expected line; a final " *" stands for any further arguments.</summary>
