@@ -110,12 +110,14 @@ public sealed partial class ScenarioTests : CladminCliTest
         var both = Write("both.json", """
             { "name": "both", "world": {},
               "steps": [
-                { "cmd": "uptime", "sim": "settle" }
+                { "cmd": "uptime", "sim": "settle" },
+                { "sim": "settle", "from": "node2" }
               ] }
             """);
         var r2 = Cladmin("sim", "scenario", "run", both);
         Assert.Equal(2, r2.ExitCode);
         Assert.Contains($"{both}:3: /steps/0: a step has cmd or sim, not both", r2.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{both}:4: /steps/1/from: from goes with cmd", r2.Stderr, StringComparison.Ordinal);
 
         var missing = Cladmin("sim", "scenario", "run", P("nowhere.json"));
         Assert.Equal(2, missing.ExitCode);

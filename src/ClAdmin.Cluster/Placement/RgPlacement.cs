@@ -317,8 +317,10 @@ internal sealed class Planner
             Because(g, $"{back} joined the cluster and ranks higher in its node list than {cur}, so it fell back there (R-FB-1)");
             return;
         }
+        // Why it stays, asked before the group claims its node (a different-nodes claim would hide the node from itself).
+        var stays = Stays(g, cur!);
         Place(g, cur!);
-        Because(g, Stays(g, cur!));
+        Because(g, stays);
         cycle[g] = mustCycle;
     }
 
@@ -334,7 +336,7 @@ internal sealed class Planner
         if (best is null || best == cur)
         {
             var higher = rg.Nodes.TakeWhile(n => n != cur).ToList();
-            return higher.Count == 0 ? $"{cur} is its home node (first in its node list) and is up (R-SU-1)"
+            return higher.Count == 0 ? $"{cur} is its home node (first in its node list) and is up ({(rg.Startup == StartupPolicy.OnlineOnHomeNode ? "R-SU-1" : "R-PLACE")})"
                 : $"{cur} is the highest-priority node of its list that can host it: {NotHosting(g, higher)} (R-PLACE)";
         }
         if (rg.Fallback != FallbackPolicy.HigherPriorityNode)
@@ -345,15 +347,36 @@ internal sealed class Planner
         {
             return $"it waits for its delayed fallback timer {rg.FallbackTimer} to fall back to {best} (R-FB-3)";
         }
-        return $"it falls back to {best}, which ranks higher, only when a node joins the cluster (R-FB-1)";
+        var came = rg.Fallover == FalloverPolicy.DynamicNodePriority
+            ? $"it fell over to {cur} by its dynamic node priority policy {rg.NodePriorityPolicy} (R-FO-2); "
+            : $"{best} was not available when it moved to {cur}; ";
+        return came + $"it falls back to {best}, which ranks higher, only when a node joins the cluster (R-FB-1)";
     }
 
-    /// <summary>Why each of <paramref name="candidates"/> cannot host the group, in a few words.</summary>
-    private string NotHosting(int g, IEnumerable<string> candidates) =>
+    /// <summary>Why each of <paramref name="candidates"/> cannot host the group, in a few words: the checks of <see cref="Feasible"/>, in its order.</summary>
+    private string NotHosting(int g, IEnumerable<string> candidates, bool startup = false) =>
         string.Join(", ", candidates.Select(n => !nodes.ContainsKey(n) ? $"{n} is unknown"
             : !Up(n) ? $"cluster services are not running on {n}"
             : ix.Networks[g].FirstOrDefault(net => NetworkDown(n, net)) is { } lost ? $"{n} lost network {lost}"
-            : $"{n} is taken by a location dependency"));
+            : ix.SameNodeSet[g] is var sn and >= 0 && sameNode[sn] is { } with && with != n ? $"its Online On The Same Node dependency keeps it with its set on {with}"
+            : ix.SameSiteSet[g] is var ss and >= 0 && sameSite[ss] is { } site && site != ix.SiteOfNode.GetValueOrDefault(n) ? $"its Online On The Same Site dependency keeps it on site {site}"
+            : ix.DifferentNodesRank[g] != PlacementIndex.NoRank && DifferentHolder(g, n) is { } holder ? $"{n} holds {holder}, which ranks as high or higher in their Online On Different Nodes dependency"
+            : startup && ix.Groups[g].Startup == StartupPolicy.OnlineUsingDistributionPolicy && Distributed(g, n) ? $"{n} already holds another group started by the distribution policy"
+            : $"{n} could host it, but it is acquired there only when a node joins the cluster or the user brings it online"));
+
+    /// <summary>The other different-nodes group that holds (or keeps) <paramref name="n"/>; built for explanations only.</summary>
+    private string? DifferentHolder(int g, string n)
+    {
+        for (var o = 0; o < ix.Groups.Length; o++)
+        {
+            if (o != g && ix.DifferentNodesRank[o] != PlacementIndex.NoRank
+                && ((decided[o] && target[o] is { } t && t.ContainsKey(n)) || (differentCurrent.TryGetValue(n, out var occ) && occ.Group == o)))
+            {
+                return ix.Groups[o].Name;
+            }
+        }
+        return null;
+    }
 
     private string ParentsText(int g) =>
         $"its parent {string.Join(", ", ix.Parents[g].Where(p => !OnlineTarget(p)).Select(p => ix.Groups[p].Name))} is not online (R-DEP-PC)";
@@ -592,9 +615,10 @@ internal sealed class Planner
             var up = rg.Nodes.Where(Up).ToList();
             Because(g, awaitingSettling.Contains(rg.Name) || (snap.SettlingTimerRunning && rg.Startup == StartupPolicy.OnlineOnFirstAvailableNode)
                 ? $"its settling time is running: it waits for a higher-priority node to join before it starts (R-SU-2)"
+                : was == OfflineReason.Fallover ? "a resource failed on its node and its fallover policy is Bring Offline (On Error Node Only): it stays offline until brought online (R-FO-3)"
                 : up.Count == 0 ? "cluster services are not running on any node of its list"
-                : rg.Startup == StartupPolicy.OnlineOnHomeNode ? $"its startup policy is Online On Home Node Only and its home node {home} cannot host it: {NotHosting(g, [home!])} (R-SU-1)"
-                : $"no node of its list can host it: {NotHosting(g, rg.Nodes)} (R-PLACE)");
+                : rg.Startup == StartupPolicy.OnlineOnHomeNode ? $"its startup policy is Online On Home Node Only and its home node {home} cannot host it: {NotHosting(g, [home!], startup: true)} (R-SU-1)"
+                : $"no node of its list can host it: {NotHosting(g, rg.Nodes, startup: true)} ({(rg.Startup == StartupPolicy.OnlineUsingDistributionPolicy ? "R-SU-3" : "R-PLACE")})");
         }
     }
 

@@ -13,8 +13,11 @@ public sealed record ScenarioWorld(int Nodes, int Disks, int Seed, bool Demo, IR
 /// </summary>
 public sealed record ScenarioStep(int Number, string? Cmd, string? Nodes, string? Sim, ScenarioExpect? Expect)
 {
+    /// <summary>With <see cref="Cmd"/>: the local node it runs from (`cladmin --node NAME`), or null for the default.</summary>
+    public string? From { get; init; }
+
     /// <summary>How reports name the step's action.</summary>
-    public string Action => Cmd is not null ? Cmd + (Nodes is null ? "" : $" (on {Nodes})") : Sim is not null ? "sim " + Sim : "check";
+    public string Action => Cmd is not null ? Cmd + (Nodes is null ? "" : $" (on {Nodes})") + (From is null ? "" : $" (from {From})") : Sim is not null ? "sim " + Sim : "check";
 }
 
 /// <summary>

@@ -65,6 +65,11 @@ public static class ScenarioReader
             {
                 lines.Add(new MenuError(file, pointer + "/nodes", null, "nodes goes with cmd"));
             }
+            var from = Str(s, "from");
+            if (from is not null && cmd is null)
+            {
+                lines.Add(new MenuError(file, pointer + "/from", null, "from goes with cmd"));
+            }
             if (cmd is null && sim is null && expect is null)
             {
                 lines.Add(new MenuError(file, pointer, null, "a step needs cmd, sim or expect"));
@@ -73,7 +78,7 @@ public static class ScenarioReader
             {
                 lines.Add(new MenuError(file, pointer + "/expect", null, "exitCode, output and outputLacks need a step that runs something (cmd or sim)"));
             }
-            steps.Add(new ScenarioStep(i, cmd, nodes, sim, expect));
+            steps.Add(new ScenarioStep(i, cmd, nodes, sim, expect) { From = from });
         }
         if (lines.Count > 0)
         {

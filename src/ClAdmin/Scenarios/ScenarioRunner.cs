@@ -79,7 +79,7 @@ public static partial class ScenarioRunner
             CommandResult? ran = null;
             if (step.Cmd is { } line)
             {
-                ran = await Command(options, line, step.Nodes, ct).ConfigureAwait(false);
+                ran = await Command(step.From is { } from ? options with { Node = from } : options, line, step.Nodes, ct).ConfigureAwait(false);
             }
             else if (step.Sim is { } sim)
             {
