@@ -44,7 +44,7 @@ public static class WorldBuilder
         world.Networks.Add(new IpNetwork { Name = "net_ether_02", Subnets = { "203.0.113.128/25" } });
         for (var i = 1; i <= options.Nodes; i++)
         {
-            world.Nodes.Add(BuildNode(world, rng, i));
+            world.Nodes.Add(BuildNode(world, rng, i, options.NodeNames?[i - 1] ?? $"node{i}"));
             var built = world.Nodes[^1];
             built.Software = SoftwareCatalog.Baseline(release, Epoch.AddDays(-30));
             SoftwareCommands.InstallChanges(world, built);
@@ -91,9 +91,8 @@ public static class WorldBuilder
         return world;
     }
 
-    private static SimNode BuildNode(SimWorld world, Random rng, int i)
+    private static SimNode BuildNode(SimWorld world, Random rng, int i, string name)
     {
-        var name = $"node{i}";
         var node = new SimNode
         {
             Name = name,

@@ -42,9 +42,16 @@ public static class SimCommands
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed builds the same world", DefaultValueFactory = _ => 1 };
         var demo = new Option<bool>("--demo") { Description = "Also configure the ready two-resource-group HACMP demo cluster (verified and synchronized, services stopped)" };
         var force = new Option<bool>("--force") { Description = "Replace the existing world, and empty the cluster configuration" };
-        var init = new Command("init", "Build a simulated world: N nodes, two IP networks, K shared disks, /etc/hosts with boot labels") { nodes, disks, seed, demo, force };
+        var snapshot = new Option<string?>("--from-snapshot") { Description = "Build the world of a real cluster's snapshot (FILE.odm, with FILE.info beside it when there) and apply it: rehearse on a copy of your own cluster" };
+        var init = new Command("init", "Build a simulated world: N nodes, two IP networks, K shared disks, /etc/hosts with boot labels") { nodes, disks, seed, demo, force, snapshot };
         init.SetAction(async (parse, ct) => await Guard(error, async () =>
         {
+            if (parse.GetValue(snapshot) is { } file)
+            {
+                return parse.GetValue(demo)
+                    ? Usage(error, "sim init: --from-snapshot and --demo cannot be used together")
+                    : await SnapshotInit.RunAsync(exec.RuntimeOptionsOf(parse), file, parse.GetValue(force), parse.GetValue(seed), output, error, ct);
+            }
             var n = parse.GetValue(nodes);
             var k = parse.GetValue(disks);
             if (n is < 1 or > WorldBuilder.MaxNodes)
