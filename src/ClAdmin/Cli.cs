@@ -40,6 +40,7 @@ public static class Cli
         root.Subcommands.Add(exec.Cmd(logs));
         root.Subcommands.Add(exec.Ssh());
         root.Subcommands.Add(SimCommands.Create(exec, output, error));
+        root.Subcommands.Add(LessonCommands.Create(exec, output, error));
         root.Subcommands.Add(ExplainCommand.Create(exec, output, error));
         root.Subcommands.Add(ScriptVerbs.Create(exec, logs, output, error));
         var debug = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error on the screen", Recursive = true };

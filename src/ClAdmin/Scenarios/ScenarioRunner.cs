@@ -117,7 +117,7 @@ public static partial class ScenarioRunner
         return new ScenarioOutcome(scenario, results);
     }
 
-    private static async Task CheckState(Runtime runtime, ScenarioStep step, ScenarioExpect expect, List<ExpectationResult> results, CancellationToken ct)
+    internal static async Task CheckState(Runtime runtime, ScenarioStep step, ScenarioExpect expect, List<ExpectationResult> results, CancellationToken ct)
     {
         if (expect.Groups.Count > 0)
         {
@@ -234,7 +234,7 @@ public static partial class ScenarioRunner
             : marker == expected;
 
     /// <summary>A command line through the dispatcher, as `cladmin cmd [-n NODES] -- LINE` sends it.</summary>
-    private static async Task<CommandResult> Command(RuntimeOptions options, string line, string? nodes, CancellationToken ct)
+    internal static async Task<CommandResult> Command(RuntimeOptions options, string line, string? nodes, CancellationToken ct)
     {
         await using var runtime = await Runtime.CreateAsync(options, TextWriter.Null, ct).ConfigureAwait(false);
         IReadOnlyList<string>? targets = null;
@@ -253,7 +253,7 @@ public static partial class ScenarioRunner
     }
 
     /// <summary>A cladmin verb (sim init, sim fail ...) run by cladmin's own command line, in this process.</summary>
-    private static async Task<CommandResult> Verb(string[] args)
+    internal static async Task<CommandResult> Verb(string[] args)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
