@@ -250,7 +250,7 @@ public sealed class SessionTests
     {
         // smitty cl_mklv: SMIT pops the volume group list up first; the pick opens the dialog
         // (issue 17 §2), it does not end the session.
-        Returns("lsvg", CommandResult.Local(0, "sharedvg1\nsharedvg2\n"));
+        Returns("cl_lsvg -S", CommandResult.Local(0, "#Volume Group    Node List\nsharedvg1        node1,node2\nsharedvg2        node1,node2\n"));
         var session = Start("cl_mklv");
         await session.SettleAsync();
         Assert.IsType<ListPopup>(session.Top);
@@ -266,7 +266,7 @@ public sealed class SessionTests
     [Fact]
     public async Task F3_on_a_fast_path_pick_list_leaves()
     {
-        Returns("lsvg", CommandResult.Local(0, "sharedvg1\n"));
+        Returns("cl_lsvg -S", CommandResult.Local(0, "#Volume Group    Node List\nsharedvg1        node1,node2\n"));
         var session = Start("cl_mklv");
         await session.SettleAsync();
         await Keys(session, KeyName.F3);
