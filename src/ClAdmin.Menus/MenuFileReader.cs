@@ -44,7 +44,7 @@ internal static class MenuFileReader
             {
                 file.ExplicitTitles.Add(id);
             }
-            file.Menus.Add(new(new Menu(id, title, items, Str(m, "help"), name), name, pointer));
+            file.Menus.Add(new(new Menu(id, title, items, Str(m, "help"), name) { Transport = Str(m, "transport") }, name, pointer));
         }
         i = 0;
         foreach (var a in Array(root, "aliases"))
@@ -103,6 +103,8 @@ internal static class MenuFileReader
                 Help = Str(d, "help"),
                 Designed = Bool(d, "designed"),
                 File = name,
+                Transport = Str(d, "transport"),
+                Live = Bool(d, "live"),
             }, name, pointer));
         }
         return file;

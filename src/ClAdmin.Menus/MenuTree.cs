@@ -62,6 +62,34 @@ public sealed class MenuTree
         _ => false,
     };
 
+    /// <summary>
+    /// The tree as it is shown when commands run over <paramref name="transport"/> (sim, ssh,
+    /// local): menus and dialogs marked for another transport are left out, with the menu items
+    /// and aliases that lead to them, so neither a menu nor a fast path reaches them.
+    /// </summary>
+    public MenuTree ForTransport(string transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        bool Kept(string only) => only.Length == 0 || string.Equals(only, transport, StringComparison.Ordinal);
+        if (Menus.Values.All(m => Kept(m.Transport)) && Dialogs.Values.All(d => Kept(d.Transport)))
+        {
+            return this;
+        }
+        var dialogs = Dialogs.Values.Where(d => Kept(d.Transport)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var menuIds = Menus.Values.Where(m => Kept(m.Transport)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        bool Leads(NextType kind, string next) => kind switch
+        {
+            NextType.Menu => menuIds.Contains(next),
+            NextType.Dialog => dialogs.ContainsKey(next),
+            _ => true,
+        };
+        var menus = Menus.Values.Where(m => menuIds.Contains(m.Id))
+            .Select(m => m with { Items = [.. m.Items.Where(i => Leads(i.NextType, i.Next))] })
+            .ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var aliases = Aliases.Values.Where(a => Leads(a.NextType, a.Next)).ToDictionary(a => a.Name, StringComparer.Ordinal);
+        return new MenuTree(menus, Selectors, dialogs, aliases);
+    }
+
     /// <summary>The title of any screen.</summary>
     public string TitleOf(ScreenRef screen) => screen.Kind switch
     {

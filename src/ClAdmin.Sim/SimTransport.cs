@@ -66,6 +66,21 @@ public sealed class SimTransport : ITransport
         }
     }
 
+    /// <summary>Reads the stored world again on next use: another cladmin may have changed it (a live
+    /// status screen polls the store this way).</summary>
+    public void Refresh()
+    {
+        _gate.Wait();
+        try
+        {
+            _world = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<NodeResult> RunAsync(NodeCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -56,7 +56,8 @@ public static class RunCommand
                     var r = await (await RuntimeAsync()).Dispatcher.RunAsync(new CommandRequest(line), token);
                     return new ScreenCommandResult(r.ExitCode, r.Stdout, r.Stderr);
                 };
-                var plan = await FastpathRun.FillAsync(loaded.Tree!, parse.GetValue(fastpath)!, assignments, noExecute ? null : screenCommand, cancellationToken: ct);
+                // Screens marked for one transport (the Cluster Simulation menu: sim) exist only on it.
+                var plan = await FastpathRun.FillAsync(loaded.Tree!.ForTransport(exec.RuntimeOptionsOf(parse).Transport), parse.GetValue(fastpath)!, assignments, noExecute ? null : screenCommand, cancellationToken: ct);
                 if (plan.Ok && !parse.GetValue(show) && ReadSecrets(plan.Values!, assignments, error) is { } badSecret)
                 {
                     error.WriteLine($"cladmin run: {badSecret}");

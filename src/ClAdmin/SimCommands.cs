@@ -3,6 +3,7 @@ using System.Globalization;
 using ClAdmin.Contracts;
 using ClAdmin.Sim;
 using ClAdmin.Sim.Faults;
+using ClAdmin.Sim.Manager;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Persistence;
 using ClAdmin.Store;
@@ -165,38 +166,52 @@ public static class SimCommands
                 return Usage(error, $"sim clock advance: '{parse.GetValue(duration)}' is not a duration (e.g. 90s, 10m, 2h, 1d)");
             }
             await using var runtime = await Runtime.CreateAsync(exec.RuntimeOptionsOf(parse) with { Transport = "sim" }, error, ct);
-            var sim = runtime.Simulation!;
-            var from = sim.World.Clock;
-            if (by > DateTime.MaxValue - from)
-            {
-                return Usage(error, $"sim clock advance: '{parse.GetValue(duration)}' would move the clock past the year 9999");
-            }
-            // The cluster events that fall in that time run as the clock moves (SimClusterServices.AdvanceAsync).
-            // The daily verification runs at its hour on the way (the last time the clock passes it).
-            var settings = await runtime.Dispatcher.RunAsync(new CommandRequest("clautover -c"), ct);
-            var due = DailyHour(settings.Stdout) is { } hour ? SimClock.LastDaily(from, from + by, hour) : null;
-            var steps = due is { } at ? new[] { at - from, from + by - at } : [by];
-            for (var i = 0; i < steps.Length; i++)
-            {
-                var moved = await runtime.ClusterServices!.AdvanceAsync(steps[i], parse.GetValue(duration)!, ct);
-                if (moved.ExitCode != 0)
-                {
-                    error.Write(moved.Stderr);
-                    return moved.ExitCode;
-                }
-                // One "Simulated clock:" line, the last: the events of each step are shown as they ran.
-                output.Write(string.Concat(moved.Stdout.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("Simulated clock: ", StringComparison.Ordinal)).Select(l => l + "\n")));
-                if (i == 0 && due is not null)
-                {
-                    var run = await runtime.Dispatcher.RunAsync(new CommandRequest("clautover"), ct);
-                    output.Write(run.Stdout);
-                    error.Write(run.Stderr);
-                }
-            }
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Simulated clock: {sim.World.Clock:ddd MMM d HH:mm:ss yyyy}"));
-            return ExitCodes.Ok;
+            var result = await AdvanceClockAsync(runtime.Simulation!, runtime.ClusterServices!, runtime.Dispatcher.RunAsync, by, parse.GetValue(duration)!, ct);
+            output.Write(result.Stdout);
+            error.Write(result.Stderr);
+            return result.ExitCode;
         }));
         return new Command("clock", "The simulated clock") { advance };
+    }
+
+    /// <summary>
+    /// <c>sim clock advance</c> (and the Cluster Simulation dialog's <c>clsim clock</c>): the clock moves by
+    /// <paramref name="by"/>, running the cluster events that fall in that time, and the daily verification
+    /// when its hour passes (the last time the clock passes it). <paramref name="text"/> is the duration as typed.
+    /// </summary>
+    internal static async Task<CommandResult> AdvanceClockAsync(SimTransport sim, SimClusterServices services,
+        Func<CommandRequest, CancellationToken, Task<CommandResult>> run, TimeSpan by, string text, CancellationToken ct)
+    {
+        var from = sim.World.Clock;
+        if (by > DateTime.MaxValue - from)
+        {
+            return CommandResult.Local(ExitCodes.Usage, "", $"cladmin: sim clock advance: '{text}' would move the clock past the year 9999\n");
+        }
+        var stdout = new System.Text.StringBuilder();
+        var stderr = new System.Text.StringBuilder();
+        // The cluster events that fall in that time run as the clock moves (SimClusterServices.AdvanceAsync).
+        // The daily verification runs at its hour on the way (the last time the clock passes it).
+        var settings = await run(new CommandRequest("clautover -c"), ct).ConfigureAwait(false);
+        var due = DailyHour(settings.Stdout) is { } hour ? SimClock.LastDaily(from, from + by, hour) : null;
+        var steps = due is { } at ? new[] { at - from, from + by - at } : [by];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var moved = await services.AdvanceAsync(steps[i], text, ct).ConfigureAwait(false);
+            if (moved.ExitCode != 0)
+            {
+                return CommandResult.Local(moved.ExitCode, stdout.ToString(), stderr.Append(moved.Stderr).ToString());
+            }
+            // One "Simulated clock:" line, the last: the events of each step are shown as they ran.
+            stdout.Append(string.Concat(moved.Stdout.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("Simulated clock: ", StringComparison.Ordinal)).Select(l => l + "\n")));
+            if (i == 0 && due is not null)
+            {
+                var verified = await run(new CommandRequest("clautover"), ct).ConfigureAwait(false);
+                stdout.Append(verified.Stdout);
+                stderr.Append(verified.Stderr);
+            }
+        }
+        stdout.Append(string.Create(CultureInfo.InvariantCulture, $"Simulated clock: {sim.World.Clock:ddd MMM d HH:mm:ss yyyy}\n"));
+        return CommandResult.Local(ExitCodes.Ok, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>The hour of the automatic verification from <c>clautover -c</c>'s "#ENABLED:NODE:HOUR" lines; null when disabled.</summary>

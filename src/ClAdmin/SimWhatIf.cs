@@ -44,10 +44,17 @@ public static class SimWhatIf
     }
 
     /// <summary>The forecast of <c>sim fail KIND TARGET</c>: the events, then clRGinfo's table of the world they leave.</summary>
-    public static async Task<CommandResult> RunAsync(Runtime runtime, string kind, string target, CancellationToken cancellationToken)
+    public static Task<CommandResult> RunAsync(Runtime runtime, string kind, string target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         var services = runtime.ClusterServices ?? throw new InvalidOperationException("what-if needs the simulated transport");
+        return RunAsync(services, runtime.OpenRepository, kind, target, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RunAsync(Runtime, string, string, CancellationToken)"/>, given the simulated cluster's services.</summary>
+    public static async Task<CommandResult> RunAsync(SimClusterServices services, Func<ObjectRepository> openRepository, string kind, string target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         var forecast = await services.WhatIfAsync(world => SimFaults.Fail(world, kind, target) is var f ? (f.Ok, f.Message) : default, cancellationToken);
         if (forecast.After is null)
         {
@@ -57,7 +64,7 @@ public static class SimWhatIf
         // clRGinfo's own table, read from the forecast's world (a store of its own in memory, never the database).
         var copy = new InMemoryWorldStore();
         copy.Save(forecast.After, 0);
-        var state = new SimClusterState(new SimTransport(copy), runtime.OpenRepository);
+        var state = new SimClusterState(new SimTransport(copy), openRepository);
         var table = RgInfoFormatter.Table(config, state, [.. config.ResourceGroups]);
         return forecast.Result with { Stdout = forecast.Result.Stdout + "\n" + ManagerTexts.WhatIfPlacement + "\n" + table };
     }

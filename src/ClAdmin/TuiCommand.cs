@@ -35,7 +35,9 @@ internal static class TuiCommand
                 error.WriteLine($"cladmin: the menus do not load ({loaded.Errors.Count} error(s)); run 'cladmin menus check' for the list");
                 return ExitCodes.Usage;
             }
-            var tree = loaded.Tree!;
+            // Screens marked for one transport (the Cluster Simulation menu: sim) exist only on it.
+            var runtimeOptions = exec.RuntimeOptionsOf(parse);
+            var tree = loaded.Tree!.ForTransport(runtimeOptions.Transport);
             var start = parse.GetValue(fastpath)!;
             if (tree.Resolve(start) is null)
             {
@@ -47,7 +49,6 @@ internal static class TuiCommand
             var sessionLog = logs.Open(parse, notices);
             var options = new TuiOptions { NoExecute = parse.GetValue(noExec) };
             // The screens' commands (discovery, lists, Enter) go through the one dispatcher.
-            var runtimeOptions = exec.RuntimeOptionsOf(parse);
             var lazy = new LazyDispatcher(() => Runtime.CreateAsync(runtimeOptions, notices, CancellationToken.None));
             using var release = new Releaser(lazy);
             if (runtimeOptions.Transport == "sim" && !File.Exists(runtimeOptions.DatabasePath))

@@ -20,6 +20,11 @@ public sealed record Dialog
     public string Help { get; init; } = "";
     public bool Designed { get; init; }
     public string File { get; init; } = "";
+    /// <summary>ClAdmin addition: the one transport the dialog is offered on (sim); "" for every transport.</summary>
+    public string Transport { get; init; } = "";
+    /// <summary>ClAdmin addition: COMMAND STATUS runs the command again every second while it is
+    /// shown (a live status screen, as clstat's own display refreshes).</summary>
+    public bool Live { get; init; }
 
     /// <summary>ARE YOU SURE? is shown before running.</summary>
     public bool Asks => Ask || Dangerous;

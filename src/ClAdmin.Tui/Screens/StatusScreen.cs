@@ -44,6 +44,25 @@ public sealed class StatusScreen : Screen
 
     public IReadOnlyList<string>? TargetNodes { get; }
 
+    /// <summary>A live status screen: the command runs again at each tick while the screen is on top
+    /// (<see cref="Session.TuiSession.Tick"/>), its output replacing the last in place.</summary>
+    public bool Live { get; init; }
+
+    /// <summary>True while a live screen's next run is on its way.</summary>
+    internal bool Refreshing { get; set; }
+
+    /// <summary>A live screen's new run: its output in place of the last, the scroll position kept.</summary>
+    public void Replace(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _lines.Clear();
+        _partial = "";
+        HasStdout = HasStderr = false;
+        Append(result.Stdout);
+        Append(result.Stderr, isError: true);
+        State = result.ExitCode == 0 ? CommandState.Ok : CommandState.Failed;
+    }
+
     public CommandState State { get; private set; } = CommandState.Running;
 
     public bool HasStdout { get; private set; }

@@ -109,6 +109,33 @@ internal sealed class CommandRunner(IDispatcher dispatcher, ISessionLog log, Tui
         }
     }
 
+    /// <summary>A live status screen's next run: not logged (it repeats every second); its output
+    /// replaces the last.</summary>
+    public void Refresh(StatusScreen status)
+    {
+        status.Refreshing = true;
+        events.Background(async () =>
+        {
+            CommandResult result;
+            try
+            {
+                result = await dispatcher.RunAsync(new CommandRequest(status.CommandLine, status.StandardInput, status.TargetNodes), CancellationToken.None).ConfigureAwait(false)
+                    ?? CommandResult.Local(1, "", "cladmin: the dispatcher returned no result.");
+            }
+#pragma warning disable CA1031 // shown on the screen, which goes on refreshing
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                result = CommandResult.Local(1, "", "cladmin: the command could not be run: " + e.Message);
+            }
+            events.Post(() =>
+            {
+                status.Refreshing = false;
+                status.Replace(result);
+            });
+        });
+    }
+
     /// <summary>Runs a list, discover or classify command; a failure becomes an error pop-up.</summary>
     public void RunScreenCommand(string command, Action<CommandResult> then)
     {

@@ -90,6 +90,16 @@ public sealed class TuiSession : IScreenHost
         ExitWhenEmpty();
     }
 
+    /// <summary>The terminal's one-second timer: a live status screen on top runs its command again
+    /// (unless its last run is still on its way); the result is posted back like any other.</summary>
+    public void Tick()
+    {
+        if (Top is StatusScreen { Live: true, Refreshing: false } status && status.State != CommandState.Running)
+        {
+            _runner.Refresh(status);
+        }
+    }
+
     /// <summary>Draws the top full screen and the pop-ups above it.</summary>
     public void Paint(ScreenBuffer buffer)
     {
@@ -274,7 +284,7 @@ public sealed class TuiSession : IScreenHost
             return;
         }
         var command = built.Command!;
-        void Go() => _runner.Execute(new StatusScreen(command.CommandLine, StdinOf(command)), values);
+        void Go() => _runner.Execute(new StatusScreen(command.CommandLine, StdinOf(command)) { Live = values.Dialog.Live }, values);
         if (values.Dialog.Asks)
         {
             Push(MessagePopup.AreYouSure(Go));

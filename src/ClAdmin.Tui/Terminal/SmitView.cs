@@ -44,6 +44,13 @@ internal sealed class SmitView : Runnable
         }
     }
 
+    /// <summary>The one-second timer: a live status screen runs its command again.</summary>
+    public void Tick()
+    {
+        _session.Tick();
+        Pump();
+    }
+
     private void AfterEvent()
     {
         if (_session.Exited)

@@ -39,6 +39,12 @@ public static class TuiRunner
                 app.StopAfterFirstIteration = exitAfterFirstFrame;
                 using var stop = new CancellationTokenSource();
                 var pump = Pump(session, app, view, stop.Token);
+                // A live status screen (the Cluster Simulation menu's) runs its command again every second.
+                app.AddTimeout(TimeSpan.FromSeconds(1), () =>
+                {
+                    view.Tick();
+                    return true;
+                });
                 app.Run(view);
                 stop.Cancel();
                 pump.Wait(TimeSpan.FromSeconds(1));
