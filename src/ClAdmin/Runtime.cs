@@ -152,7 +152,7 @@ public sealed class Runtime : IAsyncDisposable
                 .. (simulation is null || services is not SimClusterServices simServices ? [] : new ICommandHandler[]
                 {
                     new MenuTools(simulation, simServices, localNode, open, (request, ct) => dispatcher!.RunAsync(request, ct)),
-                    new SimMenuTools(simulation, simServices, open, (request, ct) => dispatcher!.RunAsync(request, ct)),
+                    new SimMenuTools(simulation, simServices, open, (request, ct) => dispatcher!.RunAsync(request, ct), options.DatabasePath),
                 }),
                 new ClpasswdHandler(engine, nodes, nodes),
                 new ClrgdependencyCommand(open),

@@ -25,7 +25,8 @@ public sealed class SimMenuTools(
     SimTransport simulation,
     SimClusterServices services,
     Func<ObjectRepository> openRepository,
-    Func<CommandRequest, CancellationToken, Task<CommandResult>> run) : ICommandHandler
+    Func<CommandRequest, CancellationToken, Task<CommandResult>> run,
+    string databasePath) : ICommandHandler
 {
     private const string Name = "clsim";
 
@@ -35,6 +36,7 @@ public sealed class SimMenuTools(
         + "       clsim mode auto|step | clsim mode -c\n"
         + "       clsim step | clsim settle\n"
         + "       clsim scenario FILE...\n"
+        + "       clsim lesson list | clsim lesson start NAME | clsim lesson check\n"
         + "       clsim status | clsim world | clsim targets [-f]\n";
 
     public IReadOnlyCollection<string> Names { get; } = [Name];
@@ -74,6 +76,8 @@ public sealed class SimMenuTools(
                 return await services.SettleAsync(cancellationToken).ConfigureAwait(false);
             case "scenario" when rest.Count > 0:
                 return await ScenarioAsync(rest, cancellationToken).ConfigureAwait(false);
+            case "lesson" when rest is ["list"] or ["check"] or ["start", _]:
+                return await LessonAsync(rest).ConfigureAwait(false);
             case "status" when rest.Count == 0:
                 return Status();
             case "world" when rest.Count == 0:
@@ -81,7 +85,7 @@ public sealed class SimMenuTools(
             case "targets" when rest.Count == 0 || rest is ["-f"]:
                 return Targets(faultsOnly: rest.Count == 1);
             default:
-                return Usage(args[0] is "fail" or "repair" or "whatif" or "clock" or "mode" or "step" or "settle" or "scenario" or "status" or "world" or "targets"
+                return Usage(args[0] is "fail" or "repair" or "whatif" or "clock" or "mode" or "step" or "settle" or "scenario" or "lesson" or "status" or "world" or "targets"
                     ? null
                     : $"{args[0]} is not a clsim subcommand.");
         }
@@ -89,6 +93,17 @@ public sealed class SimMenuTools(
 
     private static CommandResult Usage(string? error) =>
         CommandResult.Local(2, "", (error is null ? "" : $"{Name}: {error}\n") + UsageText);
+
+    /// <summary>
+    /// <c>cladmin lesson list|start NAME|check</c> itself, on this database (a lesson start replaces the
+    /// world: the screens then read it afresh). The list is SMIT's F4 list: the name, then its title.
+    /// </summary>
+    private async Task<CommandResult> LessonAsync(IReadOnlyList<string> words)
+    {
+        var result = await ScenarioRunner.Verb(["--db", databasePath, "lesson", .. words]).ConfigureAwait(false);
+        simulation.Refresh();
+        return result;
+    }
 
     /// <summary>The live cluster status: the stored world as it is now (another cladmin may have changed it).</summary>
     private CommandResult Status()

@@ -31,6 +31,34 @@ public sealed class SimMenuScenarioTests : DemoScenario
     }
 
     [Fact]
+    public async Task A_lesson_is_listed_started_and_checked_from_the_dialogs()
+    {
+        await using var runtime = await Demo();
+        // F4 of Start a Lesson: one lesson a line, its name first (the value picked).
+        var list = Lines(await Ok(runtime, "clsim lesson list"));
+        Assert.Contains(list, l => l.StartsWith("02-start-services ", StringComparison.Ordinal));
+        Assert.Equal(list.Length, LessonNames().Count);
+
+        var started = await Ok(runtime, "clsim lesson start 02-start-services");
+        Assert.Contains("Tasks:", started, StringComparison.Ordinal);
+        Assert.Contains("When you think a task is done: cladmin lesson check", started, StringComparison.Ordinal);
+
+        var before = await Fails(runtime, "clsim lesson check", 1);
+        Assert.Contains("Task 1, not yet", before.Stdout, StringComparison.Ordinal);
+
+        // The lesson's first task from the screens' own line, through this same runtime (the world it
+        // caches was replaced by the start underneath it).
+        await Ok(runtime, "_SPOC_FORCE=Y /usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" '-N' '-A' '-b' -C 'interactive'");
+        var after = await Fails(runtime, "clsim lesson check", 1);
+        Assert.Contains("Task 1, done", after.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Task 2, not yet", after.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage: clsim", (await Fails(runtime, "clsim lesson start", 2)).Stderr, StringComparison.Ordinal);
+    }
+
+    private static List<string> LessonNames() =>
+        [.. System.IO.Directory.GetFiles(Path.Combine(ClAdmin.Testing.RepoPaths.Root, "lessons"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f))];
+
+    [Fact]
     public async Task The_target_list_names_what_each_fault_kind_acts_on()
     {
         await using var runtime = await Started();
