@@ -145,7 +145,8 @@ public static partial class ScenarioRunner
         foreach (var node in expect.Events.Concat(expect.NoEvents).Select(e => e.Key).Distinct(StringComparer.Ordinal))
         {
             var r = await runtime.Dispatcher.RunAsync(new CommandRequest("cat /tmp/hacmp.out", Nodes: [node]), ct).ConfigureAwait(false);
-            logs[node] = r.ExitCode == 0 || r.Stderr.Contains("No such file", StringComparison.Ordinal)
+            // A node where no event ran yet has no hacmp.out: AIX's cat says 0652-050 Cannot open.
+            logs[node] = r.ExitCode == 0 || r.Stderr.Contains("No such file", StringComparison.Ordinal) || r.Stderr.Contains("0652-050", StringComparison.Ordinal)
                 ? ([.. r.Stdout.Split('\n').Select(l => MarkerLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)], "")
                 : (null, $"/tmp/hacmp.out cannot be read: exit code {r.ExitCode}: {FirstLine(r.Stderr)}");
         }
