@@ -19,10 +19,16 @@ public sealed class DialogValues
     /// Opens a dialog. Each field's first value is, in SMIT's order: the value named by its
     /// discoveryName in <paramref name="nameValues"/> (selector values and discovery output);
     /// for a ring, that value's position or else the default index; else its default; else empty.
+    /// A discovered value a field has a label for is shown by its label. Fields whose
+    /// <see cref="Field.ShownWhen"/> does not hold are left out, as SMIT ghosts them (not drawn, not sent).
     /// </summary>
     public static DialogValues Open(Dialog dialog, IReadOnlyDictionary<string, string>? nameValues = null)
     {
         ArgumentNullException.ThrowIfNull(dialog);
+        if (dialog.Fields.Any(f => f.ShownWhen is { } when && !when.Holds(nameValues)))
+        {
+            dialog = dialog with { Fields = [.. dialog.Fields.Where(f => f.ShownWhen?.Holds(nameValues) ?? true)] };
+        }
         var values = new DialogValues(dialog);
         foreach (var field in dialog.Fields)
         {
@@ -39,7 +45,7 @@ public sealed class DialogValues
             }
             else
             {
-                first = found ?? field.Default;
+                first = found is not null && field.Labels is { } labels && labels.TryGetValue(found, out var label) ? label : found ?? field.Default;
             }
             values._initial[field.Id] = first;
             values._current[field.Id] = first;

@@ -168,6 +168,12 @@ internal static class MenuFileReader
             Cspoc = Str(f, "cspoc") switch { "n" => CspocOption.Nodes, "g" => CspocOption.ResourceGroup, _ => CspocOption.None },
             Help = Str(f, "help"),
             Designed = Bool(f, "designed"),
+            Labels = f.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                ? labels.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal)
+                : null,
+            ShownWhen = f.TryGetProperty("shownWhen", out var when) && when.ValueKind == JsonValueKind.Object
+                ? new FieldCondition(Str(when, "name"), Array(when, "values").Select(v => v.GetString() ?? "").ToList(), Bool(when, "notEmpty"))
+                : null,
         };
     }
 

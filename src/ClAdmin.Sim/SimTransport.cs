@@ -11,7 +11,9 @@ namespace ClAdmin.Sim;
 /// simulated shell against the world kept in the store. A command and the save of what it
 /// changed are one step: when another cladmin process saved the world in between, the world is
 /// read again and the command run on the fresh state, so no run overwrites another's work.
-/// A crashed node (or one cut off by network faults) is unreachable, as over SSH.
+/// A crashed node (or one cut off by network faults) is unreachable, as over SSH. Before each
+/// command (queries too) the stored version is checked and a world another process saved since
+/// is read again, so a long session's lists and discovered defaults never show a state that is gone.
 /// </summary>
 public sealed class SimTransport : ITransport
 {
@@ -39,6 +41,7 @@ public sealed class SimTransport : ITransport
             _gate.Wait();
             try
             {
+                Refresh();
                 return Current();
             }
             finally
@@ -54,6 +57,7 @@ public sealed class SimTransport : ITransport
         _gate.Wait();
         try
         {
+            Refresh();
             if (_world is null && _store.Load() is { } stored)
             {
                 (_world, _version, _json) = (stored.World, stored.Version, stored.Json);
@@ -95,6 +99,7 @@ public sealed class SimTransport : ITransport
         }
         try
         {
+            Refresh();
             for (var attempt = 1; ; attempt++)
             {
                 var world = Current();
@@ -154,6 +159,7 @@ public sealed class SimTransport : ITransport
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            Refresh();
             for (var attempt = 1; attempt <= Attempts; attempt++)
             {
                 var world = Current();
@@ -188,6 +194,16 @@ public sealed class SimTransport : ITransport
     {
         _gate.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Drops the world kept from the last load or save when another process has saved since
+    /// (issue 17 §2: lists read afresh); the next <see cref="Current"/> reads the stored one.</summary>
+    private void Refresh()
+    {
+        if (_world is not null && _store.StoredVersion() is { } stored && stored != _version)
+        {
+            _world = null;
+        }
     }
 
     private SimWorld Current()

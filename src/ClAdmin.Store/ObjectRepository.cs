@@ -409,6 +409,15 @@ public sealed partial class ObjectRepository : IDisposable
         return r.Read() ? new WorldDocument(name, r.GetInt64(0), r.GetString(1)) : null;
     });
 
+    /// <summary>The stored version of world <paramref name="name"/> (null when none is stored), without its document:
+    /// a long session checks it before each command, to read the world again when another process saved it.</summary>
+    public long? WorldVersion(string name) => Guard(() =>
+    {
+        using var cmd = Command("SELECT version FROM world_state WHERE name = $n");
+        cmd.Parameters.AddWithValue("$n", name);
+        return cmd.ExecuteScalar() is long version ? version : (long?)null;
+    });
+
     /// <summary>Saves a world document if its stored version is still <paramref name="expectedVersion"/>
     /// (0 = it must not exist yet); returns the new version.</summary>
     /// <exception cref="StoreException">Conflict when the version changed underneath; Busy when locked too long.</exception>

@@ -59,6 +59,20 @@ public sealed class WorldConsistencyTests : IDisposable
         Assert.Equal("node1b\nnew motd\n", both.Stdout);
     }
 
+    [Fact]
+    public void A_query_after_another_cladmin_saved_reads_the_world_it_saved()
+    {
+        // Issue 17 §2: a list read by a long-running session (lsuser, lsvg, hostname: queries,
+        // which save nothing) must not answer from the world as this process last loaded it.
+        var db = Saved(out _);
+        Func<ObjectRepository> open = () => ObjectRepository.Open(db);
+        var transport = new SimTransport(new RepositoryWorldStore(open));
+        Assert.Equal("node1\n", Run(transport, "hostname").Stdout);
+        SaveElsewhere(db, "node1b", "new motd\n");
+        Assert.Equal("node1b\n", Run(transport, "hostname").Stdout);
+        Assert.Equal("new motd\n", Run(transport, "cat", "/etc/motd").Stdout);
+    }
+
     private string Saved(out SimWorld world)
     {
         var db = Path.Combine(_dir, "cladmin.db");

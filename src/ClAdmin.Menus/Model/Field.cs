@@ -33,6 +33,12 @@ public sealed record Field
     public string Help { get; init; } = "";
     /// <summary>True where the reference gave no field list and the field was designed.</summary>
     public bool Designed { get; init; }
+    /// <summary>ClAdmin addition: what a discovered value is shown as (a display-only policy field
+    /// shows "Online On Home Node Only" for OHN, as SMIT does); values not listed are shown as they are.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+    /// <summary>ClAdmin addition, SMIT's ghosting: the field is shown (and sent) only when this holds
+    /// for the dialog's names (selector and discovery values); null: always.</summary>
+    public FieldCondition? ShownWhen { get; init; }
 
     /// <summary>A positional value (prefix "--" or "--'"), added in SMIT's second pass.</summary>
     public bool IsPositional => Prefix.StartsWith("--", StringComparison.Ordinal);

@@ -42,6 +42,12 @@ public sealed class FileWorldStore(string path) : IWorldStore
         return WorldSaveResult.Ok(next);
     }
 
+    public long? StoredVersion()
+    {
+        using var _ = AcquireLock();
+        return File.Exists(path) ? ReadVersion() : null;
+    }
+
     private long ReadVersion() =>
         File.Exists(VersionPath) ? long.Parse(File.ReadAllText(VersionPath).Trim(), CultureInfo.InvariantCulture) : 0;
 

@@ -13,6 +13,10 @@ public interface IWorldStore
     /// <summary>The stored world and its version, or null when no world has been created.</summary>
     StoredWorld? Load();
 
+    /// <summary>The version stored now (null when no world is stored), without loading the world: a
+    /// transport that keeps the world between commands reads it again when this has moved on.</summary>
+    long? StoredVersion() => Load()?.Version;
+
     /// <summary>Stores <paramref name="world"/> if the stored version is still
     /// <paramref name="expectedVersion"/> (0 when creating the first world).</summary>
     WorldSaveResult Save(SimWorld world, long expectedVersion);

@@ -18,6 +18,14 @@ public sealed class InMemoryWorldStore : IWorldStore
         }
     }
 
+    public long? StoredVersion()
+    {
+        lock (_gate)
+        {
+            return _json is null ? null : _version;
+        }
+    }
+
     public WorldSaveResult Save(SimWorld world, long expectedVersion)
     {
         ArgumentNullException.ThrowIfNull(world);

@@ -30,6 +30,12 @@ public sealed class RepositoryWorldStore(Func<ObjectRepository> openRepository, 
             return repo.LoadWorldFile(SqliteWorldStore.DefaultWorld, node, path, version);
         });
 
+    public long? StoredVersion()
+    {
+        using var repo = openRepository();
+        return repo.WorldVersion(SqliteWorldStore.DefaultWorld);
+    }
+
     public string Serialize(SimWorld world) => WorldJson.SerializeCore(world);
 
     public WorldSaveResult Save(SimWorld world, long expectedVersion)

@@ -61,6 +61,8 @@ public sealed class SqliteWorldStore(ObjectRepository repository, string worldNa
         }
     }
 
+    public long? StoredVersion() => repository.WorldVersion(worldName);
+
     public string Serialize(SimWorld world) => WorldJson.SerializeCore(world);
 
     public WorldSaveResult Save(SimWorld world, long expectedVersion)

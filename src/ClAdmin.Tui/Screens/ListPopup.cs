@@ -8,10 +8,11 @@ namespace ClAdmin.Tui.Screens;
 /// <summary>
 /// The F4 list (smit.md §3.4, §3.5): one pick, or several marked with F7 ('>' in the left
 /// column) and returned together with Enter. A range list (cmd_to_list_mode r) only shows.
+/// F2 (Refresh) reads a list command's list again (<see cref="Reload"/>), as well as redrawing.
 /// </summary>
 public sealed class ListPopup : Screen
 {
-    private readonly ListOutput _list;
+    private ListOutput _list;
     private readonly ListMode _mode;
     private readonly MultiSelect _multi;
     private readonly Action<string> _pick;
@@ -36,6 +37,22 @@ public sealed class ListPopup : Screen
             field.Ring is null ? field.MultiSelect : MultiSelect.Single, pick, field.Help);
     }
 
+    /// <summary>What F2 does besides redrawing: runs the list command again and hands its list to
+    /// <see cref="Replace"/> (null for a ring, whose values never change).</summary>
+    public Action? Reload { get; set; }
+
+    /// <summary>Shows <paramref name="list"/> instead of the one shown (F2): marks are cleared, the
+    /// cursor stays on the same item when it is still listed.</summary>
+    public void Replace(ListOutput list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var current = _list.Items.Count > 0 ? _list.Items[Current].Text : null;
+        _list = list;
+        _marked.Clear();
+        var index = current is null ? -1 : list.Items.ToList().FindIndex(i => i.Text == current);
+        Current = index >= 0 ? index : Math.Clamp(Current, 0, Math.Max(0, list.Items.Count - 1));
+    }
+
     public override ScreenKind Kind => IsMulti ? ScreenKind.MultiList : ScreenKind.SingleList;
 
     public override string Title { get; }
@@ -45,6 +62,9 @@ public sealed class ListPopup : Screen
     public override bool IsPopup => true;
 
     public bool IsMulti => _multi != MultiSelect.Single;
+
+    /// <summary>True when the list has no items (after an F2 that found none).</summary>
+    public bool IsEmpty => _list.Items.Count == 0;
 
     public int Current { get; private set; }
 
@@ -118,6 +138,9 @@ public sealed class ListPopup : Screen
                     host.Close(this);
                 }
                 return true;
+            case UiAction.Refresh:
+                Reload?.Invoke();
+                return false; // and the common F2: the screen is drawn in full
             case UiAction.Select:
                 if (!_marked.Remove(Current))
                 {

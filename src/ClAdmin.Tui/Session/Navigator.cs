@@ -100,19 +100,32 @@ internal sealed class Navigator(MenuTree tree, ISessionLog log, IScreenHost host
             host.Push(ListPopup.ForField(field, new ListOutput(null, items), pick));
             return;
         }
+        // Read each time the list opens, and again on F2 while it is open: never an object that is gone.
         var command = Postfix.Apply(field.ListCommand, field.ListPostfix, nameValues);
         runner.RunScreenCommand(command, result =>
         {
-            // Run on nodes (C-SPOC prefixes each line with its node): each node's list, merged.
-            var list = result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => n.Stdout)) : ListOutput.Parse(result.Stdout);
+            var list = ListOf(result);
             if (list.Items.Count == 0)
             {
                 host.ShowMessage("ERROR MESSAGE", $"There are no items to list.\n\nThe list command was:\n{command}");
                 return;
             }
-            host.Push(ListPopup.ForField(field, list, pick));
+            var popup = ListPopup.ForField(field, list, pick);
+            popup.Reload = () => runner.RunScreenCommand(command, again =>
+            {
+                popup.Replace(ListOf(again));
+                if (popup.IsEmpty)
+                {
+                    host.ShowMessage("ERROR MESSAGE", $"There are no items to list.\n\nThe list command was:\n{command}");
+                }
+            });
+            host.Push(popup);
         });
     }
+
+    /// <summary>A list command's list: run on nodes (C-SPOC prefixes each line with its node), each node's list, merged.</summary>
+    private static ListOutput ListOf(CommandResult result) =>
+        result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => n.Stdout)) : ListOutput.Parse(result.Stdout);
 
     public void SelectorDone(Selector selector, string value, IReadOnlyDictionary<string, string> nameValues)
     {
