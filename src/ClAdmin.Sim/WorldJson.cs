@@ -31,7 +31,9 @@ public static class WorldJson
     private static string Serialize(SimWorld world, bool contentsApart)
     {
         ArgumentNullException.ThrowIfNull(world);
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        // Sized for the whole document at once (about 20 KB a node): growing it copies it into ever larger
+        // arrays of the large object heap, whose allocations stop a short-lived command for a full collection.
+        var buffer = new ArrayBufferWriter<byte>((64 * 1024) + (world.Nodes.Count * 24 * 1024));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             WorldJsonWriter.WriteWorld(writer, world, contentsApart);
