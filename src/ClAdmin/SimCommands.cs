@@ -6,6 +6,7 @@ using ClAdmin.Sim.Faults;
 using ClAdmin.Sim.Manager;
 using ClAdmin.Sim.Model;
 using ClAdmin.Sim.Persistence;
+using ClAdmin.Sim.Software;
 using ClAdmin.Store;
 
 namespace ClAdmin;
@@ -44,7 +45,8 @@ public static class SimCommands
         var demo = new Option<bool>("--demo") { Description = "Also configure the ready two-resource-group HACMP demo cluster (verified and synchronized, services stopped)" };
         var force = new Option<bool>("--force") { Description = "Replace the existing world, and empty the cluster configuration" };
         var snapshot = new Option<string?>("--from-snapshot") { Description = "Build the world of a real cluster's snapshot (FILE.odm, with FILE.info beside it when there) and apply it: rehearse on a copy of your own cluster" };
-        var init = new Command("init", "Build a simulated world: N nodes, two IP networks, K shared disks, /etc/hosts with boot labels") { nodes, disks, seed, demo, force, snapshot };
+        var hacmp = new Option<string>("--hacmp") { Description = "The HACMP release installed on every node (5.4.1 or 5.5): start a migration from the old one", DefaultValueFactory = _ => SoftwareCatalog.DefaultRelease };
+        var init = new Command("init", "Build a simulated world: N nodes, two IP networks, K shared disks, /etc/hosts with boot labels") { nodes, disks, seed, demo, force, snapshot, hacmp };
         init.SetAction(async (parse, ct) => await Guard(error, async () =>
         {
             if (parse.GetValue(snapshot) is { } file)
@@ -63,6 +65,10 @@ public static class SimCommands
             {
                 return Usage(error, $"sim init: --disks must be 0..{WorldBuilder.MaxDisks}; --demo needs at least 2 nodes and 2 disks");
             }
+            if (SoftwareCatalog.Find(parse.GetValue(hacmp)!) is null)
+            {
+                return Usage(error, $"sim init: --hacmp {parse.GetValue(hacmp)}: the simulator offers HACMP {string.Join(", ", SoftwareCatalog.Releases.Select(r => r.Release))}");
+            }
             var path = OdmCommands.DatabasePath(parse);
             using (var repo = Runtime.RepositoryAt(path)())
             {
@@ -71,7 +77,7 @@ public static class SimCommands
                 {
                     return Usage(error, $"sim init: a simulated world already exists in {path}; add --force to replace it (the cluster configuration is emptied too)");
                 }
-                var world = WorldBuilder.Build(new WorldOptions(n, k, parse.GetValue(seed), Demo: parse.GetValue(demo)));
+                var world = WorldBuilder.Build(new WorldOptions(n, k, parse.GetValue(seed), Demo: parse.GetValue(demo), Hacmp: parse.GetValue(hacmp)!));
                 repo.ReplaceObjects(ConfigDirectory.Default, []);
                 repo.ActivateDefault();
                 if (!new SqliteWorldStore(repo).Save(world, existing?.Version ?? 0).Saved)

@@ -70,6 +70,29 @@ public sealed class InstallCliTests : IDisposable
     }
 
     [Fact]
+    public void Sim_init_hacmp_541_builds_the_nodes_at_that_release_and_an_unknown_release_is_refused()
+    {
+        // A migration lesson starts from the old release: every node has the 5.4.1 filesets committed,
+        // on an AIX level that release supports (6100-00 or later), and the demo synchronizes there.
+        Ok("sim", "init", "--hacmp", "5.4.1", "--demo");
+        foreach (var node in new[] { "node1", "node2" })
+        {
+            var rows = Ok("cmd", "-n", node, "--", "lslpp", "-Lq", "cluster.es.server.rte", "cluster.es.client.rte").Stdout;
+            Assert.Contains("5.4.1.0    C     F    Base Server Runtime\n", rows, StringComparison.Ordinal);
+            Assert.Contains("5.4.1.0    C     F    ES Client Runtime\n", rows, StringComparison.Ordinal);
+            Assert.DoesNotContain("5.5.0", rows, StringComparison.Ordinal);
+            Assert.Equal("", Ok("cmd", "-n", node, "--", "lppchk", "-v").Stdout);
+            Assert.Contains("\n6100-", Ok("cmd", "-n", node, "--", "oslevel", "-s").Stdout, StringComparison.Ordinal);
+        }
+        Ok("cmd", "--", "clmgr", "sync", "cluster");
+
+        var bad = Cladmin("sim", "init", "--force", "--hacmp", "6.1");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal("cladmin: sim init: --hacmp 6.1: the simulator offers HACMP 5.4.1, 5.5\n", bad.Stderr);
+        Assert.Contains("5.4.1.0", Ok("cmd", "-n", "node1", "--", "lslpp", "-Lq", "cluster.es.server.rte").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Installp_refuses_filesets_whose_requisites_are_missing_and_names_them()
     {
         Ok("sim", "init", "--nodes", "2", "--disks", "2");

@@ -187,4 +187,39 @@ public sealed class LessonTests : CladminCliTest
         Ok("run", "cm_restore_dcd", "--yes");
         Ok("cmd", "--", "clsnapshot", "-a", "-n", "before_change");
     });
+
+    [Fact]
+    public void Lesson_11_node_by_node_upgrade() => Complete("11-node-by-node-upgrade", () =>
+    {
+        Ok("run", "cm_add_snap", "snapshot_name=pre_migration", "description=before the migration to 5.5");
+        Ok("run", "clstop", "nodes=node1", "rg_action=Move Resource Groups");
+        Ok("cmd", "-n", "node1", "--", "installp", "-agXd", "/usr/sys/inst.images/hacmp55", "all");
+        Ok("cmd", "-n", "node1", "--", "lppchk", "-v");
+        Ok("cmd", "-n", "node1", "--", "shutdown", "-Fr");
+        Ok("run", "clstart", "nodes=node1");
+        // Mixed versions: the synchronization is refused, and the change backed out.
+        Ok("cmd", "--", "clmgr", "modify", "resource_group", "rg1", "FALLBACK=NFB");
+        var refused = Cladmin("cmd", "--", "clmgr", "sync", "cluster");
+        Assert.True(refused.ExitCode != 0, refused.Stdout + refused.Stderr);
+        Assert.Contains("cldare: Error detected during synchronization.", refused.Stderr, StringComparison.Ordinal);
+        Ok("run", "cm_restore_dcd", "--yes");
+        Ok("run", "clstop", "nodes=node2", "rg_action=Move Resource Groups");
+        Ok("cmd", "-n", "node2", "--", "installp", "-agXd", "/usr/sys/inst.images/hacmp55", "all");
+        Ok("cmd", "-n", "node2", "--", "shutdown", "-Fr");
+        Ok("run", "clstart", "nodes=node2");
+        Ok("cmd", "--", "clmgr", "modify", "resource_group", "rg1", "FALLBACK=NFB");
+        Ok("run", "cm_ver_and_sync");
+    });
+
+    [Fact]
+    public void Lesson_12_snapshot_conversion() => Complete("12-snapshot-conversion", () =>
+    {
+        Ok("run", "cm_add_snap", "snapshot_name=hacmp541", "description=HACMP 5.4.1 configuration");
+        Ok("cmd", "-n", "node1,node2", "--", "installp", "-u", "cluster");
+        Ok("cmd", "-n", "node1,node2", "--", "installp", "-agXd", "/usr/sys/inst.images/hacmp55", "all");
+        Ok("cmd", "-n", "node1", "--", "clconvert_snapshot", "-C", "-v", "5.4.1", "-s", "hacmp541");
+        Ok("cmd", "-n", "node1,node2", "--", "shutdown", "-Fr");
+        Ok("cmd", "--", "clsnapshot", "-a", "-n", "hacmp541");
+        Ok("run", "clstart", "nodes=node1 node2");
+    });
 }

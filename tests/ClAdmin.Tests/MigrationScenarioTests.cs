@@ -113,4 +113,74 @@ public sealed class MigrationScenarioTests : DemoScenario
         await Ok(runtime, StartLine);
         Assert.Equal(["rg1:ONLINE:node1", "rg1:OFFLINE:node2", "rg2:ONLINE:node2", "rg2:OFFLINE:node1"], await Groups(runtime));
     }
+
+    [Fact]
+    public async Task Starting_cluster_services_after_installing_a_new_server_fileset_waits_for_the_reboot()
+    {
+        // Seeds 000: "After installation rebooting ... is required because to activate the new cluster manager."
+        await using var runtime = await Demo();
+        await Ok(runtime, "installp -u cluster", "node1");
+        await Ok(runtime, $"installp -agXd {Media541} all", "node1");
+
+        var refused = await Run(runtime, StartLine);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("node1: cluster.es.server.rte 5.4.1.0 was installed and the node has not been rebooted since", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("shutdown -Fr", refused.Stderr, StringComparison.Ordinal);
+        // Refused as a whole: no node started.
+        Assert.Equal("ST_INIT", await ManagerState(runtime, "node1"));
+        Assert.Equal("ST_INIT", await ManagerState(runtime, "node2"));
+        Assert.Equal(1, (await Run(runtime, "clmgr online node node1")).ExitCode);
+        Assert.Equal("ST_INIT", await ManagerState(runtime, "node1"));
+
+        await Ok(runtime, "shutdown -Fr", "node1");
+        await Ok(runtime, "/usr/es/sbin/cluster/sbin/cl_rc.cluster -cspoc \"-n node1\" -N -A -b");
+        Assert.Equal("ST_STABLE", await ManagerState(runtime, "node1"));
+    }
+
+    /// <summary>sum -r of <paramref name="text"/> as GNU coreutils computes it (the BSD algorithm, the
+    /// checksum the AIX inventory records): an oracle independent of the simulator.</summary>
+    private static int SumR(string text)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, text);
+            using var sum = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sum", ["-r", file]) { RedirectStandardOutput = true })!;
+            var output = sum.StandardOutput.ReadToEnd();
+            sum.WaitForExit();
+            return int.Parse(output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Lppchk_c_reports_each_installed_file_whose_checksum_differs()
+    {
+        const string HarcNet = "/usr/es/sbin/cluster/etc/harc.net";
+        await using var runtime = await Demo();
+        // The install guide (outputs §5.4): silent and 0 when the files are as installed.
+        var clean = await Run(runtime, "lppchk -c 'cluster*'", "node1");
+        Assert.Equal((0, "", ""), (clean.ExitCode, clean.Stdout, clean.Stderr));
+        var shipped = await Ok(runtime, $"cat {HarcNet}", "node1");
+        Assert.NotEqual("", shipped);
+
+        // A trainee edits an installed file: one error line for it (outputs §5.4 VERBATIM layout).
+        await Ok(runtime, $"sh -c \"echo '# edited' >> {HarcNet}\"", "node1");
+        var check = await Run(runtime, "lppchk -c 'cluster*'", "node1");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal(
+            $"lppchk:  The checksum for file {HarcNet} is {SumR(shipped + "# edited\n")},\n" +
+            $"           expected value is {SumR(shipped)}.\n", check.Stderr);
+        // Another node, and filesets the pattern does not name, are not concerned.
+        Assert.Equal(0, (await Run(runtime, "lppchk -c 'cluster*'", "node2")).ExitCode);
+        Assert.Equal(0, (await Run(runtime, "lppchk -c 'rsct*'", "node1")).ExitCode);
+
+        // Installing the fileset again puts the file back as shipped.
+        await Ok(runtime, "installp -u cluster", "node1");
+        await Ok(runtime, "installp -agXd /usr/sys/inst.images/hacmp55 all", "node1");
+        Assert.Equal(0, (await Run(runtime, "lppchk -c 'cluster*'", "node1")).ExitCode);
+    }
 }

@@ -168,12 +168,41 @@ internal static class SoftwareCommands
                 }
             }
         }
+        if (g.Has('c') && problems.Count == 0)
+        {
+            return ChecksumErrors(ctx, chosen);
+        }
         if (problems.Count == 0)
         {
             return 0;
         }
         ctx.Fail("lppchk:  The following filesets need to be installed or corrected to bring\n         the system to a consistent state:\n\n" + string.Join('\n', problems.Distinct()) + "\n");
         return 1;
+    }
+
+    /// <summary>lppchk -c: an error line per shipped file of the filesets whose checksum is not the one
+    /// recorded at the installed level (<see cref="ShippedFiles"/>); silent and 0 when none differs.</summary>
+    private static int ChecksumErrors(CommandContext ctx, List<InstalledFileset> chosen)
+    {
+        var errors = 0;
+        foreach (var f in chosen)
+        {
+            foreach (var path in ShippedFiles.Of(f.Name))
+            {
+                var expected = ShippedFiles.Checksum(ShippedFiles.Content(path, f.Level));
+                if (!ctx.Node.Files.TryGetValue(path, out var file))
+                {
+                    ctx.Fail(ShippedFiles.Missing(path));
+                    errors++;
+                }
+                else if (ShippedFiles.Checksum(file.Content) is var found && found != expected)
+                {
+                    ctx.Fail(ShippedFiles.ChecksumError(path, found, expected));
+                    errors++;
+                }
+            }
+        }
+        return errors == 0 ? 0 : 1;
     }
 
     // ---- sm_inst ----
@@ -544,6 +573,7 @@ internal static class SoftwareCommands
             }
             have.Level = f.Level;
             have.PreviousState = null;
+            WriteShipped(ctx.World, ctx.Node, have);
             rows.Add(SummaryRow(f.Name, f.Level, "USR", "APPLY", "SUCCESS"));
             if (f.Root)
             {
@@ -592,10 +622,19 @@ internal static class SoftwareCommands
                 FileTree.Write(world, node, file, (content.Length > 0 && !content.EndsWith('\n') ? "\n" : "") + add, append: true);
             }
         }
-        var level = node.Software.Find(SoftwareCatalog.ServerFileset)?.Level ?? "";
-        foreach (var notes in SoftwareCatalog.ReleaseNotes)
+        // The files the installed filesets ship (the release notes among them), where not written yet.
+        foreach (var f in node.Software.Filesets.Where(f => ShippedFiles.Of(f.Name).Any(p => !node.Files.ContainsKey(p))))
         {
-            FileTree.Write(world, node, notes, $"HACMP for AIX {level} Release Notes\n\nRead these notes before installing or migrating: supported AIX and RSCT levels,\nmigration paths (node by node, snapshot conversion) and known problems.\n", append: false);
+            WriteShipped(world, node, f);
+        }
+    }
+
+    /// <summary>Writes the files <paramref name="fileset"/> ships, as its level ships them.</summary>
+    private static void WriteShipped(SimWorld world, SimNode node, InstalledFileset fileset)
+    {
+        foreach (var path in ShippedFiles.Of(fileset.Name))
+        {
+            FileTree.Write(world, node, path, ShippedFiles.Content(path, fileset.Level), append: false);
         }
     }
 
@@ -740,6 +779,10 @@ internal static class SoftwareCommands
             }
             ctx.Line(SummaryRow(f.Name, f.Level, "USR", "DEINSTALL", "SUCCESS"));
             software.Filesets.Remove(f);
+            foreach (var path in ShippedFiles.Of(f.Name))
+            {
+                ctx.Node.Files.Remove(path);
+            }
         }
         return 0;
     }

@@ -22,6 +22,13 @@ public static class ManagerTexts
     /// <summary>The line before the placement table of a forecast.</summary>
     public const string WhatIfPlacement = "Resource group placement afterwards (clRGinfo):";
 
+    /// <summary>Cluster services refused on a node where installp applied a new cluster.es.server.rte and
+    /// the node was not rebooted since (seeds 000: "After installation rebooting ... is required because to
+    /// activate the new cluster manager"; the install guide's "reboot each node") [RECONSTRUCTED wording].</summary>
+    public static string RebootFirst(string command, string node, string level) =>
+        $"{command}: {node}: cluster.es.server.rte {level} was installed and the node has not been rebooted since: the new cluster manager is not active yet.\n" +
+        $"\tReboot the node (shutdown -Fr), then start cluster services; nothing was started.";
+
     /// <summary>hacmp.out, HACMP 5.x default (semantics §4.4; menus §6.9) [DOC].</summary>
     public const string HacmpOut = "/tmp/hacmp.out";
 

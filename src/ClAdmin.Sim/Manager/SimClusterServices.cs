@@ -35,6 +35,14 @@ public sealed partial class SimClusterServices(SimTransport transport, Func<Obje
                 request.ClinfoDaemon ? "-i" : "", request.IgnoreVerificationErrors ? "-v" : "",
                 request.AutoCorrect is { } c ? "-C " + c : "", "-P cl_rc_cluster",
             }.Where(f => f.Length > 0));
+            if (request.When != ServicesWhen.Restart && nodes.Where(n => n.Software.RebootPending).ToList() is { Count: > 0 } pending)
+            {
+                foreach (var node in pending)
+                {
+                    e.Append(ManagerTexts.RebootFirst("cl_rc.cluster", node.Name, node.Software.Find(Software.SoftwareCatalog.ServerFileset)?.Level ?? "")).Append('\n');
+                }
+                return 1;
+            }
             foreach (var node in nodes)
             {
                 if (request.When != ServicesWhen.Now)

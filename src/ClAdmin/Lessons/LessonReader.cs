@@ -65,7 +65,7 @@ public static class LessonReader
             lines.Add(new MenuError(file, "/name", null, $"the lesson '{name}' must be in a file named {name}.json"));
         }
         var world = root.TryGetProperty("world", out var w)
-            ? new ScenarioWorld(Int(w, "nodes", 2), Int(w, "disks", 4), Int(w, "seed", 1), w.TryGetProperty("demo", out var demo) && demo.GetBoolean(), Strings(w, "commands"))
+            ? new ScenarioWorld(Int(w, "nodes", 2), Int(w, "disks", 4), Int(w, "seed", 1), w.TryGetProperty("demo", out var demo) && demo.GetBoolean(), Strings(w, "commands"), Str(w, "hacmp"))
             : new ScenarioWorld(2, 4, 1, false, []);
         if (world.Demo && (world.Nodes < 2 || world.Disks < 2))
         {

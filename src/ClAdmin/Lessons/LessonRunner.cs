@@ -29,7 +29,7 @@ public static class LessonRunner
         ArgumentNullException.ThrowIfNull(lesson);
         ArgumentNullException.ThrowIfNull(options);
         var w = lesson.World;
-        string[] init = [.. cli, "sim", "init", "--force", "--nodes", Num(w.Nodes), "--disks", Num(w.Disks), "--seed", Num(w.Seed), .. (w.Demo ? new[] { "--demo" } : [])];
+        string[] init = [.. cli, "sim", "init", "--force", "--nodes", Num(w.Nodes), "--disks", Num(w.Disks), "--seed", Num(w.Seed), .. (w.Demo ? new[] { "--demo" } : []), .. (w.Hacmp is { } release ? new[] { "--hacmp", release } : [])];
         var built = await ScenarioRunner.Verb(init).ConfigureAwait(false);
         if (built.ExitCode != 0)
         {

@@ -3,8 +3,8 @@ namespace ClAdmin.Scenarios;
 /// <summary>A scenario file: the world to build, a timeline of steps and what to expect after them (scenario.schema.json).</summary>
 public sealed record Scenario(string File, string Name, string Description, IReadOnlyList<string> Covers, ScenarioWorld World, IReadOnlyList<ScenarioStep> Steps);
 
-/// <summary>The world, as `cladmin sim init --nodes N --disks K --seed S [--demo]` builds it, then the command lines that configure it.</summary>
-public sealed record ScenarioWorld(int Nodes, int Disks, int Seed, bool Demo, IReadOnlyList<string> Commands);
+/// <summary>The world, as `cladmin sim init --nodes N --disks K --seed S [--demo] [--hacmp RELEASE]` builds it, then the command lines that configure it.</summary>
+public sealed record ScenarioWorld(int Nodes, int Disks, int Seed, bool Demo, IReadOnlyList<string> Commands, string? Hacmp = null);
 
 /// <summary>
 /// One step (numbered from 1): a command line through the dispatcher (<see cref="Cmd"/>, on
