@@ -192,7 +192,8 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
         {
             return ($"selector {selector.Id}: {invalid}", null);
         }
-        if (value.Trim().Length == 0 && selector.Type != SelectorType.JustNext)
+        // A ghost selector is only its pop-up pick list (smit.md §3.3): nothing picked, nothing to go on with.
+        if (value.Trim().Length == 0 && (selector.Type != SelectorType.JustNext || (selector.Ghost && field.Op == OpType.List && field.ListCommand.Length > 0)))
         {
             return ($"selector {selector.Id} ({selector.Title}) needs a value: give {field.Id}=VALUE", null);
         }

@@ -16,15 +16,25 @@ public sealed record FastpathPlan(DialogValues? Values, IReadOnlyList<string> Er
 /// </summary>
 public static class FastpathRun
 {
-    /// <summary>The answers a script gives: FIELD=VALUE assignments, matched to field ids without regard to case.</summary>
-    public sealed class Assignments(IReadOnlyDictionary<string, string> assignments) : IDialogAnswers
+    /// <summary>The answers a script gives: FIELD=VALUE assignments, matched to field ids without regard to case.
+    /// With the <paramref name="tree"/>, a selector's value may also be given by the id of the field of the
+    /// dialog it leads to that shows it (the one discovering the selector's raw name: snapshot_name= for
+    /// Apply a Cluster Snapshot, as `cladmin menus show` of the dialog lists it).</summary>
+    public sealed class Assignments(IReadOnlyDictionary<string, string> assignments, MenuTree? tree = null) : IDialogAnswers
     {
         private readonly Dictionary<string, string> _given = new(assignments, StringComparer.OrdinalIgnoreCase);
 
         public Task<string?> SelectorValueAsync(Selector selector, string current, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(selector);
-            return Task.FromResult<string?>(_given.Remove(selector.Field.Id, out var value) ? value : current);
+            if (_given.Remove(selector.Field.Id, out var value))
+            {
+                return Task.FromResult<string?>(value);
+            }
+            var shown = selector.NextType == NextType.Dialog && tree is not null && tree.Dialogs.TryGetValue(selector.Next, out var dialog)
+                ? dialog.Fields.FirstOrDefault(f => f.DiscoveryName == selector.RawFieldName && _given.ContainsKey(f.Id))
+                : null;
+            return Task.FromResult<string?>(shown is not null && _given.Remove(shown.Id, out value) ? value : current);
         }
 
         /// <summary>A script cannot be asked again: the walk ends with the problem.</summary>
@@ -58,7 +68,7 @@ public static class FastpathRun
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(assignments);
-        var result = await new DialogFlow(tree, new Assignments(assignments), run)
+        var result = await new DialogFlow(tree, new Assignments(assignments, tree), run)
             .FromFastpathAsync(fastpath, nameValues, cancellationToken).ConfigureAwait(false);
         // Filled: the values as given; the caller builds the command (after reading secret fields, say).
         return result is { Filled: true, Values: { } values }

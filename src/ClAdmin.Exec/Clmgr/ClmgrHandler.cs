@@ -235,6 +235,10 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
                 {
                     ClmgrValues.Check(cls.Name, action == "add" ? name : null, attributes);
                 }
+                if (cls.Name == "interface" && action != "delete")
+                {
+                    attributes = DevicePath(name, attributes, repo.LoadConfiguration(ConfigDirectory.Default));
+                }
                 var discovery = cls.Name is "interface" or "service_ip" or "persistent_ip" or "resource_group" ? repo.LoadDiscovery() : [];
                 if (action == "add" && name is not null)
                 {
@@ -415,6 +419,27 @@ public sealed class ClmgrHandler(Func<ObjectRepository> openRepository, Snapshot
                 $"the IP label \"{QuotedText.Escape(label)}\" has different addresses in /etc/hosts: {string.Join(", ", found.Select(f => $"{f.Address} on {f.Node}"))}.");
         }
         return new ClmgrAttributes(attributes.Names.Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("ADDRESS", found[0].Address!)));
+    }
+
+    /// <summary>clmgr's attribute for an interface's device is INTERFACE= (powerha-menus.md §4.8); DEVICE= is
+    /// taken as its synonym, so that it also changes the device of an interface that has one. A device on a
+    /// non-IP network (diskhb, rs232, ...) given by its name, as the Add a Communication Device dialog's lsdev
+    /// list picks it (hdisk1, tty0), is its device path /dev/hdisk1 (semantics §7.1).</summary>
+    private static ClmgrAttributes DevicePath(string? label, ClmgrAttributes attributes, ClusterConfiguration config)
+    {
+        var device = attributes["INTERFACE"] is { Length: > 0 } i ? i : attributes["DEVICE"];
+        if (device is null)
+        {
+            return attributes;
+        }
+        var network = attributes["NETWORK"] ?? config.Interfaces.FirstOrDefault(x => x.Label == label)?.Network;
+        if (device.Length > 0 && !device.Contains('/', StringComparison.Ordinal) && config.Networks.FirstOrDefault(n => n.Name == network) is { IsIp: false })
+        {
+            device = "/dev/" + device;
+        }
+        return new ClmgrAttributes(attributes.Names
+            .Where(n => !n.Equals("INTERFACE", StringComparison.OrdinalIgnoreCase) && !n.Equals("DEVICE", StringComparison.OrdinalIgnoreCase))
+            .Select(n => KeyValuePair.Create(n, attributes[n]!)).Append(KeyValuePair.Create("INTERFACE", device)));
     }
 
     /// <summary>The configuration a query reads: volume groups include the shared ones discovery found

@@ -723,6 +723,7 @@ public sealed partial class ClusterManager(IPlacement placement)
         {
             foreach (var vg in group.Resource(ResourceKinds.VolumeGroup))
             {
+                LazyUpdate(node, group.Name, vg);
                 var rc = Trace(node, group.Name, "get_disk_vg_fs", $"varyonvg {vg}");
                 if (rc != 0)
                 {
@@ -742,6 +743,19 @@ public sealed partial class ClusterManager(IPlacement placement)
                 }
             }
             return 0;
+        }
+
+        /// <summary>Lazy update (semantics §8): before varying a volume group on, the node's ODM timestamp is
+        /// compared with the descriptor area's; when they differ (a change made on another node without C-SPOC)
+        /// the node learns it with importvg -L, which also brings its /etc/filesystems up to date. Its failure
+        /// is left to the varyonvg that follows to report.</summary>
+        private void LazyUpdate(SimNode node, string group, string name)
+        {
+            if (node.FindVgByName(name) is { } known && world.FindVg(known.VgId) is { } vg && known.OdmTimestamp != vg.Timestamp
+                && vg.Disks.Count > 0 && world.FindDisk(vg.Disks[0])?.NameOn(node.Name) is { } disk)
+            {
+                Trace(node, group, "get_disk_vg_fs", $"importvg -L {name} {disk}");
+            }
         }
 
         private int ReleaseDisks(SimNode node, ResourceGroup group)
