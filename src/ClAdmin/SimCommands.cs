@@ -51,8 +51,8 @@ public static class SimCommands
         {
             if (parse.GetValue(snapshot) is { } file)
             {
-                return parse.GetValue(demo)
-                    ? Usage(error, "sim init: --from-snapshot and --demo cannot be used together")
+                return parse.GetValue(demo) || parse.GetResult(hacmp) is { Implicit: false }
+                    ? Usage(error, $"sim init: --from-snapshot and {(parse.GetValue(demo) ? "--demo" : "--hacmp")} cannot be used together (the snapshot says what the cluster is)")
                     : await SnapshotInit.RunAsync(exec.RuntimeOptionsOf(parse), file, parse.GetValue(force), parse.GetValue(seed), output, error, ct);
             }
             var n = parse.GetValue(nodes);

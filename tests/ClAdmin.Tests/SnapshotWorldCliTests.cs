@@ -138,11 +138,15 @@ public sealed class SnapshotWorldCliTests : CladminCliTest
 
         var kept = Cladmin("sim", "init", "--from-snapshot", file);
         var missing = Cladmin("sim", "init", "--force", "--from-snapshot", P("nosuch.odm"));
+        // The snapshot says which cluster it is: an HACMP release given beside it is refused, not ignored.
+        var release = Cladmin("sim", "init", "--force", "--hacmp", "5.4.1", "--from-snapshot", file);
 
         Assert.Equal(2, kept.ExitCode);
         Assert.Contains("add --force", kept.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains(P("nosuch.odm"), missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, release.ExitCode);
+        Assert.Contains("--from-snapshot and --hacmp cannot be used together", release.Stderr, StringComparison.Ordinal);
         Assert.Contains("Cluster Name: demo_cluster", Ok("cmd", "--", "cltopinfo"), StringComparison.Ordinal);
     }
 }
