@@ -129,7 +129,8 @@ public sealed class LvmChangeHandler(FanOutEngine engine, IClusterNodes clusterN
             (await run.RunAsync([runner], _ => argv).ConfigureAwait(false)).AllOk).ConfigureAwait(false);
     }
 
-    /// <summary>cl_chfs and cl_rmfs: find the file system's logical volume, then its volume group.</summary>
+    /// <summary>cl_chfs and cl_rmfs: find the file system's volume group (varied off too), then change it where
+    /// the group is on, varying it on for the change and off again when no node had it on.</summary>
     private static async Task<CommandResult?> FsAsync(CspocRun run, CommandInvocation invocation)
     {
         var remove = invocation.Name == "cl_rmfs";
@@ -141,17 +142,22 @@ public sealed class LvmChangeHandler(FanOutEngine engine, IClusterNodes clusterN
                 : $"Usage: cl_chfs {Cspoc} [-A yes|no] [-m NewMountPoint] [-p rw|ro] [-a Attribute=Value ...] FileSystem");
         }
         var fs = g.Operands[0];
-        var lv = await SharedLvm.LvOfFileSystemAsync(run, fs).ConfigureAwait(false);
-        if (lv is null)
+        // Found with the group varied off too (lsvgfs); a file system of rootvg is never C-SPOC's to change.
+        var vg = await SharedLvm.VolumeGroupOfFileSystemAsync(run, fs).ConfigureAwait(false);
+        if (vg is null)
         {
             return Missing(run, remove
                 ? $"rmfs: 0506-915 No record matching {fs} was found in /etc/filesystems."
                 : $"chfs: 0506-914 The file system {fs} is not in /etc/filesystems.");
         }
+        if (vg == "rootvg")
+        {
+            return CspocRun.Usage($"{run.Name}: {fs} is not a file system of a shared volume group (it is in rootvg); C-SPOC changes only shared file systems.");
+        }
         var aix = remove ? "rmfs" : "chfs";
-        var result = await OnLvAsync(run, lv, null, async runner =>
+        await SharedLvm.ChangeAsync(run, vg, null, async runner =>
             (await run.RunAsync([runner], _ => [aix, .. g.Words(), fs]).ConfigureAwait(false)).AllOk).ConfigureAwait(false);
-        if (result is null && remove && !run.AnyFailed)
+        if (remove && !run.AnyFailed)
         {
             // importvg -L drops stanzas only for file systems with a separate log: remove what is left.
             var left = await run.QueryAsync(run.Targets, ["lsfs", fs]).ConfigureAwait(false);
@@ -161,7 +167,7 @@ public sealed class LvmChangeHandler(FanOutEngine engine, IClusterNodes clusterN
                 await run.RunAsync(stale, _ => ["rmfs", .. g.Words(), fs]).ConfigureAwait(false);
             }
         }
-        return result;
+        return null;
     }
 
     /// <summary>Runs a change on the volume group that holds <paramref name="lv"/>.</summary>

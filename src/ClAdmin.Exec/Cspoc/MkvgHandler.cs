@@ -16,19 +16,32 @@ namespace ClAdmin.Exec.Cspoc;
 /// major number, auto-varyon off, and leaves it varied off on all nodes for the cluster manager to
 /// bring online. Checked first on every node: the disks are seen and free, the name unused. When a
 /// later node fails, the nodes done are undone with exportvg.
-/// Without -V the lowest major number mkvg accepts on the first node is used.
+/// Without -V the lowest major number mkvg accepts on the first node is used. With -A (the dialog's
+/// "Activate volume group after it is created?", as SMIT's mkvg dialog asks; a ClAdmin flag, designed)
+/// the group is then varied on at the first node: <c>varyonvg -c</c> for an enhanced concurrent capable
+/// group (-C), which mkvg never varies on itself, else <c>varyonvg</c>; without -A it is left off everywhere.
+/// <c>cl_lvlstmajor [Node,...]</c> (designed name) lists the major numbers free on every node named
+/// (lvlstmajor on each, intersected): the dialog's F4 list for the major number.
 /// </summary>
 public sealed class MkvgHandler(FanOutEngine engine, IClusterNodes clusterNodes) : CspocHandler(engine, clusterNodes)
 {
-    private const string UsageText = "Usage: cl_mkvg -cspoc \"-n Node1,Node2,...\" [-r ResourceGroup] -y VolumeGroup [-s PPsize] [-V MajorNumber] [-C] [-B | -S] PhysicalVolume ...";
+    private const string UsageText = "Usage: cl_mkvg -cspoc \"-n Node1,Node2,...\" [-r ResourceGroup] -y VolumeGroup [-s PPsize] [-V MajorNumber] [-C] [-B | -S] [-A] PhysicalVolume ...";
+    private const string LvlstmajorUsage = "Usage: cl_lvlstmajor [-cspoc \"-n Node1,Node2,...\"] [Node1,Node2,...]";
+
+    /// <summary>How many numbers of the open-ended range (<c>41...</c>) the list offers.</summary>
+    private const int OpenRangeShown = 10;
     private const int FirstMajor = 35;
     private const int MajorsToTry = 64;
 
-    public override IReadOnlyCollection<string> Names { get; } = ["cl_mkvg"];
+    public override IReadOnlyCollection<string> Names { get; } = ["cl_mkvg", "cl_lvlstmajor"];
 
     internal override async Task<CommandResult?> PlanAsync(CspocRun run, CommandInvocation invocation)
     {
-        var g = Getopt.Parse(invocation.Arguments, "r:y:s:V:CcSBP:v:t:X:Gfn");
+        if (invocation.Name == "cl_lvlstmajor")
+        {
+            return await FreeMajorsAsync(run, invocation).ConfigureAwait(false);
+        }
+        var g = Getopt.Parse(invocation.Arguments, "r:y:s:V:CcSBP:v:t:X:GfnA");
         if (g.BadFlag is { } bad)
         {
             return CspocRun.Usage($"cl_mkvg: Not a recognized flag: {bad}\n{UsageText}");
@@ -158,11 +171,109 @@ public sealed class MkvgHandler(FanOutEngine engine, IClusterNodes clusterNodes)
             }
             await run.RunAsync(others, _ => ["chvg", "-a", "n", vg]).ConfigureAwait(false);
         }
+        if (g.Has('A'))
+        {
+            IReadOnlyList<string> varyon = g.Has('C') || g.Has('c') ? ["varyonvg", "-c", vg] : ["varyonvg", vg];
+            var on = await run.RunAsync([first], _ => varyon).ConfigureAwait(false);
+            if (!on.AllOk)
+            {
+                run.General($"cl_mkvg: volume group {vg} was created on {string.Join(',', run.Targets)} but could not be varied on at {first}.");
+            }
+        }
         if (g.Value('r') is { Length: > 0 } rg)
         {
             run.General($"cl_mkvg: volume group {vg} is defined on {string.Join(',', run.Targets)}; add it to resource group {rg} with: clmgr modify resource_group {rg} VOLUME_GROUP={vg}");
         }
         return null;
+    }
+
+    /// <summary>cl_lvlstmajor: lvlstmajor on each node named (all targets when none), intersected; one
+    /// number a line, then the first numbers of the range free from there on.</summary>
+    private static async Task<CommandResult?> FreeMajorsAsync(CspocRun run, CommandInvocation invocation)
+    {
+        if (invocation.Arguments.Count > 1 || invocation.Arguments is [var flag] && flag.StartsWith('-'))
+        {
+            return CspocRun.Usage(LvlstmajorUsage);
+        }
+        var nodes = invocation.Arguments is [var list]
+            ? list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+            : run.Targets.ToList();
+        if (nodes.FirstOrDefault(n => !run.Targets.Contains(n, StringComparer.Ordinal)) is { } stranger)
+        {
+            return CspocRun.Usage($"cl_lvlstmajor: {stranger} is not a cluster node.");
+        }
+        if (nodes.Count == 0)
+        {
+            return CspocRun.Usage(LvlstmajorUsage);
+        }
+        var answers = await run.QueryAsync(nodes, ["lvlstmajor"]).ConfigureAwait(false);
+        var free = new List<(HashSet<int> Listed, int OpenFrom)>();
+        foreach (var node in nodes)
+        {
+            var r = answers[node];
+            if (r.Outcome != NodeOutcome.Ok)
+            {
+                if (r.Outcome == NodeOutcome.Failed)
+                {
+                    run.Fail(node, r.Stderr.TrimEnd('\n'), Math.Max(1, r.ExitCode));
+                }
+                continue;
+            }
+            if (ParseMajors(r.Stdout) is { } parsed)
+            {
+                free.Add(parsed);
+            }
+            else
+            {
+                run.Fail(node, $"cl_lvlstmajor: unexpected output from lvlstmajor on node {node}: {r.Stdout.Trim()}");
+            }
+        }
+        if (run.AnyFailed)
+        {
+            return run.Result();
+        }
+        var open = free.Max(f => f.OpenFrom);
+        var text = new System.Text.StringBuilder();
+        var common = Enumerable.Range(0, open).Where(m => free.All(f => m >= f.OpenFrom || f.Listed.Contains(m)));
+        foreach (var m in common.Concat(Enumerable.Range(open, OpenRangeShown)))
+        {
+            text.Append(Text(m)).Append('\n');
+        }
+        return CommandResult.Local(0, text.ToString(), "");
+    }
+
+    /// <summary>lvlstmajor's line (<c>35,36,38..40,43...</c>): the numbers listed, and where the open range starts.</summary>
+    private static (HashSet<int> Listed, int OpenFrom)? ParseMajors(string output)
+    {
+        var listed = new HashSet<int>();
+        int? open = null;
+        foreach (var part in output.Trim().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (open is not null)
+            {
+                return null; // nothing follows the open range
+            }
+            if (part.EndsWith("...", StringComparison.Ordinal) && Number(part[..^3]) is { } from)
+            {
+                open = from;
+            }
+            else if (part.Split("..") is [var lo, var hi] && Number(lo) is { } a && Number(hi) is { } b && a <= b)
+            {
+                listed.UnionWith(Enumerable.Range(a, b - a + 1));
+            }
+            else if (Number(part) is { } one)
+            {
+                listed.Add(one);
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return open is { } o ? (listed, o) : null;
+
+        static int? Number(string s) =>
+            int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < 65536 ? n : null;
     }
 
     private static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);

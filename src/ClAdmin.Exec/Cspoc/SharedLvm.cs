@@ -259,6 +259,25 @@ internal static class SharedLvm
         return null;
     }
 
+    /// <summary>The volume group holding a file system (mount point): <c>lsvgfs</c> of each group the target
+    /// nodes define, which reads /etc/filesystems and so answers with the group varied off. Null when none holds it.</summary>
+    public static async Task<string?> VolumeGroupOfFileSystemAsync(CspocRun run, string mountPoint)
+    {
+        var lists = await run.QueryAsync(run.Targets, ["lsvg"]).ConfigureAwait(false);
+        foreach (var node in run.Targets.Where(n => lists[n].Outcome == NodeOutcome.Ok))
+        {
+            foreach (var vg in lists[node].Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var fs = await run.TryAsync(node, ["lsvgfs", vg]).ConfigureAwait(false);
+                if (fs.Outcome == NodeOutcome.Ok && Lines(fs.Stdout).Contains(mountPoint))
+                {
+                    return vg;
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>The logical volume behind a file system (mount point), from <c>lsfs -c</c> on the target nodes.</summary>
     public static async Task<string?> LvOfFileSystemAsync(CspocRun run, string mountPoint)
     {

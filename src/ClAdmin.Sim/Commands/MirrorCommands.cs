@@ -441,7 +441,8 @@ internal static class MirrorCommands
         return 0;
     }
 
-    /// <summary>lvlstmajor: the major numbers free on this node, as ranges; the last open-ended (<c>35..59,62...</c>).</summary>
+    /// <summary>lvlstmajor: the major numbers free on this node, as ranges; the last open-ended (<c>35..59,62...</c>,
+    /// a gap of two as two numbers: <c>35,36,38...</c>).</summary>
     private static int Lvlstmajor(CommandContext ctx)
     {
         var used = ctx.Node.VolumeGroups.Select(v => v.Major).Where(m => m >= Lvm.FirstFreeMajor).ToHashSet();
@@ -451,7 +452,8 @@ internal static class MirrorCommands
         {
             if (u > m)
             {
-                parts.Add(u - 1 == m ? F(m) : $"{F(m)}..{F(u - 1)}");
+                // As lvlstmajor.c prints a gap: one number "j", two "j,j+1", more "j..k".
+                parts.Add((u - m) switch { 1 => F(m), 2 => $"{F(m)},{F(m + 1)}", _ => $"{F(m)}..{F(u - 1)}" });
             }
             m = Math.Max(m, u + 1);
         }
