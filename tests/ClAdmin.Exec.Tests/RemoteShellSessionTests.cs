@@ -106,6 +106,39 @@ public sealed class RemoteShellSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_warm_command_without_input_is_the_only_process_its_session_starts()
+    {
+        // Issue 18 §5: one watcher per session, none per command. While the command runs, the
+        // shell that started it has no other child (before: a watcher subshell beside each command).
+        await using var t = Transport();
+        Assert.Equal(NodeOutcome.Ok, (await t.RunAsync(new NodeCommand("n1", ["true"]), default)).Outcome);
+        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", "echo $$; ps -e -o pid= -o ppid="]), default);
+        Assert.Equal(NodeOutcome.Ok, r.Outcome);
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var self = lines[0];
+        var parent = t.RemoteShellPid("n1")!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var children = lines.Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length == 2 && f[1] == parent).Select(f => f[0]).ToList();
+        Assert.Equal([self], children);
+    }
+
+    [Fact]
+    public async Task Where_no_FIFO_can_be_made_each_command_gets_a_watcher_and_still_stops()
+    {
+        var ssh = Path.Combine(_dir, "ssh-no-tmp");
+        File.WriteAllText(ssh, "#!/bin/sh\nwhile [ \"$1\" != -- ]; do shift; done\nshift 2\nTMPDIR=/nonexistent/dir exec setsid /bin/sh -c \"$*\"\n");
+        File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var pidFile = Path.Combine(_dir, "pid");
+        await using var t = new SshTransport(SystemProcessRunner.Instance, new SshOptions { SshPath = ssh, StopGrace = TimeSpan.FromSeconds(3) });
+        var r = await t.RunAsync(new NodeCommand("n1", ["sh", "-c", $"echo $$ > {pidFile}; exec sleep 30"]) { Timeout = TimeSpan.FromMilliseconds(300) }, default);
+        Assert.Equal((NodeOutcome.TimedOut, RemoteStop.Confirmed), (r.Outcome, r.Stop));
+        var pid = File.ReadAllText(pidFile).Trim();
+        Assert.False(Pids.Running(pid), "the remote sleep still runs");
+        var next = await t.RunAsync(new NodeCommand("n1", ["cat"]) { StandardInput = "in\n" }, default);
+        Assert.Equal((NodeOutcome.Ok, "in\n"), (next.Outcome, next.Stdout));
+    }
+
+    [Fact]
     public async Task A_missing_ssh_program_is_unreachable_not_a_crash()
     {
         await using var t = new SshTransport(SystemProcessRunner.Instance, new SshOptions { SshPath = Path.Combine(_dir, "no-such-ssh") });
