@@ -41,7 +41,7 @@ public sealed class SimTransport : ITransport
             _gate.Wait();
             try
             {
-                Refresh();
+                DropIfStale();
                 return Current();
             }
             finally
@@ -57,7 +57,7 @@ public sealed class SimTransport : ITransport
         _gate.Wait();
         try
         {
-            Refresh();
+            DropIfStale();
             if (_world is null && _store.Load() is { } stored)
             {
                 (_world, _version, _json) = (stored.World, stored.Version, stored.Json);
@@ -99,7 +99,7 @@ public sealed class SimTransport : ITransport
         }
         try
         {
-            Refresh();
+            DropIfStale();
             for (var attempt = 1; ; attempt++)
             {
                 var world = Current();
@@ -159,7 +159,7 @@ public sealed class SimTransport : ITransport
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Refresh();
+            DropIfStale();
             for (var attempt = 1; attempt <= Attempts; attempt++)
             {
                 var world = Current();
@@ -198,7 +198,7 @@ public sealed class SimTransport : ITransport
 
     /// <summary>Drops the world kept from the last load or save when another process has saved since
     /// (issue 17 §2: lists read afresh); the next <see cref="Current"/> reads the stored one.</summary>
-    private void Refresh()
+    private void DropIfStale()
     {
         if (_world is not null && _store.StoredVersion() is { } stored && stored != _version)
         {
