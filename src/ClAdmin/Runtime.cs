@@ -89,6 +89,7 @@ public sealed class Runtime : IAsyncDisposable
         var open = RepositoryAt(options.DatabasePath);
         var nodes = NodesAt(options.DatabasePath);
         SimWorld? demo = null;
+        ObjectRepository? held = null;
         ITransport transport;
         switch (options.Transport)
         {
@@ -105,7 +106,17 @@ public sealed class Runtime : IAsyncDisposable
                 transport = new LocalTransport(SystemProcessRunner.Instance);
                 break;
             default:
-                (var stored, demo) = LoadOrCreateWorld(open, options.CreateDemo, cancellationToken);
+                held = open();
+                Task<StoredWorld>? stored;
+                try
+                {
+                    (stored, demo) = LoadOrCreateWorld(held, open, options.CreateDemo, cancellationToken);
+                }
+                catch
+                {
+                    held.Dispose();
+                    throw;
+                }
                 transport = new SimTransport(new RepositoryWorldStore(open, stored)) { Prepare = world => ReconcileManagers(world, open) };
                 break;
         }
@@ -167,7 +178,7 @@ public sealed class Runtime : IAsyncDisposable
             ],
             engine,
             new DispatcherOptions { LocalNodeSource = () => localNode.Value, ResourceGroups = nodes });
-        var runtime = new Runtime(options, transport, engine, dispatcher, nodes, localNode) { ClusterServices = services as SimClusterServices };
+        var runtime = new Runtime(options, transport, engine, dispatcher, nodes, localNode) { ClusterServices = services as SimClusterServices, _held = held };
         if (demo is not null)
         {
             if (await DemoCluster.ConfigureAsync(dispatcher, demo, cancellationToken).ConfigureAwait(false) is { } failure)
@@ -180,7 +191,20 @@ public sealed class Runtime : IAsyncDisposable
         return runtime;
     }
 
-    public ValueTask DisposeAsync() => Transport.DisposeAsync();
+    /// <summary>
+    /// On the simulator, a connection to the repository held for the runtime's life, unused once the world
+    /// is read: every other connection is opened and closed around one call, and SQLite checkpoints
+    /// the WAL into the database and deletes it whenever its last connection closes (two fsyncs,
+    /// then a new -wal and -shm at the next open). Held, the runtime's repository is checkpointed
+    /// once, when it ends, leaving the file whole for a copy. An idle connection locks nothing.
+    /// </summary>
+    private ObjectRepository? _held;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transport.DisposeAsync().ConfigureAwait(false);
+        _held?.Dispose();
+    }
 
     /// <summary>The simulated nodes' cluster services and event engine (null on real hosts): sim mode, step, settle, clock.</summary>
     public SimClusterServices? ClusterServices { get; private init; }
@@ -216,14 +240,11 @@ public sealed class Runtime : IAsyncDisposable
     /// and saved, and returned to be configured as a cluster (null when another cladmin created a
     /// world at the same moment: that one is used).
     /// </summary>
-    private static (Task<StoredWorld>? Stored, SimWorld? Demo) LoadOrCreateWorld(Func<ObjectRepository> open, bool createDemo, CancellationToken cancellationToken)
+    private static (Task<StoredWorld>? Stored, SimWorld? Demo) LoadOrCreateWorld(ObjectRepository repo, Func<ObjectRepository> open, bool createDemo, CancellationToken cancellationToken)
     {
-        using (var repo = open())
+        if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
         {
-            if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
-            {
-                return (Task.Run(() => RepositoryWorldStore.Decode(stored, open), cancellationToken), null);
-            }
+            return (Task.Run(() => RepositoryWorldStore.Decode(stored, open), cancellationToken), null);
         }
         if (!createDemo)
         {
