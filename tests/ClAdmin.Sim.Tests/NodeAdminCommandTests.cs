@@ -54,6 +54,41 @@ public sealed class NodeAdminCommandTests
     }
 
     [Fact]
+    public void Lssec_and_chsec_read_and_put_back_a_stanza_of_etc_security_passwd()
+    {
+        var world = TestWorld.Create();
+        world.Ok("node1", "mkuser jdoe");
+        Assert.Equal("jdoe password=* lastupdate= flags=\n", world.Ok("node1", "lssec -f /etc/security/passwd -s jdoe -a password lastupdate flags"));
+        world.Ok("node1", "chsec -f /etc/security/passwd -s jdoe -a password={ssha256}06$abc$def -a lastupdate=1710237600 -a flags=ADMCHG,NOCHECK");
+        Assert.Equal("#name:password:lastupdate:flags\njdoe:{ssha256}06$abc$def:1710237600:ADMCHG,NOCHECK\n",
+            world.Ok("node1", "lssec -c -f /etc/security/passwd -s jdoe -a password -a lastupdate -a flags"));
+        Assert.Contains("jdoe:\n\tpassword = {ssha256}06$abc$def\n\tlastupdate = 1710237600\n\tflags = ADMCHG,NOCHECK\n\n", world.Ok("node1", "cat /etc/security/passwd"), StringComparison.Ordinal);
+        // An empty value removes the attribute; a bad one changes nothing and is not echoed.
+        world.Ok("node1", "chsec -f /etc/security/passwd -s jdoe -a lastupdate= -a flags=");
+        Assert.Equal("jdoe lastupdate= flags=\n", world.Ok("node1", "lssec -f /etc/security/passwd -s jdoe -a lastupdate flags"));
+        var bad = world.Run("node1", "chsec -f /etc/security/passwd -s jdoe -a password=secret -a flags=BOGUS");
+        Assert.Equal("3004-692 Error changing \"flags\" : Value is invalid.\n", bad.Stderr);
+        Assert.Contains("jdoe:\n\tpassword = {ssha256}06$abc$def\n\n", world.Ok("node1", "cat /etc/security/passwd"), StringComparison.Ordinal);
+        Assert.Equal(1, world.Run("node1", "chsec -f /etc/security/passwd -s ghost -a flags=").ExitCode);
+    }
+
+    [Fact]
+    public void Password_writes_fail_with_an_io_error_when_the_rootvg_disk_has_failed()
+    {
+        var world = TestWorld.Create();
+        world.Ok("node1", "mkuser jdoe");
+        Assert.True(Faults.SimFaults.Fail(world, "disk", "node1:hdisk0").Ok);
+        foreach (var (line, stdin) in new[] { ("chpasswd", "jdoe:pw1\n"), ("pwdadm jdoe", "pw1\npw1\n"), ("pwdadm -c jdoe", ""), ("chsec -f /etc/security/passwd -s jdoe -a flags=ADMCHG", "") })
+        {
+            var r = world.Run("node1", line, stdin);
+            Assert.Equal(1, r.ExitCode);
+            Assert.EndsWith(": Cannot update /etc/security/passwd: There is an input or output error.\n", r.Stderr, StringComparison.Ordinal);
+        }
+        // Reads go on; nothing was written.
+        Assert.Equal("jdoe password=* flags=\n", world.Ok("node1", "lssec -f /etc/security/passwd -s jdoe -a password flags"));
+    }
+
+    [Fact]
     public void Lslpp_h_prints_the_history_in_its_own_layout()
     {
         var world = TestWorld.Create();

@@ -15,7 +15,8 @@ namespace ClAdmin.Exec.Cspoc;
 /// with the <c>user:password</c> lines on its standard input. By default the user must change the
 /// password at the next login (chpasswd sets ADMCHG; -f asks for that explicitly); -c clears the
 /// flag, as the dialog's "User must change password on first login? false" does. Every user must
-/// exist on every node, checked before any password changes.
+/// exist on every node, checked before any password changes; when the change fails on a node, the
+/// nodes where it succeeded get their earlier password back (<see cref="PasswordRollback"/>).
 /// </summary>
 public sealed class ChpasswdHandler(FanOutEngine engine, IClusterNodes clusterNodes) : CspocHandler(engine, clusterNodes)
 {
@@ -98,7 +99,11 @@ public sealed class ChpasswdHandler(FanOutEngine engine, IClusterNodes clusterNo
             stdin.Append(user).Append(':').Append(password).Append('\n');
         }
         IReadOnlyList<string> argv = g.Has('c') ? ["chpasswd", "-c"] : ["chpasswd"];
-        await run.RunAsync(run.Healthy, _ => argv, stdin.ToString()).ConfigureAwait(false);
+        // Where a node fails, the nodes where the password changed get their stanzas back (issue 17 §1).
+        if (!await PasswordRollback.ChangeAsync(run, run.Healthy, pairs.Select(p => p.User).Distinct(StringComparer.Ordinal).ToList(), argv, stdin.ToString()).ConfigureAwait(false))
+        {
+            run.General("cl_chpasswd: the password was not changed on any node.");
+        }
         return null;
     }
 }

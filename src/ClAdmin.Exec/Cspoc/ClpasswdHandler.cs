@@ -14,8 +14,9 @@ namespace ClAdmin.Exec.Cspoc;
 /// line. The password goes to each node's <c>chpasswd -c</c> on its standard input (a change by the
 /// user himself: no change is forced at the next login), never on a command line or in a log. The
 /// user must exist on every target node and every node must answer, checked before any password
-/// changes. The lists behind "Manage List of Users Allowed to Change Password" and "Modify System
-/// Password Utility" (<c>-c -q</c>, <c>-u</c>, <c>-m</c>) are not simulated: those forms say so.
+/// changes; when the change fails on a node, the nodes where it succeeded get their earlier password
+/// back (<see cref="PasswordRollback"/>). The lists behind "Manage List of Users Allowed to Change
+/// Password" and "Modify System Password Utility" (<c>-c -q</c>, <c>-u</c>, <c>-m</c>) are not simulated: those forms say so.
 /// </summary>
 public sealed class ClpasswdHandler(FanOutEngine engine, IClusterNodes clusterNodes, IResourceGroupResolver? groups) : ICommandHandler
 {
@@ -108,7 +109,11 @@ public sealed class ClpasswdHandler(FanOutEngine engine, IClusterNodes clusterNo
                 run.General($"clpasswd: the password of \"{user}\" was not changed on any node.");
                 return null;
             }
-            await run.RunAsync(run.Healthy, _ => ["chpasswd", "-c"], $"{user}:{invocation.StandardInput}\n").ConfigureAwait(false);
+            // Where a node fails, the nodes where the password changed get their stanzas back (issue 17 §1).
+            if (!await PasswordRollback.ChangeAsync(run, run.Healthy, [user], ["chpasswd", "-c"], $"{user}:{invocation.StandardInput}\n").ConfigureAwait(false))
+            {
+                run.General($"clpasswd: the password of \"{user}\" was not changed on any node.");
+            }
             return null;
         }
     }

@@ -94,10 +94,10 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
     }
 
     /// <summary>Runs one command on one node without recording it (a probe whose failure is expected);
-    /// hand the result to <see cref="Absorb"/> to show it.</summary>
-    public async Task<NodeResult> TryAsync(string node, IReadOnlyList<string> argv)
+    /// hand the result to <see cref="Absorb"/> to show it. <paramref name="standardInput"/> goes to the transport only.</summary>
+    public async Task<NodeResult> TryAsync(string node, IReadOnlyList<string> argv, string standardInput = "")
     {
-        var result = await engine.RunAsync([node], NodeOperation.Same(argv), new FanOutOptions(), null, cancellationToken).ConfigureAwait(false);
+        var result = await engine.RunAsync([node], NodeOperation.Same(argv, standardInput), new FanOutOptions(), null, cancellationToken).ConfigureAwait(false);
         return result.Results[0];
     }
 
@@ -110,12 +110,13 @@ internal sealed class CspocRun(string name, FanOutEngine engine, IReadOnlyList<s
 
     /// <summary>Undoes an earlier step on one node after a later step failed: says so on the node's
     /// error stream (as a phase's rollback does), runs <paramref name="argv"/> there, and when that
-    /// fails too, says the change could not be undone.</summary>
-    public async Task UndoAsync(string node, IReadOnlyList<string> argv)
+    /// fails too, says the change could not be undone. <paramref name="standardInput"/> (a secret, maybe)
+    /// goes to the transport only.</summary>
+    public async Task UndoAsync(string node, IReadOnlyList<string> argv, string standardInput = "")
     {
         var state = _nodes[node];
         state.Stderr.Append(name).Append(": undoing the change on ").Append(node).Append(": ").Append(ShellWords.Join(argv)).Append('\n');
-        var r = await TryAsync(node, argv).ConfigureAwait(false);
+        var r = await TryAsync(node, argv, standardInput).ConfigureAwait(false);
         state.Duration += r.Duration;
         if (r.Outcome != NodeOutcome.Ok)
         {

@@ -344,6 +344,10 @@ internal static class UserCommands
         {
             return ctx.BadFlag(bad, "chpasswd [-R load_module] [-e] [-f flags | -c]");
         }
+        if (PasswordCommands.Unwritable(ctx))
+        {
+            return PasswordCommands.FailWrite(ctx);
+        }
         var rc = 0;
         foreach (var line in ctx.Stdin.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
