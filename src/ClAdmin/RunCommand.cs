@@ -104,6 +104,12 @@ public static class RunCommand
                     return ExitCodes.Usage;
                 }
                 var stdin = string.Concat(command.StandardInput.Select(v => v + "\n"));
+                if (dialog.ExecMode == 'i' && Console.IsInputRedirected)
+                {
+                    // SMIT's interactive exec mode: the command reads the terminal itself (clpasswd asks for
+                    // the passwords); without a terminal, what cladmin was given on standard input, never logged.
+                    stdin += await Console.In.ReadToEndAsync(ct);
+                }
                 var log = logs.Open(parse, error);
                 log.Screen("Dialogue", parse.GetValue(fastpath)!, dialog.Id, dialog.Title);
                 log.Command(command.CommandLine, command.StandardInput.Count, run: true);

@@ -95,13 +95,14 @@ public sealed class PasswordRollbackCliTests : IDisposable
     {
         var before = Prepare();
 
-        var r = Cladmin(Planted + "\n" + Planted + "\n", "cmd", "--", "clpasswd", "jdoe");
+        // The "Change Current Users Password" dialog (execMode i): clpasswd reads the terminal, here cladmin's standard input.
+        var r = Cladmin(Planted + "\n" + Planted + "\n", "run", "cl_chpasswd_self", "user_name=jdoe");
 
         Assert.Equal(1, r.ExitCode);
         var output = r.Stdout + r.Stderr;
         Assert.Contains("node2: chpasswd: ", output, StringComparison.Ordinal);
         Assert.Contains("node1: clpasswd: the password of \"jdoe\" was restored on node1.", output, StringComparison.Ordinal);
         Assert.Equal(before, Stanza("node1", "jdoe"));
-        AssertPlantedPasswordNowhere(r, "cspoc.log", "cladmin-error.log");
+        AssertPlantedPasswordNowhere(r, "smit.log", "smit.script", "cspoc.log", "cladmin-error.log");
     }
 }
