@@ -64,13 +64,7 @@ public static class LessonReader
         {
             lines.Add(new MenuError(file, "/name", null, $"the lesson '{name}' must be in a file named {name}.json"));
         }
-        var world = root.TryGetProperty("world", out var w)
-            ? new ScenarioWorld(Int(w, "nodes", 2), Int(w, "disks", 4), Int(w, "seed", 1), w.TryGetProperty("demo", out var demo) && demo.GetBoolean(), Strings(w, "commands"), Str(w, "hacmp"))
-            : new ScenarioWorld(2, 4, 1, false, []);
-        if (world.Demo && (world.Nodes < 2 || world.Disks < 2))
-        {
-            lines.Add(new MenuError(file, "/world", null, "the demo needs at least 2 nodes and 2 disks"));
-        }
+        var world = root.TryGetProperty("world", out var w) ? ScenarioReader.World(w, file, lines) : new ScenarioWorld(2, 4, 1, false, []);
         var setup = new List<ScenarioStep>();
         var i = 0;
         foreach (var s in root.TryGetProperty("setup", out var steps) ? [.. steps.EnumerateArray()] : new List<JsonElement>())
@@ -92,9 +86,8 @@ public static class LessonReader
         foreach (var task in root.GetProperty("tasks").EnumerateArray())
         {
             var c = task.GetProperty("check");
-            var state = new ScenarioExpect(null, [], [], Strings(c, "groups"),
-                c.TryGetProperty("managers", out var m) ? [.. m.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString()!))] : [],
-                PerNode(c, "events"), PerNode(c, "noEvents"));
+            // The state checks of a scenario's expect (a check has no exitCode or output: those go with commands).
+            var state = ScenarioReader.Expect(c);
             var probes = c.TryGetProperty("commands", out var cs)
                 ? cs.EnumerateArray().Select(p => new LessonProbe(p.GetProperty("cmd").GetString()!, Str(p, "nodes"),
                     p.TryGetProperty("exitCode", out var code) ? code.GetInt32() : null, Strings(p, "output"), Strings(p, "outputLacks"))).ToList()
@@ -114,15 +107,9 @@ public static class LessonReader
             Strings(root, "text"), world, Str(root, "mode") ?? "auto", setup, tasks), []);
     }
 
-    private static List<KeyValuePair<string, IReadOnlyList<string>>> PerNode(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var o) ? [.. o.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, (IReadOnlyList<string>)[.. p.Value.EnumerateArray().Select(v => v.GetString()!)]))] : [];
+    private static List<string> Strings(JsonElement e, string name) => ScenarioReader.Strings(e, name);
 
-    private static List<string> Strings(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var a) ? [.. a.EnumerateArray().Select(v => v.GetString()!)] : [];
-
-    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
-
-    private static int Int(JsonElement e, string name, int fallback) => e.TryGetProperty(name, out var v) ? v.GetInt32() : fallback;
+    private static string? Str(JsonElement e, string name) => ScenarioReader.Str(e, name);
 
     private static string? Embedded(string name)
     {

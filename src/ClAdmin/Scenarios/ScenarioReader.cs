@@ -41,13 +41,7 @@ public static class ScenarioReader
         using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         var root = doc.RootElement;
         var lines = new List<MenuError>();
-        var w = root.GetProperty("world");
-        var world = new ScenarioWorld(Int(w, "nodes", 2), Int(w, "disks", 4), Int(w, "seed", 1),
-            w.TryGetProperty("demo", out var demo) && demo.GetBoolean(), Strings(w, "commands"));
-        if (world.Demo && (world.Nodes < 2 || world.Disks < 2))
-        {
-            lines.Add(new MenuError(file, "/world", null, "the demo needs at least 2 nodes and 2 disks"));
-        }
+        var world = World(root.GetProperty("world"), file, lines);
         var steps = new List<ScenarioStep>();
         var i = 0;
         foreach (var s in root.GetProperty("steps").EnumerateArray())
@@ -87,7 +81,20 @@ public static class ScenarioReader
         return (new Scenario(file, root.GetProperty("name").GetString()!, Str(root, "description") ?? "", Strings(root, "covers"), world, steps), []);
     }
 
-    private static ScenarioExpect Expect(JsonElement e) => new(
+    /// <summary>A `world` block (shared with lessons): `sim init`'s options and the configuring commands; an error in <paramref name="lines"/> when the demo cannot be built.</summary>
+    internal static ScenarioWorld World(JsonElement w, string file, List<MenuError> lines)
+    {
+        var world = new ScenarioWorld(Int(w, "nodes", 2), Int(w, "disks", 4), Int(w, "seed", 1),
+            w.TryGetProperty("demo", out var demo) && demo.GetBoolean(), Strings(w, "commands"), Str(w, "hacmp"));
+        if (world.Demo && (world.Nodes < 2 || world.Disks < 2))
+        {
+            lines.Add(new MenuError(file, "/world", null, "the demo needs at least 2 nodes and 2 disks"));
+        }
+        return world;
+    }
+
+    /// <summary>An `expect` block (a lesson task's `check` has the same state checks).</summary>
+    internal static ScenarioExpect Expect(JsonElement e) => new(
         e.TryGetProperty("exitCode", out var code) ? code.GetInt32() : null,
         Strings(e, "output"),
         Strings(e, "outputLacks"),
@@ -99,10 +106,10 @@ public static class ScenarioReader
     private static List<KeyValuePair<string, IReadOnlyList<string>>> PerNode(JsonElement e, string name) =>
         e.TryGetProperty(name, out var o) ? [.. o.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, (IReadOnlyList<string>)[.. p.Value.EnumerateArray().Select(v => v.GetString()!)]))] : [];
 
-    private static List<string> Strings(JsonElement e, string name) =>
+    internal static List<string> Strings(JsonElement e, string name) =>
         e.TryGetProperty(name, out var a) ? [.. a.EnumerateArray().Select(v => v.GetString()!)] : [];
 
-    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
+    internal static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
 
     private static int Int(JsonElement e, string name, int fallback) => e.TryGetProperty(name, out var v) ? v.GetInt32() : fallback;
 
