@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using System.Text;
 using ClAdmin.Cluster;
 using ClAdmin.Cluster.Odm;
 using Microsoft.Data.Sqlite;
@@ -106,6 +107,20 @@ public sealed partial class ObjectRepository : IDisposable
             path TEXT NOT NULL,
             content TEXT NOT NULL,
             PRIMARY KEY (world, node, path));
+        """,
+        // A file's content in parts, in order: text appended to a log is a new part, so a save writes
+        // what was appended, not the whole log again. Writing the file whole leaves one part.
+        """
+        CREATE TABLE world_file_part (
+            world TEXT NOT NULL,
+            node TEXT NOT NULL,
+            path TEXT NOT NULL,
+            part INTEGER NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (world, node, path, part));
+        INSERT INTO world_file_part (world, node, path, part, content) SELECT world, node, path, 0, content FROM world_file;
+        DROP TABLE world_file;
+        ALTER TABLE world_file_part RENAME TO world_file;
         """,
     ];
 
@@ -467,6 +482,7 @@ public sealed partial class ObjectRepository : IDisposable
             SELECT s.version, f.content FROM world_state s
             LEFT JOIN world_file f ON f.world = s.name AND f.node = $n AND f.path = $p
             WHERE s.name = $w
+            ORDER BY f.part
             """);
         cmd.Parameters.AddWithValue("$w", world);
         cmd.Parameters.AddWithValue("$n", node);
@@ -478,13 +494,28 @@ public sealed partial class ObjectRepository : IDisposable
             throw new StoreException(StoreErrorKind.Conflict,
                 $"world \"{world}\" changed underneath: {node}:{path} read at version {found}, the world was loaded at {version}; load it again");
         }
-        return r.IsDBNull(1) ? null : r.GetString(1);
+        if (r.IsDBNull(1))
+        {
+            return null;
+        }
+        var first = r.GetString(1);
+        if (!r.Read())
+        {
+            return first;
+        }
+        var content = new StringBuilder(first);
+        do
+        {
+            content.Append(r.GetString(1));
+        }
+        while (r.Read());
+        return content.ToString();
     });
 
     private void WriteWorldFiles(string world, WorldFileChanges files, SqliteTransaction tx)
     {
         var stale = new List<(string Node, string Path)>();
-        using (var keys = Command("SELECT node, path FROM world_file WHERE world = $w", tx))
+        using (var keys = Command("SELECT DISTINCT node, path FROM world_file WHERE world = $w", tx))
         {
             keys.Parameters.AddWithValue("$w", world);
             using var r = keys.ExecuteReader();
@@ -497,17 +528,19 @@ public sealed partial class ObjectRepository : IDisposable
             }
         }
         using var delete = Command("DELETE FROM world_file WHERE world = $w AND node = $n AND path = $p", tx);
-        using var put = Command("""
-            INSERT INTO world_file (world, node, path, content) VALUES ($w, $n, $p, $c)
-            ON CONFLICT (world, node, path) DO UPDATE SET content = $c
+        using var put = Command("INSERT INTO world_file (world, node, path, part, content) VALUES ($w, $n, $p, 0, $c)", tx);
+        // Appended text is the file's next part: the parts before it are neither read nor written.
+        using var append = Command("""
+            INSERT INTO world_file (world, node, path, part, content)
+            SELECT $w, $n, $p, coalesce(max(part) + 1, 0), $c FROM world_file WHERE world = $w AND node = $n AND path = $p
             """, tx);
-        using var append = Command("UPDATE world_file SET content = content || $c WHERE world = $w AND node = $n AND path = $p", tx);
         foreach (var (node, path) in stale)
         {
             Run(delete, node, path, null);
         }
         foreach (var (node, path, content) in files.Put)
         {
+            Run(delete, node, path, null);
             Run(put, node, path, content);
         }
         foreach (var (node, path, text) in files.Append)

@@ -84,6 +84,33 @@ public sealed class SqliteWorldStoreTests : IDisposable
     }
 
     [Fact]
+    public void Appending_to_a_log_writes_only_the_new_lines_not_the_whole_log_again()
+    {
+        // A 64-node crash appends a few lines to six logs on every node; rewriting each whole log
+        // (content = content || new) wrote 14 MB for a 1.3 MB world. Appended text is a part of its own.
+        var db = Path.Combine(_dir, "cladmin.db");
+        var world = WorldBuilder.Build(new WorldOptions(Nodes: 2, Disks: 1, Seed: 3));
+        Write(world.Nodes[0], "/tmp/hacmp.out", new string('x', 100_000) + "\n", append: true);
+        using var repo = ObjectRepository.Open(db);
+        var store = new SqliteWorldStore(repo);
+        Assert.True(store.Save(world, 0).Saved);
+        var loaded = store.Load()!;
+        Write(loaded.World.Nodes[0], "/tmp/hacmp.out", "EVENT START: node_down node2\n", append: true);
+        Assert.True(store.Save(loaded.World, loaded.Version).Saved);
+        Assert.Equal("2", Query(db, "SELECT count(*) FROM world_file WHERE node = 'node1' AND path = '/tmp/hacmp.out'"));
+        Assert.Equal("EVENT START: node_down node2\n",
+            Query(db, "SELECT content FROM world_file WHERE node = 'node1' AND path = '/tmp/hacmp.out' ORDER BY part DESC LIMIT 1"));
+        Assert.Equal(new string('x', 100_000) + "\nEVENT START: node_down node2\n", store.Load()!.World.Nodes[0].Files["/tmp/hacmp.out"].Content);
+
+        // Written whole again (>), the file is one part once more.
+        var again = store.Load()!;
+        Write(again.World.Nodes[0], "/tmp/hacmp.out", "fresh\n", append: false);
+        Assert.True(store.Save(again.World, again.Version).Saved);
+        Assert.Equal("1", Query(db, "SELECT count(*) FROM world_file WHERE node = 'node1' AND path = '/tmp/hacmp.out'"));
+        Assert.Equal("fresh\n", store.Load()!.World.Nodes[0].Files["/tmp/hacmp.out"].Content);
+    }
+
+    [Fact]
     public void A_loaded_world_reads_its_files_and_saves_them_back_unchanged()
     {
         var db = Path.Combine(_dir, "cladmin.db");

@@ -160,7 +160,7 @@ public sealed class UnwritableDatabaseTests : IDisposable
         {
             repo.Update(ConfigDirectory.Default, _ => ((ClusterConfiguration?)Small, 0));
         }
-        File.WriteAllBytes(Path.Combine(small, "filler"), new byte[400 * 1024]);
+        File.WriteAllBytes(Path.Combine(small, "filler"), new byte[360 * 1024]);
         using (var repo = ObjectRepository.Open(db))
         {
             var big = Small with { Nodes = [.. Enumerable.Range(1, 5000).Select(i => new Node($"node{i}-{new string('x', 60)}", $"path{i}"))] };

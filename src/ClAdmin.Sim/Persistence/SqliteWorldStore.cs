@@ -8,7 +8,7 @@ namespace ClAdmin.Sim.Persistence;
 /// The world kept in the object repository: its small core (nodes' state, disks, networks, clock,
 /// cluster managers) as one JSON document with a version in world_state, and each node's file
 /// contents as rows of world_file, read when first used and written only when changed (lines
-/// appended to a log are appended to its row), in the same transaction as the document. Two runs
+/// appended to a log are a new part of it: the log is not written again), in the same transaction as the document. Two runs
 /// never overwrite each other: a save against a newer version is a conflict, not a lost update.
 /// A document of an earlier version, with the contents inside, still loads; its first save
 /// moves them out.
