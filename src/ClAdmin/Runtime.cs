@@ -107,10 +107,10 @@ public sealed class Runtime : IAsyncDisposable
                 break;
             default:
                 held = open();
-                Task<StoredWorld>? stored;
+                Func<StoredWorld>? stored;
                 try
                 {
-                    (stored, demo) = LoadOrCreateWorld(held, open, options.CreateDemo, cancellationToken);
+                    (stored, demo) = LoadOrCreateWorld(held, open, options.CreateDemo);
                 }
                 catch
                 {
@@ -235,16 +235,18 @@ public sealed class Runtime : IAsyncDisposable
     }
 
     /// <summary>
-    /// The stored world, read now and decoded on the other core while the rest of the runtime is
-    /// built (the transport waits for it on first use). With none stored, the demo world is built
+    /// The stored world, read now and decoded when the transport first needs it (a command that
+    /// never reaches a node never decodes it). Not on another thread: two threads allocating at once
+    /// contend for the GC's allocation lock, and on a busy machine the main thread slept 5 ms at a
+    /// time for it (15-20 ms a run at 64 nodes). With none stored, the demo world is built
     /// and saved, and returned to be configured as a cluster (null when another cladmin created a
     /// world at the same moment: that one is used).
     /// </summary>
-    private static (Task<StoredWorld>? Stored, SimWorld? Demo) LoadOrCreateWorld(ObjectRepository repo, Func<ObjectRepository> open, bool createDemo, CancellationToken cancellationToken)
+    private static (Func<StoredWorld>? Stored, SimWorld? Demo) LoadOrCreateWorld(ObjectRepository repo, Func<ObjectRepository> open, bool createDemo)
     {
         if (repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } stored)
         {
-            return (Task.Run(() => RepositoryWorldStore.Decode(stored, open), cancellationToken), null);
+            return (() => RepositoryWorldStore.Decode(stored, open), null);
         }
         if (!createDemo)
         {

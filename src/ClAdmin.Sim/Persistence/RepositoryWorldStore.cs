@@ -6,17 +6,17 @@ namespace ClAdmin.Sim.Persistence;
 /// <summary>
 /// The world in the object repository, one connection per call (so that a long session never
 /// holds the database; a file's content is read the same way, on first use); the first load may use a
-/// document already read and decoded elsewhere.
+/// document already read elsewhere (<paramref name="preloaded"/> decodes it, on the thread that first needs it).
 /// </summary>
-public sealed class RepositoryWorldStore(Func<ObjectRepository> openRepository, Task<StoredWorld>? preloaded = null) : IWorldStore
+public sealed class RepositoryWorldStore(Func<ObjectRepository> openRepository, Func<StoredWorld>? preloaded = null) : IWorldStore
 {
-    private Task<StoredWorld>? _preloaded = preloaded;
+    private Func<StoredWorld>? _preloaded = preloaded;
 
     public StoredWorld? Load()
     {
-        if (Interlocked.Exchange(ref _preloaded, null) is { } decoding)
+        if (Interlocked.Exchange(ref _preloaded, null) is { } decode)
         {
-            return decoding.GetAwaiter().GetResult();
+            return decode();
         }
         using var repo = openRepository();
         return repo.LoadWorld(SqliteWorldStore.DefaultWorld) is { } doc ? Decode(doc, openRepository) : null;
