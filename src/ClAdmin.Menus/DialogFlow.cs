@@ -101,15 +101,10 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
                 return DialogFlowResult.Fail($"'{screen.Id}' opens a menu ({_tree.TitleOf(screen)}); a dialog or selector is needed");
             }
             var dialog = _tree.Dialogs[screen.Id];
-            var (discovered, failure) = await DiscoverAsync(dialog, values, cancellationToken).ConfigureAwait(false);
+            var (shown, failure) = await DiscoverAsync(dialog, values, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return DialogFlowResult.Fail(failure);
-            }
-            var shown = new Dictionary<string, string>(values, StringComparer.Ordinal);
-            foreach (var (k, v) in discovered)
-            {
-                shown[k] = v;
             }
             var dialogValues = DialogValues.Open(dialog, shown);
             if (await _answers.FillAsync(dialogValues, shown, cancellationToken).ConfigureAwait(false) is not { } errors)
@@ -156,30 +151,21 @@ public sealed class DialogFlow(MenuTree tree, IDialogAnswers answers, ScreenComm
         }
     }
 
-    /// <summary>A dialog's discover command, run when there is a runner: the names and values it
-    /// publishes, or why they cannot be had.</summary>
+    /// <summary>A dialog's discovery (<see cref="DialogDiscovery"/>), run when there is a runner:
+    /// the name values with those it publishes, or why they cannot be had.</summary>
     private async Task<(IReadOnlyDictionary<string, string> Values, string? Failure)> DiscoverAsync(
         Dialog dialog, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        var none = new Dictionary<string, string>();
-        if (dialog.DiscoverCommand.Length == 0 || run is null)
+        if (!DialogDiscovery.Discovers(dialog) || run is null)
         {
-            return (none, null);
+            return (new Dictionary<string, string>(values, StringComparer.Ordinal), null);
         }
-        var command = Postfix.Apply(dialog.DiscoverCommand, dialog.DiscoverPostfix, values);
-        var result = await run(command, cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            return (none, $"the discovery command of \"{dialog.Title}\" failed: {command}: {Why(result)}");
-        }
-        try
-        {
-            return (ColonFormat.Parse(result.Stdout), null);
-        }
-        catch (FormatException e)
-        {
-            return (none, $"the discovery command of \"{dialog.Title}\" gave output that cannot be read: {command}: {e.Message}");
-        }
+        var outcome = await DialogDiscovery.RunAsync(dialog, values, run, cancellationToken).ConfigureAwait(false);
+        return outcome.Failure is not { } failure
+            ? (outcome.Values, null)
+            : (values, failure.Unreadable
+                ? $"the discovery command of \"{dialog.Title}\" gave output that cannot be read: {failure.Command}: {failure.Why}"
+                : $"the discovery command of \"{dialog.Title}\" failed: {failure.Command}: {failure.Why}");
     }
 
     /// <summary>Whether a selector's value is usable: valid for its field, classified when the

@@ -99,6 +99,8 @@ internal static class MenuFileReader
                 HasNameSelect = Bool(d, "hasNameSelect"),
                 DiscoverCommand = Str(d, "discoverCommand"),
                 DiscoverPostfix = Str(d, "discoverPostfix"),
+                DiscoverAlso = Array(d, "discoverAlso")
+                    .Select(x => new ExtraDiscovery(Str(x, "command"), Array(x, "names").Select(v => v.GetString() ?? "").ToList())).ToList(),
                 Fields = Array(d, "fields").Select(ReadField).ToList(),
                 Help = Str(d, "help"),
                 Designed = Bool(d, "designed"),

@@ -124,6 +124,10 @@ internal sealed class TreeChecks(IReadOnlyList<MenuFile> files, List<MenuError> 
             }
             CheckCommand(file, $"{pointer}/command", d.Id, d.Command);
             CheckCommand(file, $"{pointer}/discoverCommand", d.Id, d.DiscoverCommand);
+            for (var x = 0; x < d.DiscoverAlso.Count; x++)
+            {
+                CheckCommand(file, $"{pointer}/discoverAlso/{x}/command", d.Id, d.DiscoverAlso[x].Command);
+            }
         }
     }
 

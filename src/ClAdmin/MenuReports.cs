@@ -92,6 +92,10 @@ public static class MenuReports
                 {
                     output.WriteLine($"  discover: {dialog.DiscoverCommand} {dialog.DiscoverPostfix}".TrimEnd());
                 }
+                foreach (var extra in dialog.DiscoverAlso)
+                {
+                    output.WriteLine($"  discover also: {extra.Command} ({string.Join(", ", extra.Names)})");
+                }
                 var flags = new List<string>();
                 if (dialog.Ask) { flags.Add("ask"); }
                 if (dialog.Dangerous) { flags.Add("dangerous"); }

@@ -380,6 +380,31 @@ public sealed class LoaderTests
     }
 
     [Fact]
+    public void A_dialog_reads_its_further_discover_commands_and_each_is_checked()
+    {
+        static string Tree(string also) => DialogTree("""{ "id": "name", "sequence": "010", "label": "Name" }""")
+            .Replace("\"fields\": [", also + ", \"fields\": [", StringComparison.Ordinal);
+
+        var dialog = LoadOk(("menus.json", Tree("""
+            "discoverAlso": [ { "command": "clmgr -c query cluster", "names": [ "SITES" ] } ]
+            """))).Dialogs["show_cluster"];
+        var also = Assert.Single(dialog.DiscoverAlso);
+        Assert.Equal("clmgr -c query cluster", also.Command);
+        Assert.Equal(["SITES"], also.Names);
+
+        var unknown = Load(("menus.json", Tree("""
+            "discoverAlso": [ { "command": "frobnicate -c", "names": [ "SITES" ] } ]
+            """)));
+        Assert.Contains(unknown.Errors, e => e.Pointer == "/dialogs/0/discoverAlso/0/command" && e.Message.Contains("'frobnicate'", StringComparison.Ordinal));
+
+        var noNames = Load(("menus.json", Tree("""
+            "discoverAlso": [ { "command": "clmgr -c query cluster" } ]
+            """)));
+        Assert.False(noNames.Ok);
+        Assert.Contains(noNames.Errors, e => e.Pointer.StartsWith("/dialogs/0/discoverAlso/0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_error_prints_as_file_line_pointer_message()
     {
         const string json = """

@@ -78,4 +78,66 @@ public sealed class ShownValuesTests
         Assert.Null(Open("cm_add_grp").Dialog.FindField("inter_site_policy"));
         Assert.NotNull(Open("cm_add_grp", ("SITES", "siteA siteB")).Dialog.FindField("inter_site_policy"));
     }
+
+    /// <summary>Picks rg1 and keeps the dialog's values (the fields it shows) without building.</summary>
+    private sealed class PickRg1 : IDialogAnswers
+    {
+        public DialogValues? Opened { get; private set; }
+
+        public Task<string?> SelectorValueAsync(Selector selector, string current, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>("rg1");
+
+        public bool AskAgain(Selector selector, string problem) => false;
+
+        public Task<IReadOnlyList<string>?> FillAsync(DialogValues values, IReadOnlyDictionary<string, string> nameValues, CancellationToken cancellationToken)
+        {
+            Opened = values;
+            return Task.FromResult<IReadOnlyList<string>?>([]);
+        }
+    }
+
+    /// <summary>Change/Show a Resource Group (cm_chg_grp) on a cluster whose sites are <paramref name="sites"/>:
+    /// clmgr -c answers as on the demo (the cluster's SITES empty without sites); any other command fails.</summary>
+    private static async Task<DialogValues> ChangeShowRg1(string sites)
+    {
+        var ran = new List<string>();
+        Task<ScreenCommandResult> Run(string command, CancellationToken cancellationToken)
+        {
+            ran.Add(command);
+            return Task.FromResult(command switch
+            {
+                "clmgr -c query cluster" => new ScreenCommandResult(0,
+                    "#CLUSTER_NAME:CLUSTER_ID:STATE:NODES:SITES:NETWORKS:RESOURCE_GROUPS:RG_SETTLING_TIME:RG_DIST_POLICY\n" +
+                    $"demo_cluster:1:OFFLINE:node1 node2:{sites}:net_ether_01:rg1 rg2:0:node\n", ""),
+                _ when command.StartsWith("clmgr -c query resource_group ", StringComparison.Ordinal) => new ScreenCommandResult(0,
+                    "#NAME:NODES:STARTUP:FALLOVER:FALLBACK:FALLBACK_AT:NODE_PRIORITY_POLICY:SITE_POLICY\nrg1:node1 node2:OHN:FNPN:NFB:::ignore\n", ""),
+                _ => new ScreenCommandResult(127, "", $"ksh: {command}:  not found.\n"),
+            });
+        }
+        var user = new PickRg1();
+        var result = await new DialogFlow(Shipped.Value, user, Run).FromFastpathAsync("cm_chg_grp", null, default);
+        Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors) + "\nran: " + string.Join("; ", ran));
+        return user.Opened!;
+    }
+
+    [Fact]
+    public async Task Change_show_a_resource_group_has_no_inter_site_management_policy_without_sites()
+    {
+        var values = await ChangeShowRg1(sites: "");
+
+        Assert.Null(values.Dialog.FindField("inter_site_policy"));
+        Assert.Equal("node1 node2", Shown(values, "participating_nodes"));
+        Assert.Equal("Online On Home Node Only", Shown(values, "startup_policy"));
+    }
+
+    [Fact]
+    public async Task Change_show_a_resource_group_has_inter_site_management_policy_with_a_site()
+    {
+        var values = await ChangeShowRg1(sites: "siteA");
+
+        Assert.NotNull(values.Dialog.FindField("inter_site_policy"));
+        Assert.Equal("ignore", Shown(values, "inter_site_policy"));
+        // The group's own NAME (the new-name field), not the cluster's.
+        Assert.Equal("rg1", Shown(values, "new_rg_name"));
+    }
 }

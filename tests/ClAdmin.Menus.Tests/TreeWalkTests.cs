@@ -138,7 +138,7 @@ public sealed class TreeWalkTests
     public void Every_list_discover_and_classify_command_is_known()
     {
         var tree = Tree;
-        var lines = tree.Dialogs.Values.SelectMany(d => d.Fields.Select(f => f.ListCommand).Append(d.DiscoverCommand))
+        var lines = tree.Dialogs.Values.SelectMany(d => d.Fields.Select(f => f.ListCommand).Append(d.DiscoverCommand).Concat(d.DiscoverAlso.Select(x => x.Command)))
             .Concat(tree.Selectors.Values.SelectMany(s => new[] { s.Field.ListCommand, s.ClassifyCommand }))
             .Where(l => l.Trim().Length > 0);
         Assert.All(lines, l => Assert.NotNull(CommandCatalog.Default.Find(CommandCatalog.CommandNameOf(l) ?? "?")));

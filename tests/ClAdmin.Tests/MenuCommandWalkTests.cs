@@ -18,7 +18,7 @@ public sealed class MenuCommandWalkTests : DemoScenario
         var loaded = MenuLoader.Load(MenuFixtures.Shipped(), name => CommandCatalog.Default.Find(name) is not null);
         Assert.True(loaded.Ok, string.Join(Environment.NewLine, loaded.Errors));
         var tree = loaded.Tree!;
-        var lines = tree.Dialogs.Values.SelectMany(d => d.Fields.Select(f => f.ListCommand).Append(d.DiscoverCommand).Append(d.Command))
+        var lines = tree.Dialogs.Values.SelectMany(d => d.Fields.Select(f => f.ListCommand).Append(d.DiscoverCommand).Concat(d.DiscoverAlso.Select(x => x.Command)).Append(d.Command))
             .Concat(tree.Selectors.Values.SelectMany(s => new[] { s.Field.ListCommand, s.ClassifyCommand }))
             .Where(l => l.Trim().Length > 0);
         return new SortedSet<string>(lines.Select(l => CommandCatalog.CommandNameOf(l)).OfType<string>(), StringComparer.Ordinal);

@@ -16,6 +16,8 @@ public sealed record Dialog
     public bool HasNameSelect { get; init; }
     public string DiscoverCommand { get; init; } = "";
     public string DiscoverPostfix { get; init; } = "";
+    /// <summary>ClAdmin addition: more discover commands, for names the dialog's own does not give.</summary>
+    public IReadOnlyList<ExtraDiscovery> DiscoverAlso { get; init; } = [];
     public required IReadOnlyList<Field> Fields { get; init; }
     public string Help { get; init; } = "";
     public bool Designed { get; init; }

@@ -1,5 +1,6 @@
 using ClAdmin.Contracts;
 using ClAdmin.Menus;
+using ClAdmin.Menus.Model;
 using ClAdmin.Tui.Logging;
 using ClAdmin.Tui.Screens;
 
@@ -141,18 +142,7 @@ internal sealed class CommandRunner(IDispatcher dispatcher, ISessionLog log, Tui
     {
         events.Background(async () =>
         {
-            CommandResult result;
-            try
-            {
-                result = await dispatcher.RunAsync(new CommandRequest(command), CancellationToken.None).ConfigureAwait(false)
-                    ?? CommandResult.Local(1, "", "cladmin: the dispatcher returned no result.");
-            }
-#pragma warning disable CA1031 // reported to the user as an error pop-up
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                result = CommandResult.Local(1, "", e.Message);
-            }
+            var result = await RunScreenCommandAsync(command).ConfigureAwait(false);
             events.Post(() =>
             {
                 log.Intermediate(command, result.ExitCode);
@@ -165,5 +155,53 @@ internal sealed class CommandRunner(IDispatcher dispatcher, ISessionLog log, Tui
                 then(result);
             });
         });
+    }
+
+    /// <summary>Opening a dialog: its discovery (<see cref="DialogDiscovery"/>, the walk's own code
+    /// path) off the loop, then <paramref name="then"/> with the names over <paramref name="nameValues"/>;
+    /// a failure becomes an error pop-up.</summary>
+    public void Discover(Dialog dialog, IReadOnlyDictionary<string, string> nameValues, Action<IReadOnlyDictionary<string, string>> then)
+    {
+        events.Background(async () =>
+        {
+            var ran = new List<(string Command, int ExitCode)>();
+            async Task<ScreenCommandResult> Run(string command, CancellationToken cancellationToken)
+            {
+                var result = await RunScreenCommandAsync(command).ConfigureAwait(false);
+                ran.Add((command, result.ExitCode));
+                return new ScreenCommandResult(result.ExitCode, result.Stdout, result.Stderr);
+            }
+            var outcome = await DialogDiscovery.RunAsync(dialog, nameValues, Run, CancellationToken.None).ConfigureAwait(false);
+            events.Post(() =>
+            {
+                foreach (var (command, exitCode) in ran)
+                {
+                    log.Intermediate(command, exitCode);
+                }
+                if (outcome.Failure is { } failure)
+                {
+                    host.ShowMessage("ERROR MESSAGE", failure.Unreadable
+                        ? $"The discovery command of \"{dialog.Title}\" gave output that cannot be read:\n{failure.Command}\n{failure.Why}"
+                        : $"The command for this list or screen failed:\n{failure.Command}\n\n{failure.Why}");
+                    return;
+                }
+                then(outcome.Values);
+            });
+        });
+    }
+
+    private async Task<CommandResult> RunScreenCommandAsync(string command)
+    {
+        try
+        {
+            return await dispatcher.RunAsync(new CommandRequest(command), CancellationToken.None).ConfigureAwait(false)
+                ?? CommandResult.Local(1, "", "cladmin: the dispatcher returned no result.");
+        }
+#pragma warning disable CA1031 // reported to the user as an error pop-up
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return CommandResult.Local(1, "", e.Message);
+        }
     }
 }

@@ -54,31 +54,12 @@ internal sealed class Navigator(MenuTree tree, ISessionLog log, IScreenHost host
     private void OpenDialog(Dialog dialog, IReadOnlyDictionary<string, string> nameValues)
     {
         log.Screen("Dialogue", FastpathOf(new ScreenRef(NextType.Dialog, dialog.Id)), dialog.Id, dialog.Title);
-        if (dialog.DiscoverCommand.Length == 0)
+        if (!DialogDiscovery.Discovers(dialog))
         {
             ShowDialog(dialog, nameValues);
             return;
         }
-        var command = Postfix.Apply(dialog.DiscoverCommand, dialog.DiscoverPostfix, nameValues);
-        runner.RunScreenCommand(command, result =>
-        {
-            IReadOnlyDictionary<string, string> discovered;
-            try
-            {
-                discovered = ColonFormat.Parse(result.Stdout);
-            }
-            catch (FormatException e)
-            {
-                host.ShowMessage("ERROR MESSAGE", $"The discovery command of \"{dialog.Title}\" gave output that cannot be read:\n{command}\n{e.Message}");
-                return;
-            }
-            var merged = new Dictionary<string, string>(nameValues, StringComparer.Ordinal);
-            foreach (var (k, v) in discovered)
-            {
-                merged[k] = v;
-            }
-            ShowDialog(dialog, merged);
-        });
+        runner.Discover(dialog, nameValues, discovered => ShowDialog(dialog, discovered));
     }
 
     private void ShowDialog(Dialog dialog, IReadOnlyDictionary<string, string> nameValues)
