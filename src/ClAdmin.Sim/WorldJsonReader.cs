@@ -28,18 +28,32 @@ internal ref struct WorldJsonReader
 
     private int _depth;
 
-    private WorldJsonReader(ReadOnlySpan<byte> utf8) =>
-        _json = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+    /// <summary>The whole document, of which a node's software is kept unread (see <see cref="SimNode.Software"/>).</summary>
+    private readonly ReadOnlyMemory<byte> _document;
 
-    /// <summary>Reads one world document, the whole of <paramref name="utf8"/>.</summary>
-    /// <exception cref="JsonException">Not a world document; the message says where.</exception>
-    public static SimWorld Read(ReadOnlySpan<byte> utf8)
+    /// <summary>Where the text being read sits in the world ("nodes[3].software"), for messages.</summary>
+    private readonly string _within;
+
+    private WorldJsonReader(ReadOnlyMemory<byte> utf8, string within = "")
     {
-        var reader = new WorldJsonReader(utf8);
-        SimWorld? world;
+        _document = utf8;
+        _within = within;
+        _json = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = MaxDepth });
+    }
+
+    /// <summary>Reads one world document, the whole of <paramref name="utf8"/>; each node's software
+    /// is read from it when first used (a wrong value in it is reported then).</summary>
+    /// <exception cref="JsonException">Not a world document; the message says where.</exception>
+    public static SimWorld Read(ReadOnlyMemory<byte> utf8) => Read(new WorldJsonReader(utf8), static (ref WorldJsonReader r) => r.ReadDocument())
+            ?? throw new JsonException("empty world document");
+
+    private static T? Read<T>(WorldJsonReader reader, ReadBody<T> body)
+        where T : class
+    {
+        T? world;
         try
         {
-            world = reader.ReadDocument();
+            world = body(ref reader);
         }
         catch (JsonException e) when (e.Path is null)
         {
@@ -51,8 +65,19 @@ internal ref struct WorldJsonReader
             // A string Utf8JsonReader cannot decode (an escaped lone surrogate).
             throw reader.Error(e.Message, e);
         }
-        return world ?? throw new JsonException("empty world document");
+        return world;
     }
+
+    private delegate T? ReadBody<T>(ref WorldJsonReader reader);
+
+    /// <summary>Reads a node's software from its stored JSON, <paramref name="within"/> naming it for messages.</summary>
+    private static NodeSoftware ReadSoftware(ReadOnlyMemory<byte> utf8, string within) =>
+        Read(new WorldJsonReader(utf8, within), static (ref WorldJsonReader r) =>
+        {
+            r._json.Read();
+            var software = r.ReadSoftware();
+            return r._json.Read() ? throw r.Error("more data after the software") : software;
+        })!;
 
     /// <summary>The world, or null for a document that is empty or null.</summary>
     private SimWorld? ReadDocument()
@@ -126,7 +151,7 @@ internal ref struct WorldJsonReader
                     case "mounts": ReadMounts(node.Mounts); break;
                     case "processes": ReadProcesses(node.Processes); break;
                     case "metrics": node.Metrics = ReadMetrics(); break;
-                    case "software": node.Software = ReadSoftware(); software = true; break;
+                    case "software": KeepSoftware(node); software = true; break;
                     case "clusterManagerState": node.ClusterManagerState = ReadString(); break;
                     case "varyOnCounter": node.VaryOnCounter = ReadInt32(); break;
                     default: _json.Skip(); break;
@@ -432,6 +457,21 @@ internal ref struct WorldJsonReader
                 }
             }
         }
+    }
+
+    /// <summary>Keeps the software's JSON for <see cref="SimNode.Software"/> to read on first use:
+    /// checked as JSON now, read into objects only if a command looks at it.</summary>
+    private void KeepSoftware(SimNode node)
+    {
+        if (_json.TokenType != JsonTokenType.StartObject)
+        {
+            throw Error("expected an object");
+        }
+        var start = (int)_json.TokenStartIndex;
+        _json.Skip();
+        var json = _document.Slice(start, (int)_json.BytesConsumed - start);
+        var within = Path();
+        node.SoftwareStored(json, () => ReadSoftware(json, within));
     }
 
     private NodeSoftware ReadSoftware()
@@ -978,7 +1018,7 @@ internal ref struct WorldJsonReader
     /// <see cref="JsonException.Path"/>.</summary>
     private readonly JsonException Error(string problem, Exception? inner = null)
     {
-        var path = Path();
+        var path = _within.Length == 0 ? Path() : Path() is { Length: > 0 } here ? _within + "." + here : _within;
         var message = path.Length == 0 ? $"world document: {problem}" : $"world document: {path}: {problem}";
         return new JsonException(message, path, lineNumber: null, bytePositionInLine: null, inner);
     }

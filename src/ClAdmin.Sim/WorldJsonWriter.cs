@@ -54,7 +54,15 @@ internal static class WorldJsonWriter
             WriteMounts(w, node.Mounts);
             WriteProcesses(w, node.Processes);
             WriteMetrics(w, node.Metrics);
-            WriteSoftware(w, node.Software);
+            if (node.UnreadSoftware is { IsEmpty: false } unread)
+            {
+                w.WritePropertyName("software"u8);
+                w.WriteRawValue(unread.Span, skipInputValidation: true); // as read: checked then, and nothing changed it
+            }
+            else
+            {
+                WriteSoftware(w, node.Software);
+            }
             w.WriteString("clusterManagerState"u8, node.ClusterManagerState);
             w.WriteNumber("varyOnCounter"u8, node.VaryOnCounter);
             w.WriteEndObject();

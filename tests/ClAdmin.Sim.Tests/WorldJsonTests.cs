@@ -36,6 +36,9 @@ public sealed class WorldJsonTests
 
         var world = WorldJson.Deserialize(reversed);
 
+        // A node's software is read when first used; until then it is saved as it was stored.
+        Assert.Contains("\"software\":{\"rebootPending\":false,", WorldJson.Serialize(world), StringComparison.Ordinal);
+        Assert.All(world.Nodes, n => Assert.NotEmpty(n.Software.Filesets));
         Assert.Equal(json, WorldJson.Serialize(world));
         var node1 = world.FindNode("node1")!;
         var jdoe = node1.Users.Find(u => u.Name == "jdoe")!;
@@ -106,6 +109,25 @@ public sealed class WorldJsonTests
     {
         var e = Assert.Throws<JsonException>(() => WorldJson.Deserialize(json));
         Assert.Equal("world document: " + message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"nodes":[{},{"software":{"filesets":[{"root":"yes"}]}}]}""", "nodes[1].software.filesets[0].root: expected true or false")]
+    [InlineData("""{"nodes":[{"software":{"osLevel":7}}]}""", "nodes[0].software.osLevel: expected a string")]
+    public void A_wrong_type_in_a_nodes_software_is_reported_when_it_is_first_read_naming_the_path(string json, string message)
+    {
+        var world = WorldJson.Deserialize(json);
+        var e = Assert.Throws<JsonException>(() => world.Nodes[^1].Software);
+        Assert.Equal("world document: " + message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"nodes":[{"software":[]}]}""", "nodes[0].software: expected an object")]
+    [InlineData("""{"nodes":[{"software":{"osLevel":"7.1",}}]}""", "nodes[0].software: ")]
+    public void A_nodes_software_that_is_not_a_json_object_fails_the_load(string json, string message)
+    {
+        var e = Assert.Throws<JsonException>(() => WorldJson.Deserialize(json));
+        Assert.StartsWith("world document: " + message, e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
