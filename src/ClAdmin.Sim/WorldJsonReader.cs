@@ -70,14 +70,33 @@ internal ref struct WorldJsonReader
 
     private delegate T? ReadBody<T>(ref WorldJsonReader reader);
 
-    /// <summary>Reads a node's software from its stored JSON, <paramref name="within"/> naming it for messages.</summary>
-    private static NodeSoftware ReadSoftware(ReadOnlyMemory<byte> utf8, string within) =>
-        Read(new WorldJsonReader(utf8, within), static (ref WorldJsonReader r) =>
+    /// <summary>Reads one value kept by <see cref="Keep{T}"/> from its stored JSON, <paramref name="within"/>
+    /// naming its place in the world for messages.</summary>
+    private static T ReadKept<T>(ReadOnlyMemory<byte> utf8, string within, ReadBody<T> body)
+        where T : class =>
+        Read(new WorldJsonReader(utf8, within), (ref WorldJsonReader r) =>
         {
             r._json.Read();
-            var software = r.ReadSoftware();
-            return r._json.Read() ? throw r.Error("more data after the software") : software;
+            var value = body(ref r);
+            return r._json.Read() ? throw r.Error("more data after the value") : value;
         })!;
+
+    /// <summary>Keeps the current value's JSON in <paramref name="part"/>, to be read by
+    /// <paramref name="body"/> on first use: checked as JSON now (and that it is a
+    /// <paramref name="kind"/>), read into objects only if a command uses it.</summary>
+    private void Keep<T>(ref Deferred<T> part, JsonTokenType kind, ReadBody<T> body)
+        where T : class
+    {
+        if (_json.TokenType != kind)
+        {
+            throw Error(kind == JsonTokenType.StartObject ? "expected an object" : "expected an array");
+        }
+        var start = (int)_json.TokenStartIndex;
+        _json.Skip();
+        var json = _document.Slice(start, (int)_json.BytesConsumed - start);
+        var within = Path();
+        part.Keep(json, () => ReadKept(json, within, body));
+    }
 
     /// <summary>The world, or null for a document that is empty or null.</summary>
     private SimWorld? ReadDocument()
@@ -151,7 +170,7 @@ internal ref struct WorldJsonReader
                     case "mounts": ReadMounts(node.Mounts); break;
                     case "processes": ReadProcesses(node.Processes); break;
                     case "metrics": node.Metrics = ReadMetrics(); break;
-                    case "software": KeepSoftware(node); software = true; break;
+                    case "software": Keep(ref node.SoftwarePart, JsonTokenType.StartObject, static (ref WorldJsonReader r) => r.ReadSoftware()); software = true; break;
                     case "clusterManagerState": node.ClusterManagerState = ReadString(); break;
                     case "varyOnCounter": node.VaryOnCounter = ReadInt32(); break;
                     default: _json.Skip(); break;
@@ -457,21 +476,6 @@ internal ref struct WorldJsonReader
                 }
             }
         }
-    }
-
-    /// <summary>Keeps the software's JSON for <see cref="SimNode.Software"/> to read on first use:
-    /// checked as JSON now, read into objects only if a command looks at it.</summary>
-    private void KeepSoftware(SimNode node)
-    {
-        if (_json.TokenType != JsonTokenType.StartObject)
-        {
-            throw Error("expected an object");
-        }
-        var start = (int)_json.TokenStartIndex;
-        _json.Skip();
-        var json = _document.Slice(start, (int)_json.BytesConsumed - start);
-        var within = Path();
-        node.SoftwareStored(json, () => ReadSoftware(json, within));
     }
 
     private NodeSoftware ReadSoftware()
@@ -1018,7 +1022,7 @@ internal ref struct WorldJsonReader
     /// <see cref="JsonException.Path"/>.</summary>
     private readonly JsonException Error(string problem, Exception? inner = null)
     {
-        var path = _within.Length == 0 ? Path() : Path() is { Length: > 0 } here ? _within + "." + here : _within;
+        var path = _within.Length == 0 ? Path() : Path() is { Length: > 0 } here ? _within + (here[0] == '[' ? "" : ".") + here : _within;
         var message = path.Length == 0 ? $"world document: {problem}" : $"world document: {path}: {problem}";
         return new JsonException(message, path, lineNumber: null, bytePositionInLine: null, inner);
     }

@@ -54,12 +54,7 @@ internal static class WorldJsonWriter
             WriteMounts(w, node.Mounts);
             WriteProcesses(w, node.Processes);
             WriteMetrics(w, node.Metrics);
-            if (node.UnreadSoftware is { IsEmpty: false } unread)
-            {
-                w.WritePropertyName("software"u8);
-                w.WriteRawValue(unread.Span, skipInputValidation: true); // as read: checked then, and nothing changed it
-            }
-            else
+            if (!WriteUnread(w, "software"u8, node.SoftwarePart.Unread))
             {
                 WriteSoftware(w, node.Software);
             }
@@ -68,6 +63,19 @@ internal static class WorldJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>Writes a part of a node that nothing read since it was loaded (see <see cref="Deferred{T}"/>)
+    /// as it was stored: checked when read, and nothing changed it. False when there is none.</summary>
+    private static bool WriteUnread(Utf8JsonWriter w, ReadOnlySpan<byte> name, ReadOnlyMemory<byte> unread)
+    {
+        if (unread.IsEmpty)
+        {
+            return false;
+        }
+        w.WritePropertyName(name);
+        w.WriteRawValue(unread.Span, skipInputValidation: true);
+        return true;
     }
 
     private static void WriteInterfaces(Utf8JsonWriter w, List<NetInterface> interfaces)

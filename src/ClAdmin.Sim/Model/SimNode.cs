@@ -46,44 +46,14 @@ public sealed class SimNode
 
     public NodeMetrics Metrics { get; set; } = new();
 
-    private NodeSoftware? _software = new();
-    private Func<NodeSoftware>? _readSoftware;
+    private Deferred<NodeSoftware> _software = new(new());
 
     /// <summary>The installed software (lslpp, lppchk, installp, oslevel). A loaded world reads it
-    /// from its stored JSON on first use: most commands never look at it, and it is the largest
-    /// part of a node (about 40% of the document).</summary>
-    public NodeSoftware Software
-    {
-        get
-        {
-            if (_software is null)
-            {
-                _software = _readSoftware!();
-                _readSoftware = null;
-                UnreadSoftware = default;
-            }
-            return _software;
-        }
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            _software = value;
-            _readSoftware = null;
-            UnreadSoftware = default;
-        }
-    }
+    /// from its stored JSON on first use (see <see cref="Deferred{T}"/>): most commands never look
+    /// at it, and it is the largest part of a node (about 40% of the document).</summary>
+    public NodeSoftware Software { get => _software.Value; set => _software.Value = value; }
 
-    /// <summary>The stored JSON of <see cref="Software"/> while nothing has read it (empty after):
-    /// saved again as it was.</summary>
-    internal ReadOnlyMemory<byte> UnreadSoftware { get; private set; }
-
-    /// <summary>Software to be read from <paramref name="json"/> by <paramref name="read"/> when first used.</summary>
-    internal void SoftwareStored(ReadOnlyMemory<byte> json, Func<NodeSoftware> read)
-    {
-        _software = null;
-        _readSoftware = read;
-        UnreadSoftware = json;
-    }
+    internal ref Deferred<NodeSoftware> SoftwarePart => ref _software;
 
     /// <summary>First line of `lssrc -ls clstrmgrES` (ST_INIT, NOT_CONFIGURED, ST_STABLE...).
     /// Owned by the simulated cluster manager (part 2); the AIX side only prints it.</summary>
