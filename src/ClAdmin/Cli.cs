@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using ClAdmin.Menus;
 
 namespace ClAdmin;
@@ -14,7 +13,7 @@ public static class Cli
         if (args is ["--version"])
         {
             // What System.CommandLine's --version prints, without building every verb first.
-            output.WriteLine(typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            output.WriteLine(BuildVersion.Informational);
             return ExitCodes.Ok;
         }
         var menusOption = new Option<string?>("--menus")

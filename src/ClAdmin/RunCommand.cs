@@ -37,7 +37,7 @@ public static class RunCommand
                 error.WriteLine($"cladmin run: {badArgument}");
                 return ExitCodes.Usage;
             }
-            var loaded = MenuDirectory.Load(parse.GetValue(menusOption));
+            var loaded = MenuDirectory.LoadFor(parse.GetValue(menusOption), parse.GetValue(fastpath)!);
             if (!loaded.Ok)
             {
                 error.WriteLine($"cladmin: the menus do not load ({loaded.Errors.Count} error(s)); run 'cladmin menus check' for the list");
