@@ -48,6 +48,7 @@ internal sealed class NullHost : IScreenHost
     public void Open(ScreenRef screen, IReadOnlyDictionary<string, string> nameValues) { }
     public void Push(Screen screen) { }
     public void Close(Screen screen) { }
+    public void ClosePicked(Screen popup, Action pick) { }
     public void ShowList(Field field, IReadOnlyDictionary<string, string> nameValues, Action<string> pick) { }
     public void SelectorDone(Selector selector, string value, IReadOnlyDictionary<string, string> nameValues) { }
     public void RunDialog(DialogValues values) { }

@@ -24,7 +24,10 @@ public static class TuiRunner
         while (true)
         {
             var shell = false;
-            using (var app = Application.Create().Init())
+            using var wake = new ManualResetEventSlim();
+            var created = Application.Create();
+            var woken = WakingInput.Use(created, wake.Set);
+            using (var app = created.Init())
             {
                 TerminalColours.Apply(app);
                 MapLinuxConsoleKeys(app);
@@ -38,7 +41,9 @@ public static class TuiRunner
                 // from the first LayoutAndDrawComplete comes before the loop runs and is lost).
                 app.StopAfterFirstIteration = exitAfterFirstFrame;
                 using var stop = new CancellationTokenSource();
-                var pump = Pump(session, app, view, stop.Token);
+                Application.MaximumIterationsPerSecond = woken ? BusyIterationsPerSecond : Application.DefaultMaximumIterationsPerSecond;
+                app.Iteration += (_, _) => BeforeIteration(app, view, woken ? wake : null);
+                var pump = Pump(session, app, view, stop.Token, wake);
                 // A live status screen (the Cluster Simulation menu's) runs its command again every second.
                 app.AddTimeout(TimeSpan.FromSeconds(1), () =>
                 {
@@ -59,8 +64,36 @@ public static class TuiRunner
         }
     }
 
+    /// <summary>
+    /// Before each iteration of Terminal.Gui's loop. Woken (<paramref name="wake"/>), the loop runs
+    /// when there is work, not 25 times a second: it waits until the input
+    /// (<see cref="WakingInput"/>) or the pump wakes it, or for at most the period of Terminal.Gui's
+    /// default rate (its timers, a held Esc and the terminal's size are looked at then, as before);
+    /// it does not wait when the screen needs drawing (the first frame, a timer's change). Between
+    /// two iterations that follow each other Terminal.Gui sleeps what is left of
+    /// 1/<see cref="BusyIterationsPerSecond"/> s, so a flood of output is drawn at most that often.
+    /// Terminal.Gui 2.5.0 never clears its driver's "cursor needs update" once set, and so wrote the
+    /// cursor's visibility (<c>ESC [ ? 25 h</c>) at every iteration, 25 times a second on an idle
+    /// screen: it is cleared here, and set again by whatever moves the cursor in the iteration.
+    /// </summary>
+    private static void BeforeIteration(IApplication app, SmitView view, ManualResetEventSlim? wake)
+    {
+        if (wake is not null)
+        {
+            if (!view.NeedsDraw && !view.NeedsLayout)
+            {
+                wake.Wait(TimeSpan.FromSeconds(1.0 / Application.DefaultMaximumIterationsPerSecond));
+            }
+            wake.Reset(); // before the iteration takes the input queued so far
+        }
+        app.Driver?.SetCursorNeedsUpdate(false);
+    }
+
+    /// <summary>Terminal.Gui's loop rate when it is woken for work (its own default is 25).</summary>
+    private const ushort BusyIterationsPerSecond = 200;
+
     /// <summary>Hands what other threads post to the session to Terminal.Gui's loop, one batch at a time.</summary>
-    private static Task Pump(TuiSession session, IApplication app, SmitView view, CancellationToken stop) => Task.Run(async () =>
+    private static Task Pump(TuiSession session, IApplication app, SmitView view, CancellationToken stop, ManualResetEventSlim wake) => Task.Run(async () =>
     {
         try
         {
@@ -72,6 +105,7 @@ public static class TuiRunner
                     view.Pump();
                     ran.TrySetResult();
                 });
+                wake.Set(); // the loop runs what was invoked at its next iteration
                 await ran.Task.WaitAsync(stop).ConfigureAwait(false);
             }
         }

@@ -60,6 +60,9 @@ internal sealed class TmuxTerminal : IDisposable
 
     public string Screen() => Tmux("capture-pane", "-p", "-t", Target);
 
+    /// <summary>From now on, appends every byte cladmin writes to the terminal to a file (tmux pipe-pane).</summary>
+    public void RecordOutput(string path) => Tmux("pipe-pane", "-o", "-t", Target, "cat >> " + ClAdmin.Shell.ShellWords.Quote(path));
+
     /// <summary>The screen with its attributes and colours as escape sequences (capture-pane -e).</summary>
     public string ScreenWithAttributes() => Tmux("capture-pane", "-p", "-e", "-t", Target);
 
