@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using ClAdmin.Contracts;
@@ -191,19 +192,20 @@ internal sealed class SshSession(string node, ProcessSpec spec, IProcessRunner r
             return (command.StandardInput, null);
         }
         using var stream = open();
-        var buffer = new byte[MaxSessionInputBytes + 1];
-        var read = 0;
+        // Read in chunks, so an empty or short input (the common case, per node and command)
+        // costs no megabyte-sized buffer.
+        var read = new ArrayBufferWriter<byte>();
         int n;
-        while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
+        while (read.WrittenCount <= MaxSessionInputBytes && (n = stream.Read(read.GetSpan(16384))) > 0)
         {
-            read += n;
+            read.Advance(n);
         }
         const string Way = "run the command once (without --repeat), which streams standard input byte for byte";
-        if (read > MaxSessionInputBytes)
+        if (read.WrittenCount > MaxSessionInputBytes)
         {
             return ("", $"standard input over {MaxSessionInputBytes} bytes cannot travel in a session; {Way}");
         }
-        var bytes = buffer.AsSpan(0, read);
+        var bytes = read.WrittenSpan;
         if (bytes.Contains((byte)0) || !System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return ("", $"binary standard input cannot travel in a session; {Way}");

@@ -48,6 +48,13 @@ public sealed class PersistentSessionTests(TwoNodes nodes) : IClassFixture<TwoNo
         Assert.Equal(NodeOutcome.Failed, binary.Outcome);
         Assert.Equal("", binary.Stdout);
         Assert.Contains("binary standard input cannot travel in a session; run the command once (without --repeat)", binary.Stderr, StringComparison.Ordinal);
+
+        // One byte over the limit, read in chunks: refused, naming the limit.
+        var large = new byte[1024 * 1024 + 1]; // SshSession.MaxSessionInputBytes + 1
+        large.AsSpan().Fill((byte)'a');
+        var over = await ssh.RunAsync(new NodeCommand("node02", ["wc", "-c"]) { OpenStandardInput = () => new MemoryStream(large) }, default);
+        Assert.Equal((NodeOutcome.Failed, ""), (over.Outcome, over.Stdout));
+        Assert.Contains("standard input over 1048576 bytes cannot travel in a session", over.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
