@@ -99,3 +99,10 @@ echo "own (setsid), so with the scheduler's autogroups each gets a share of a lo
 echo "on a busy machine compare the cpu row, on an idle one the cold row."
 echo "cold target: ratio <= 1; warm target: peer/cladmin >= 40 (times in seconds, medians of $ROUNDS rounds, $N nodes;"
 echo "warm peers: pdsh and clush over ControlMaster connections; warm cladmin: one command over its persistent sessions)"
+# The floor under any warm fan-out over OpenSSH on this machine: one line to every node's warm
+# session and one line back, answered by the shell alone, then with the process a command needs.
+echo "floor (ms a round over $N warm ssh sessions, median of 301; no tool starting a process per node and command goes under the last two):"
+floor() { python3 scripts/bench/fanout_floor.py "$cfg" "$1" "exec sh -c '$2'" | awk '{ t = $NF; $NF = ""; printf "  %-58s %8.2f\n", $0, t }'; }
+floor "ssh round trip, answered by the remote shell" 'while read l; do echo $l; done'
+floor "+ a forked subshell per command (a builtin such as true)" 'while read l; do { echo $l; } </dev/null & wait $!; done'
+floor "+ fork and exec of hostname per command" 'while read l; do hostname >/dev/null; echo $l; done'
