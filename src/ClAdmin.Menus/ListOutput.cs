@@ -46,21 +46,47 @@ public sealed record ListOutput(string? Heading, IReadOnlyList<ListItem> Items)
     /// <c>cl_lsuser</c>, whose combined output prefixes every line with its node) as one list, as
     /// SMIT's C-SPOC lists show it: each node's output read as <see cref="Parse"/> reads it, an
     /// item that several nodes print listed once, in the order first seen, under the first heading.
+    /// A list of names in AIX's colon format (users, groups) shows beside each name the nodes that
+    /// have it, so a user missing on a node shows at once; the name stays the line's first field,
+    /// the value a pick gives (list mode 1).
     /// </summary>
-    public static ListOutput Merge(IEnumerable<string> nodeOutputs)
+    public static ListOutput Merge(IEnumerable<(string Node, string Output)> nodeOutputs)
     {
         ArgumentNullException.ThrowIfNull(nodeOutputs);
         string? heading = null;
         var items = new List<ListItem>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var output in nodeOutputs)
+        var nodesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var names = true;
+        foreach (var (node, output) in nodeOutputs)
         {
             var list = Parse(output);
             heading ??= list.Heading;
-            items.AddRange(list.Items.Where(i => seen.Add(i.Text)));
+            names &= list.Items.Count == 0 || IsColonFormat(output);
+            foreach (var item in list.Items)
+            {
+                if (!nodesOf.TryGetValue(item.Text, out var nodes))
+                {
+                    nodesOf[item.Text] = nodes = [];
+                    items.Add(item);
+                }
+                if (!nodes.Contains(node))
+                {
+                    nodes.Add(node);
+                }
+            }
         }
-        return new ListOutput(heading, items);
+        if (!names || items.Count == 0)
+        {
+            return new ListOutput(heading, items);
+        }
+        var width = Math.Max("#name".Length, items.Max(i => i.Text.Length)) + 4;
+        return new ListOutput("#name".PadRight(width) + "nodes",
+            items.Select(i => i with { Text = i.Text.PadRight(width) + string.Join(',', nodesOf[i.Text]) }).ToList());
     }
+
+    /// <summary>Whether <paramref name="output"/> is in AIX's colon format (its first line a <c>#name:...</c> heading).</summary>
+    private static bool IsColonFormat(string output) =>
+        output.AsSpan().TrimStart().StartsWith(ColonHeading, StringComparison.Ordinal);
 
     private static string NameOf(string record) =>
         record.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? record[..colon] : record;

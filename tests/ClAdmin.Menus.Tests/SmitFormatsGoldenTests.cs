@@ -186,11 +186,13 @@ public sealed class SmitFormatsGoldenTests
     [Fact]
     public void List_from_several_nodes_shows_each_item_once_in_the_order_first_seen()
     {
-        var list = ListOutput.Merge(["#name:id\nroot:0\njdoe:300\n", "#name:id\nroot:0\nonly2:444\njdoe:300\n", ""]);
+        var list = ListOutput.Merge([("node1", "#name:id\nroot:0\njdoe:300\n"), ("node2", "#name:id\nroot:0\nonly2:444\njdoe:300\n"), ("node3", "")]);
 
-        Assert.Equal(["root", "jdoe", "only2"], list.Items.Select(i => i.Text));
-        Assert.Equal("#name", list.Heading);
-        var plain = ListOutput.Merge(["#Group  State\nrg1  ONLINE\n", "#Group  State\nrg1  ONLINE\nrg2  OFFLINE\n"]);
+        // Names in the colon format: each once, with the nodes that have it beside it; a pick gives the name.
+        Assert.Equal(["root     node1,node2", "jdoe     node1,node2", "only2    node2"], list.Items.Select(i => i.Text));
+        Assert.Equal("#name    nodes", list.Heading);
+        Assert.Equal("only2", list.Items[2].ValueFor(ListMode.First));
+        var plain = ListOutput.Merge([("node1", "#Group  State\nrg1  ONLINE\n"), ("node2", "#Group  State\nrg1  ONLINE\nrg2  OFFLINE\n")]);
         Assert.Equal("#Group  State", plain.Heading);
         Assert.Equal(["rg1  ONLINE", "rg2  OFFLINE"], plain.Items.Select(i => i.Text));
     }

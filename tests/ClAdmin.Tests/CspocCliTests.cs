@@ -36,14 +36,16 @@ public sealed class CspocCliTests : IDisposable
     }
 
     [Fact]
-    public void The_linear_user_list_names_each_user_of_the_nodes_once_and_picks_the_name()
+    public void The_linear_user_list_names_each_user_once_with_its_nodes_and_picks_the_name()
     {
         // A user on node2 alone; the demo's AIX users are on both nodes.
         Assert.Equal(0, Cladmin(null, "cmd", "-n", "node2", "--", "mkuser", "id=444", "only2").ExitCode);
 
         var r = Cladmin("?\n6\n", "--prompt", "cl_chuser");
 
-        Assert.Contains("User NAME []:   1) root\n  2) daemon\n  3) bin\n  4) adm\n  5) guest\n  6) only2\nChoose a number", r.Stdout, StringComparison.Ordinal);
+        // Each name once, with the nodes that have it beside it.
+        Assert.Contains("User NAME []:   1) root      node1,node2\n  2) daemon    node1,node2\n  3) bin       node1,node2\n" +
+            "  4) adm       node1,node2\n  5) guest     node1,node2\n  6) only2     node2\nChoose a number", r.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("node1:", r.Stdout[..r.Stdout.IndexOf("Choose a number", StringComparison.Ordinal)], StringComparison.Ordinal);
         // The name, not "node2:", goes on to the next screen's command.
         Assert.Contains("cl_lsuser -c 'only2'", r.Stdout, StringComparison.Ordinal);

@@ -44,6 +44,9 @@ public sealed class ChangeUserTmuxTests
         Assert.DoesNotContain("node1:", list, StringComparison.Ordinal);
         Assert.DoesNotContain("node2:", list, StringComparison.Ordinal);
         Assert.Single(list.Split('\n'), l => l.Contains(" jdoe ", StringComparison.Ordinal));
+        // Beside each name, the nodes that have it: a user on one node alone shows at once.
+        Assert.Matches(@"\bjdoe +node1,node2\b", list);
+        Assert.Matches(@"\bonly2 +node2\b", list);
         Find(t, "jdoe");
         t.Keys("Enter");
         var dialog = t.WaitFor("Type or select values in entry fields.");
