@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ClAdmin.Contracts;
 
 namespace ClAdmin.Exec.FanOut;
@@ -31,8 +30,6 @@ public interface ICommandLog
 /// <summary>Appends entries to a text file, one line each, creating its directory.</summary>
 public sealed class FileCommandLog : ICommandLog
 {
-    private readonly Lock _lock = new();
-
     public FileCommandLog(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -60,18 +57,15 @@ public sealed class FileCommandLog : ICommandLog
     public void Record(CommandLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        lock (_lock)
+        try
         {
-            try
-            {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-                File.AppendAllText(Path, entry + "\n", Encoding.UTF8);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A log that cannot be written must not fail the command it describes.
-                WriteFailed?.Invoke(Path, e);
-            }
+            // One write at the end of the file, whatever other cladmin processes append meanwhile.
+            AppendFile.Write(Path, entry + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A log that cannot be written must not fail the command it describes.
+            WriteFailed?.Invoke(Path, e);
         }
     }
 }

@@ -1,3 +1,4 @@
+using ClAdmin.Contracts;
 using ClAdmin.Exec.Processes;
 
 namespace ClAdmin.Exec.Ssh;
@@ -115,7 +116,7 @@ public sealed class SshTrust(IProcessRunner runner, string? configFile)
         Directory.CreateDirectory(dir);
         var existed = File.Exists(knownHostsFile);
         var prefix = existed && new FileInfo(knownHostsFile).Length > 0 && !File.ReadAllText(knownHostsFile).EndsWith('\n') ? "\n" : "";
-        File.AppendAllText(knownHostsFile, prefix + string.Concat(lines.Select(l => l + "\n")));
+        AppendFile.Write(knownHostsFile, prefix + string.Concat(lines.Select(l => l + "\n"))); // one write at the end, whatever another cladmin appends
         if (!existed && !OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(knownHostsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClAdmin.Contracts;
 
 namespace ClAdmin.Tui.Logging;
 
@@ -87,11 +88,7 @@ public sealed class FileSessionLog : ISessionLog
     {
         try
         {
-            if (Path.GetDirectoryName(path) is { Length: > 0 } dir)
-            {
-                Directory.CreateDirectory(dir);
-            }
-            File.AppendAllText(path, text);
+            AppendFile.Write(path, text); // one write at the end, whatever other cladmin processes append
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
