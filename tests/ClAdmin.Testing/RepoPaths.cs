@@ -9,6 +9,17 @@ public static class RepoPaths
     /// <summary>The shipped menus.</summary>
     public static string Menus => Path.Combine(Root, "menus");
 
+    /// <summary>A new temporary directory holding a copy of the shipped menus (the caller deletes it).</summary>
+    public static DirectoryInfo CopyOfShippedMenus()
+    {
+        var dir = Directory.CreateTempSubdirectory("cladmin-menus-");
+        foreach (var file in Directory.GetFiles(Menus, "*.json"))
+        {
+            File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
+        }
+        return dir;
+    }
+
     /// <summary>The shared reference material next to the repository, when present.</summary>
     public static string Shared => Path.Combine(Root, "..", "shared");
 

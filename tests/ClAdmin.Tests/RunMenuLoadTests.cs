@@ -9,16 +9,6 @@ namespace ClAdmin.Tests;
 /// </summary>
 public sealed class RunMenuLoadTests
 {
-    private static DirectoryInfo CopyOfShippedMenus()
-    {
-        var dir = Directory.CreateTempSubdirectory("cladmin-menus-");
-        foreach (var file in Directory.GetFiles(RepoPaths.Menus, "*.json"))
-        {
-            File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-        }
-        return dir;
-    }
-
     [Fact]
     public void An_unknown_fast_path_is_named()
     {
@@ -51,7 +41,7 @@ public sealed class RunMenuLoadTests
     [Fact]
     public void A_broken_file_holding_the_fast_path_stops_the_run_and_menus_check_names_it()
     {
-        var dir = CopyOfShippedMenus();
+        var dir = RepoPaths.CopyOfShippedMenus();
         try
         {
             var path = Path.Combine(dir.FullName, "cspoc.json");

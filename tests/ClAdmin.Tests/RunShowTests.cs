@@ -169,20 +169,10 @@ public sealed class RunShowTests
 /// validated in full.</summary>
 public sealed class MenuTrustTests
 {
-    private static DirectoryInfo CopyOfShippedMenus()
-    {
-        var dir = Directory.CreateTempSubdirectory("cladmin-menus-");
-        foreach (var file in Directory.GetFiles(RepoPaths.Menus, "*.json"))
-        {
-            File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-        }
-        return dir;
-    }
-
     [Fact]
     public void An_identical_copy_loads()
     {
-        var dir = CopyOfShippedMenus();
+        var dir = RepoPaths.CopyOfShippedMenus();
         try
         {
             var r = CladminProcess.Run("run", "clstop", "nodes=node1", "--show", "--menus", dir.FullName);
@@ -198,7 +188,7 @@ public sealed class MenuTrustTests
     [Fact]
     public void A_changed_copy_is_validated_against_the_schema()
     {
-        var dir = CopyOfShippedMenus();
+        var dir = RepoPaths.CopyOfShippedMenus();
         try
         {
             var path = Path.Combine(dir.FullName, "cspoc.json");
