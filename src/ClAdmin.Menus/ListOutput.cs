@@ -46,11 +46,11 @@ public sealed record ListOutput(string? Heading, IReadOnlyList<ListItem> Items)
     /// <c>cl_lsuser</c>, whose combined output prefixes every line with its node) as one list, as
     /// SMIT's C-SPOC lists show it: each node's output read as <see cref="Parse"/> reads it, an
     /// item that several nodes print listed once, in the order first seen, under the first heading.
-    /// A list of names in AIX's colon format (users, groups) shows beside each name the nodes that
-    /// have it, so a user missing on a node shows at once; the name stays the line's first field,
-    /// the value a pick gives (list mode 1).
+    /// A list of names in AIX's colon format (users, groups) picked by its first field
+    /// (<paramref name="mode"/> <see cref="ListMode.First"/>) shows beside each name the nodes that
+    /// have it, so a user missing on a node shows at once; the name stays the value a pick gives.
     /// </summary>
-    public static ListOutput Merge(IEnumerable<(string Node, string Output)> nodeOutputs)
+    public static ListOutput Merge(IEnumerable<(string Node, string Output)> nodeOutputs, ListMode mode)
     {
         ArgumentNullException.ThrowIfNull(nodeOutputs);
         string? heading = null;
@@ -75,7 +75,7 @@ public sealed record ListOutput(string? Heading, IReadOnlyList<ListItem> Items)
                 }
             }
         }
-        if (!names || items.Count == 0)
+        if (!names || items.Count == 0 || mode != ListMode.First)
         {
             return new ListOutput(heading, items);
         }

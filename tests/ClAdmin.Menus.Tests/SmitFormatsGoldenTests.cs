@@ -186,13 +186,16 @@ public sealed class SmitFormatsGoldenTests
     [Fact]
     public void List_from_several_nodes_shows_each_item_once_in_the_order_first_seen()
     {
-        var list = ListOutput.Merge([("node1", "#name:id\nroot:0\njdoe:300\n"), ("node2", "#name:id\nroot:0\nonly2:444\njdoe:300\n"), ("node3", "")]);
+        (string, string)[] users = [("node1", "#name:id\nroot:0\njdoe:300\n"), ("node2", "#name:id\nroot:0\nonly2:444\njdoe:300\n"), ("node3", "")];
+        var list = ListOutput.Merge(users, ListMode.First);
 
         // Names in the colon format: each once, with the nodes that have it beside it; a pick gives the name.
         Assert.Equal(["root     node1,node2", "jdoe     node1,node2", "only2    node2"], list.Items.Select(i => i.Text));
         Assert.Equal("#name    nodes", list.Heading);
         Assert.Equal("only2", list.Items[2].ValueFor(ListMode.First));
-        var plain = ListOutput.Merge([("node1", "#Group  State\nrg1  ONLINE\n"), ("node2", "#Group  State\nrg1  ONLINE\nrg2  OFFLINE\n")]);
+        // A list that hands on the whole line gets the names alone.
+        Assert.Equal(["root", "jdoe", "only2"], ListOutput.Merge(users, ListMode.All).Items.Select(i => i.Text));
+        var plain = ListOutput.Merge([("node1", "#Group  State\nrg1  ONLINE\n"), ("node2", "#Group  State\nrg1  ONLINE\nrg2  OFFLINE\n")], ListMode.First);
         Assert.Equal("#Group  State", plain.Heading);
         Assert.Equal(["rg1  ONLINE", "rg2  OFFLINE"], plain.Items.Select(i => i.Text));
     }

@@ -85,7 +85,7 @@ internal sealed class Navigator(MenuTree tree, ISessionLog log, IScreenHost host
         var command = Postfix.Apply(field.ListCommand, field.ListPostfix, nameValues);
         runner.RunScreenCommand(command, result =>
         {
-            var list = ListOf(result);
+            var list = ListOf(result, field.ListMode);
             if (list.Items.Count == 0)
             {
                 host.ShowMessage("ERROR MESSAGE", $"There are no items to list.\n\nThe list command was:\n{command}");
@@ -94,7 +94,7 @@ internal sealed class Navigator(MenuTree tree, ISessionLog log, IScreenHost host
             var popup = ListPopup.ForField(field, list, pick);
             popup.Reload = () => runner.RunScreenCommand(command, again =>
             {
-                popup.Replace(ListOf(again));
+                popup.Replace(ListOf(again, field.ListMode));
                 if (popup.IsEmpty)
                 {
                     host.ShowMessage("ERROR MESSAGE", $"There are no items to list.\n\nThe list command was:\n{command}");
@@ -105,8 +105,8 @@ internal sealed class Navigator(MenuTree tree, ISessionLog log, IScreenHost host
     }
 
     /// <summary>A list command's list: run on nodes (C-SPOC prefixes each line with its node), each node's list, merged.</summary>
-    private static ListOutput ListOf(CommandResult result) =>
-        result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => (n.Node, n.Stdout))) : ListOutput.Parse(result.Stdout);
+    private static ListOutput ListOf(CommandResult result, ListMode mode) =>
+        result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => (n.Node, n.Stdout)), mode) : ListOutput.Parse(result.Stdout);
 
     public void SelectorDone(Selector selector, string value, IReadOnlyDictionary<string, string> nameValues)
     {
