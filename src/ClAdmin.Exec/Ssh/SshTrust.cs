@@ -112,11 +112,10 @@ public sealed class SshTrust(IProcessRunner runner, string? configFile)
     {
         ArgumentNullException.ThrowIfNull(knownHostsFile);
         ArgumentNullException.ThrowIfNull(lines);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(knownHostsFile))!;
-        Directory.CreateDirectory(dir);
         var existed = File.Exists(knownHostsFile);
         var prefix = existed && new FileInfo(knownHostsFile).Length > 0 && !File.ReadAllText(knownHostsFile).EndsWith('\n') ? "\n" : "";
-        AppendFile.Write(knownHostsFile, prefix + string.Concat(lines.Select(l => l + "\n"))); // one write at the end, whatever another cladmin appends
+        // One write at the end, whatever another cladmin appends; the directory is made when missing.
+        AppendFile.Write(knownHostsFile, prefix + string.Concat(lines.Select(l => l + "\n")));
         if (!existed && !OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(knownHostsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
