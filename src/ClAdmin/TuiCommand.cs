@@ -29,6 +29,12 @@ internal static class TuiCommand
         root.Options.Add(prompt);
         root.SetAction(parse =>
         {
+            var linear = parse.GetValue(prompt) || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
+                || Console.IsInputRedirected || Console.IsOutputRedirected;
+            if (!linear)
+            {
+                TerminalGuiConfiguration.StartApplying(); // beside the loading of the menus
+            }
             var loaded = MenuDirectory.Load(parse.GetValue(menusOption));
             if (!loaded.Ok)
             {
@@ -57,8 +63,6 @@ internal static class TuiCommand
                 lazy.RuntimeAsync(CancellationToken.None).GetAwaiter().GetResult();
             }
             IDispatcher dispatcher = lazy;
-            var linear = parse.GetValue(prompt) || string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal)
-                || Console.IsInputRedirected || Console.IsOutputRedirected;
             if (linear)
             {
                 return new LinearSession(tree, dispatcher, Console.In, output, sessionLog, options)
