@@ -1,13 +1,15 @@
 # Helpers shared by the benchmark scripts (sourced, not run).
 
 # median_ms CMD...: runs CMD ROUNDS times after one warm-up and prints the median wall time in ms.
+# The clock is bash's EPOCHREALTIME (microseconds, no process of its own: a `date` started to read
+# the clock would add its own start-up, a millisecond or two, to every time).
 median_ms() {
   "$@" >/dev/null 2>&1 || true
   local times=()
   for _ in $(seq "${ROUNDS:-9}"); do
     local t0 t1
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
+    t0=${EPOCHREALTIME/[^0-9]/}; "$@" >/dev/null 2>&1 || true; t1=${EPOCHREALTIME/[^0-9]/}
+    times+=($(( t1 - t0 )))
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
 }

@@ -33,14 +33,21 @@ if [ "$R2R" = 1 ]; then
   publish_r2r "$work/same-src" "$work/same-r2r"
 fi
 
-# cpu_ms CMD...: the median CPU time (user + system, ms) of ROUNDS runs of CMD.
-cpu_ms() {
-  local TIMEFORMAT='%3U %3S' times=()
-  for _ in $(seq "$ROUNDS"); do
-    times+=("$( { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ printf "%.1f", ($1 + $2) * 1000 }')")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END { printf "%.1f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2 }'
-}
+# cpu_ms CMD...: the CPU time (user + system, ms) of CMD: with perf, the mean task-clock of ROUNDS
+# runs (precise); without it, the median of ROUNDS runs as the shell's `time` reports them, which
+# the kernel may round to its scheduler tick (a few ms: too coarse for the ratios of programs this
+# short).
+if command -v perf >/dev/null && perf stat -e task-clock true >/dev/null 2>&1; then
+  cpu_ms() { perf stat -x, -r "$ROUNDS" -e task-clock "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.1f\n", $1 }'; }
+else
+  cpu_ms() {
+    local TIMEFORMAT='%3U %3S' times=()
+    for _ in $(seq "$ROUNDS"); do
+      times+=("$( { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ printf "%.1f", ($1 + $2) * 1000 }')")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END { printf "%.1f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2 }'
+  }
+fi
 
 report() { # FORM HELLO-COMMAND SAME-SETTINGS-HELLO-COMMAND CLADMIN-COMMAND...
   local form=$1 hello=$2 same=$3; shift 3
