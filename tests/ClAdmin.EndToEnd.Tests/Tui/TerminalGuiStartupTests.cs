@@ -47,6 +47,31 @@ public sealed class TerminalGuiStartupTests : IDisposable
     [Fact]
     public void The_screens_still_read_Terminal_Guis_configuration_files()
     {
+        var trace = TraceOfTheFirstFrame();
+        Assert.Contains($"{_home}/.tui/config.json", trace);
+    }
+
+    /// <summary>Terminal.Gui's driver runs `bash -c "which xclip"` when it starts, to find a
+    /// clipboard the screens do not use; the native program replaces that probe
+    /// (src/ClAdmin/TerminalGui.Substitutions.xml). Under the JIT (cladmin.dll) Terminal.Gui runs as
+    /// shipped, so there the probe still runs and nothing is asserted.</summary>
+    [Fact]
+    public void The_native_screens_start_no_other_program()
+    {
+        var trace = TraceOfTheFirstFrame();
+        var programs = trace.Split('\n').Where(l => l.Contains("execve(", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(programs); // the trace saw cladmin start
+        if (CladminProcess.Binary is null)
+        {
+            return;
+        }
+        Assert.True(programs.Count == 1, $"opening the screens started other programs:\n{string.Join('\n', programs)}");
+    }
+
+    /// <summary>Runs `cladmin -x` in tmux under strace (file system calls, programs started) until
+    /// its first frame, and returns the trace.</summary>
+    private string TraceOfTheFirstFrame()
+    {
         var done = Path.Combine(_home, "done");
         var db = Path.Combine(_home, "cladmin.db");
         var command = $"cd '{_home}' && strace -f -qq -e trace=file -o '{Trace}' {CladminProcess.ShellCommand} -x --db '{db}' " +
@@ -68,7 +93,7 @@ public sealed class TerminalGuiStartupTests : IDisposable
             Tmux(socket, "kill-server");
         }
         Assert.Equal("0", File.ReadAllText(done).Trim());
-        Assert.Contains($"{_home}/.tui/config.json", File.ReadAllText(Trace));
+        return File.ReadAllText(Trace);
     }
 
     private static void Tmux(string socket, params string[] args)
