@@ -132,9 +132,17 @@ internal sealed class WakingInput : AnsiInput, IInput<char>
         }
     }
 
+    /// <summary>The ANSI driver's components with this input, and the output that writes a frame at
+    /// once (<see cref="WholeFrameOutput"/>).</summary>
     private sealed class Factory(Action wake) : AnsiComponentFactory
     {
         public override IInput<char> CreateInput() => new WakingInput(wake);
+
+        public override IOutput CreateOutput()
+        {
+            WholeFrameOutput.Use(this);
+            return base.CreateOutput();
+        }
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -68,13 +68,28 @@ public sealed class TerminalGuiStartupTests : IDisposable
         Assert.True(programs.Count == 1, $"opening the screens started other programs:\n{string.Join('\n', programs)}");
     }
 
-    /// <summary>Runs `cladmin -x` in tmux under strace (file system calls, programs started) until
-    /// its first frame, and returns the trace.</summary>
-    private string TraceOfTheFirstFrame()
+    /// <summary>Terminal.Gui 2.5.0 writes a frame a row at a time (a cursor move, then the row's
+    /// text, each in a write of its own); the screens' output collects a frame and writes it at
+    /// once (<c>WholeFrameOutput</c>), so no terminal shows half a frame and, over ssh, a frame
+    /// goes out as one packet rather than fifty.</summary>
+    [Fact]
+    public void A_frame_reaches_the_terminal_in_one_write()
+    {
+        var trace = TraceOfTheFirstFrame("write", "cl_mkuser");
+        var writes = trace.Split('\n').Where(l => l.Contains("write(1,", StringComparison.Ordinal)).ToList();
+        var top = writes.FindIndex(l => l.Contains("Add a User to the Cluster", StringComparison.Ordinal));
+        Assert.True(top >= 0, $"no write to the terminal held the title:\n{string.Join('\n', writes)}");
+        Assert.Contains("User ID", writes[top]);
+        Assert.Contains("F1=Help", writes[top]); // the legend, on the last rows
+    }
+
+    /// <summary>Runs `cladmin -x [SCREEN]` in tmux under strace (by default the file system calls
+    /// and the programs started) until its first frame, and returns the trace.</summary>
+    private string TraceOfTheFirstFrame(string calls = "file", string screen = "")
     {
         var done = Path.Combine(_home, "done");
         var db = Path.Combine(_home, "cladmin.db");
-        var command = $"cd '{_home}' && strace -f -qq -e trace=file -o '{Trace}' {CladminProcess.ShellCommand} -x --db '{db}' " +
+        var command = $"cd '{_home}' && strace -f -qq -s 100000 -e trace={calls} -o '{Trace}' {CladminProcess.ShellCommand} -x {screen} --db '{db}' " +
             $"--log '{_home}/cladmin.log' --script '{_home}/cladmin.script'; echo $? > '{done}'";
         var socket = "cladmin-tgstart-" + Guid.NewGuid().ToString("N")[..12];
         Tmux(socket, "new-session", "-d", "-x", "80", "-y", "24", "env", "TERM=xterm", $"HOME={_home}", "DOTNET_NOLOGO=1",

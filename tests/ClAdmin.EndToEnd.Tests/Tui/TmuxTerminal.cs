@@ -76,16 +76,32 @@ internal sealed class TmuxTerminal : IDisposable
     /// <summary>Polls until the screen contains the text; returns the screen.</summary>
     public string WaitFor(string text, int timeoutMs = 10_000) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", timeoutMs);
 
+    /// <summary>Polls until the screen meets the condition, and returns it once it is whole: the same
+    /// in two captures 25 ms apart. A frame reaches the terminal in several writes, so one capture
+    /// can hold the top of a new frame and nothing below it yet. A screen that keeps changing while
+    /// it meets the condition (output streaming in) is returned after 500 ms.</summary>
     public string WaitUntil(Func<string, bool> condition, string what, int timeoutMs = 10_000, Func<string>? getScreen = null)
     {
         var clock = Stopwatch.StartNew();
         var screen = "";
+        string? previous = null;
+        TimeSpan? metSince = null;
         while (clock.ElapsedMilliseconds < timeoutMs)
         {
             screen = (getScreen ?? Screen)();
             if (condition(screen))
             {
-                return screen;
+                metSince ??= clock.Elapsed;
+                if (screen == previous || clock.Elapsed - metSince > TimeSpan.FromMilliseconds(500))
+                {
+                    return screen;
+                }
+                previous = screen;
+            }
+            else
+            {
+                previous = null;
+                metSince = null;
             }
             Thread.Sleep(25);
         }
