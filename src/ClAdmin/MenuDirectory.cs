@@ -39,10 +39,6 @@ public static class MenuDirectory
         {
             return new MenuLoadResult(null, [new MenuError(dir, "", null, "menu directory holds no *.json files")]);
         }
-        if (fastpath is not null && ReadShipped(paths) is { } shippedFiles && FastpathLoader.Load(shippedFiles, fastpath) is { } partial)
-        {
-            return new MenuLoadResult(partial, []);
-        }
         var files = new List<(string Name, byte[] Bytes)>();
         var errors = new List<MenuError>();
         foreach (var path in paths)
@@ -59,68 +55,13 @@ public static class MenuDirectory
         {
             return new MenuLoadResult(null, errors);
         }
-        var sources = files.Select(f => new MenuSource(f.Name, System.Text.Encoding.UTF8.GetString(f.Bytes))).ToList();
         var shipped = !forceSchema && IsShipped(files);
+        if (shipped && fastpath is not null && FastpathLoader.Load([.. files.Select(f => new MenuBytes(f.Name, f.Bytes))], fastpath) is { } partial)
+        {
+            return new MenuLoadResult(partial, []);
+        }
+        var sources = files.Select(f => new MenuSource(f.Name, System.Text.Encoding.UTF8.GetString(f.Bytes))).ToList();
         return MenuLoader.Load(sources, name => CommandCatalog.Default.Find(name) is not null, alreadyValidated: shipped);
-    }
-
-    /// <summary>
-    /// The files when they are the shipped menus, each read once into an array of its size and
-    /// compared with the copy inside the program a chunk at a time; null unless every file is a
-    /// regular file byte for byte identical to the shipped one of its name, and no other is there
-    /// (the full load then reads them and names any problem).
-    /// </summary>
-    private static List<MenuBytes>? ReadShipped(IReadOnlyList<string> paths)
-    {
-        var assembly = typeof(MenuDirectory).Assembly;
-        if (assembly.GetManifestResourceNames().Count(n => n.StartsWith("ShippedMenus/", StringComparison.Ordinal)) != paths.Count)
-        {
-            return null;
-        }
-        var files = new List<MenuBytes>(paths.Count);
-        var chunk = new byte[16 * 1024];
-        foreach (var path in paths)
-        {
-            var name = Path.GetFileName(path);
-            using var shipped = assembly.GetManifestResourceStream("ShippedMenus/" + name);
-            if (shipped is null || shipped.Length > MaxFileBytes || RegularFile.NotRegular(path) is not null)
-            {
-                return null;
-            }
-            try
-            {
-                using var handle = File.OpenHandle(path);
-                if (RandomAccess.GetLength(handle) != shipped.Length)
-                {
-                    return null;
-                }
-                var bytes = new byte[shipped.Length];
-                for (int at = 0, n; at < bytes.Length; at += n)
-                {
-                    if ((n = RandomAccess.Read(handle, bytes.AsSpan(at), at)) == 0)
-                    {
-                        return null;
-                    }
-                }
-                for (int at = 0, n; at < bytes.Length; at += n)
-                {
-                    if ((n = shipped.Read(chunk)) == 0 || !chunk.AsSpan(0, n).SequenceEqual(bytes.AsSpan(at, Math.Min(n, bytes.Length - at))))
-                    {
-                        return null;
-                    }
-                }
-                if (RandomAccess.Read(handle, chunk.AsSpan(0, 1), bytes.Length) != 0)
-                {
-                    return null; // it grew while read
-                }
-                files.Add(new MenuBytes(name, bytes));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
-        return files;
     }
 
     /// <summary>A menu file's bytes, or why it is not read: not a regular file, too large, unreadable.</summary>
@@ -129,7 +70,8 @@ public static class MenuDirectory
 
     /// <summary>
     /// True when the files are byte for byte the menus this program was built with (embedded as
-    /// resources ShippedMenus/NAME), which the test suite validates in full.
+    /// resources ShippedMenus/NAME), which the test suite validates in full. Compared a chunk at a
+    /// time, with no second copy of the files.
     /// </summary>
     private static bool IsShipped(IReadOnlyList<(string Name, byte[] Bytes)> files)
     {
@@ -139,6 +81,7 @@ public static class MenuDirectory
         {
             return false;
         }
+        var chunk = new byte[16 * 1024];
         foreach (var (name, bytes) in files)
         {
             using var stream = assembly.GetManifestResourceStream("ShippedMenus/" + name);
@@ -146,11 +89,12 @@ public static class MenuDirectory
             {
                 return false;
             }
-            var shippedBytes = new byte[bytes.Length];
-            stream.ReadExactly(shippedBytes);
-            if (!shippedBytes.AsSpan().SequenceEqual(bytes))
+            for (int at = 0, n; at < bytes.Length; at += n)
             {
-                return false;
+                if ((n = stream.Read(chunk)) == 0 || !chunk.AsSpan(0, n).SequenceEqual(bytes.AsSpan(at, n)))
+                {
+                    return false;
+                }
             }
         }
         return true;
