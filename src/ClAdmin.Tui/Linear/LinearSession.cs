@@ -316,7 +316,7 @@ public sealed class LinearSession
             _output.WriteLine($"The list command failed: {command}\n{(result.Stderr + result.Stdout).TrimEnd()}");
             return [];
         }
-        return [.. (result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => (n.Node, n.Stdout)), field.ListMode) : ListOutput.Parse(result.Stdout)).Items];
+        return [.. Navigator.ListOf(result, field.ListMode).Items];
     }
 
     private async Task<CommandResult> IntermediateAsync(string command, CancellationToken ct)

@@ -105,7 +105,7 @@ internal sealed class Navigator(MenuTree tree, ISessionLog log, IScreenHost host
     }
 
     /// <summary>A list command's list: run on nodes (C-SPOC prefixes each line with its node), each node's list, merged.</summary>
-    private static ListOutput ListOf(CommandResult result, ListMode mode) =>
+    internal static ListOutput ListOf(CommandResult result, ListMode mode) =>
         result.Nodes.Count > 0 ? ListOutput.Merge(result.Nodes.Select(n => (n.Node, n.Stdout)), mode) : ListOutput.Parse(result.Stdout);
 
     public void SelectorDone(Selector selector, string value, IReadOnlyDictionary<string, string> nameValues)
